@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+/**
+ * `quanta`: start Quanta, register descriptors, load the demo mesh, rebuild the search index.
+ * Every command but `up` talks to a running server over HTTP.
+ */
+import { Command, Option } from 'commander';
+import { createClient } from './client.js';
+import { collectDescriptorFiles } from './descriptor-files.js';
+import { DEMO_DIR } from './paths.js';
+import { registerFiles } from './register-files.js';
+import { up } from './up.js';
+
+const print = (line: string) => process.stdout.write(`${line}\n`);
+const urlOption = () => new Option('--url <url>', 'base URL of a running Quanta').env('QUANTA_URL').default('http://127.0.0.1:4000');
+
+const program = new Command('quanta').description('Quanta: the discovery plane of a data mesh').showHelpAfterError();
+
+program
+  .command('up')
+  .description('start Quanta on embedded backends (loads the demo mesh on first start)')
+  .addOption(new Option('--port <port>', 'API port').env('QUANTA_PORT').default('4000'))
+  .addOption(new Option('--host <host>', 'interface to listen on').env('QUANTA_HOST').default('127.0.0.1'))
+  .addOption(new Option('--data-dir <dir>', 'where the graph is stored').env('QUANTA_DATA_DIR').default('./.quanta'))
+  .option('--no-demo', 'start empty: do not load the demo mesh')
+  .action(async (o: { port: string; host: string; dataDir: string; demo: boolean }) => {
+    process.exitCode = await up(o, print);
+  });
+
+/** Registers every descriptor under `paths`, prints the outcome, and fails the command on any failure. */
+async function registerAndReport(url: string, paths: string[]): Promise<void> {
+  const summary = await registerFiles(createClient(url), await collectDescriptorFiles(paths), process.stdout.isTTY === true);
+  print(`${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed.length} failed`);
+  for (const f of summary.failed) print(`✗ ${f.path}: ${f.error}`);
+  process.exitCode = summary.failed.length ? 1 : 0;
+}
+
+program
+  .command('register')
+  .description('register or update data products from descriptor files or folders (YAML or JSON)')
+  .argument('<paths...>', 'descriptor files or folders')
+  .addOption(urlOption())
+  .action((paths: string[], o: { url: string }) => registerAndReport(o.url, paths));
+
+program
+  .command('demo')
+  .description('load the Daff demo mesh (fictional demo data) into a running Quanta')
+  .addOption(urlOption())
+  .action((o: { url: string }) => registerAndReport(o.url, [DEMO_DIR]));
+
+program
+  .command('reindex')
+  .description('rebuild the search index from the knowledge graph')
+  .addOption(urlOption())
+  .action(async (o: { url: string }) => {
+    const report = await createClient(o.url).reindex();
+    print(`reindexed ${report.documents} products in ${report.millis} ms`);
+  });
+
+program.parseAsync().catch((err: unknown) => {
+  process.stderr.write(`quanta: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,55 @@
+/** A problem document as the API returns it. */
+interface Problem {
+  title?: string;
+  detail?: string;
+  errors?: { pointer: string; message: string }[];
+}
+
+/** An API call that failed, with the server's explanation. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A minimal client of the Quanta REST API for the CLI: it knows paths, not internals. */
+export function createClient(baseUrl: string) {
+  const url = (path: string) => new URL(path, baseUrl).toString();
+  const call = async <T>(method: string, path: string, body?: string, contentType?: string): Promise<T> => {
+    const res = await fetch(url(path), { method, body, headers: contentType ? { 'Content-Type': contentType } : {} });
+    const text = await res.text();
+    if (!res.ok) throw new ApiError(res.status, describeProblem(res.status, text));
+    return JSON.parse(text) as T;
+  };
+  return {
+    /** Registers one descriptor given as YAML or JSON text. */
+    register: (text: string, format: 'yaml' | 'json') =>
+      call<{ outcome: string; revision: number; product: { iri: string } }>('PUT', '/api/v1/products', text, `application/${format}`),
+    reindex: () => call<{ documents: number; millis: number }>('POST', '/api/v1/admin/reindex'),
+    /** True once the server answers `/readyz` with 200. */
+    ready: async () => {
+      try {
+        return (await fetch(url('/readyz'))).ok;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+/** A Quanta API client. */
+export type Client = ReturnType<typeof createClient>;
+
+function describeProblem(status: number, text: string): string {
+  try {
+    const p = JSON.parse(text) as Problem;
+    const fields = (p.errors ?? []).map((e) => `\n    ${e.pointer || '(document)'}: ${e.message}`).join('');
+    return `${status} ${p.title ?? ''}: ${p.detail ?? ''}${fields}`;
+  } catch {
+    return `${status}: ${text.slice(0, 200)}`;
+  }
+}

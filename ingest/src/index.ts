@@ -1,0 +1,8 @@
+/**
+ * @module
+ * The programmatic side of the `quanta` CLI: an HTTP client and descriptor-file registration.
+ */
+export { ApiError, createClient, type Client } from './client.js';
+export { collectDescriptorFiles, type DescriptorFile } from './descriptor-files.js';
+export { DEMO_DIR } from './paths.js';
+export { registerFiles, type RegisterSummary } from './register-files.js';

@@ -1,0 +1,14 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The demo mesh shipped with the CLI (ingest/demo/products). */
+export const DEMO_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'demo', 'products');
+
+/**
+ * The server's entry point. Resolved as a file to run in a child process, never imported:
+ * the CLI reaches the system over HTTP only (DESIGN.md §3, rule 4).
+ */
+export function serverEntry(): string {
+  return createRequire(import.meta.url).resolve('@quanta/server/main');
+}

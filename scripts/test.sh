@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# README command 2: the whole suite, as CI runs it (.ci/run) on a fresh clone.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
+bash scripts/setup.sh
+step() { printf '\n› %s\n' "$*"; }
+
+step "lint (eslint) and architecture rules (dependency-cruiser, DESIGN.md §3)"
+npx --no-install eslint .
+npx --no-install depcruise --config .dependency-cruiser.cjs services ingest test
+
+step "typecheck (sources and tests)"
+npx --no-install turbo run typecheck --output-logs=errors-only
+
+step "tests: unit, contract, end-to-end"
+mkdir -p .cache
+status=0
+npx --no-install vitest run --reporter=default --reporter=json --outputFile.json=.cache/vitest.json || status=$?
+node scripts/summarize-tests.mjs .cache/vitest.json
+exit $status

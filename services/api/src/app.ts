@@ -1,0 +1,59 @@
+import { Hono } from 'hono';
+import { ANONYMOUS, NotFoundError } from '@quanta/model';
+import type { AppDeps, AppEnv } from './env.js';
+import { toProblemResponse } from './error-handler.js';
+import { HttpError } from './http-error.js';
+import { identify } from './identity.js';
+import { createMetrics } from './metrics.js';
+import { requestContext } from './request-context.js';
+import { healthRoutes } from './routes/health.js';
+import { metaRoutes } from './routes/meta.js';
+import { productRoutes } from './routes/products.js';
+import { searchRoutes } from './routes/search.js';
+
+/**
+ * Wires the REST API v1 over the catalog's use cases. Pure wiring: it listens nowhere, so tests
+ * call `app.request()` and `main.ts` hands `app.fetch` to a server.
+ *
+ * @example
+ * const app = createApp({ catalog, logger, maxBodyBytes: 1 << 20 });
+ * const res = await app.request('/api/v1/search?q=listener');
+ */
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>({ strict: false });
+  const metrics = createMetrics();
+
+  app.use('*', requestContext(deps.logger));
+  app.use('*', metrics.middleware);
+  app.use('*', identify(deps.authenticate ?? (() => ANONYMOUS)));
+
+  app.route('/', healthRoutes(deps, metrics.registry));
+  app.route('/api/v1/products', productRoutes(deps));
+  app.route('/api/v1/search', searchRoutes(deps));
+  app.route('/api/v1', metaRoutes(deps));
+
+  app.notFound((c) => {
+    const path = new URL(c.req.url).pathname;
+    const allowed = allowedMethods(app, path);
+    if (allowed.length > 0) {
+      return toProblemResponse(new HttpError('method-not-allowed', `${c.req.method} is not allowed on ${path}`, { Allow: allowed.join(', ') }), c, deps.logger);
+    }
+    return toProblemResponse(new NotFoundError(`Nothing at ${path}; the API is described at /api/v1/openapi.json`), c, deps.logger);
+  });
+  app.onError((err, c) => toProblemResponse(err, c, deps.logger));
+  return app;
+}
+
+/** Methods some route answers on `path`, for a 405 with `Allow` instead of a misleading 404. */
+function allowedMethods(app: Hono<AppEnv>, path: string): string[] {
+  const methods = new Set<string>();
+  for (const route of app.routes) {
+    if (route.method !== 'ALL' && matches(route.path, path)) methods.add(route.method);
+  }
+  return [...methods].sort();
+}
+
+function matches(pattern: string, path: string): boolean {
+  const source = pattern.replace(/\/$/, '').split('/').map((s) => (s.startsWith(':') ? '[^/]+' : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/');
+  return new RegExp(`^${source || ''}/?$`).test(path);
+}

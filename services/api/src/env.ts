@@ -1,0 +1,20 @@
+import type { Catalog } from '@quanta/core';
+import type { Identity } from '@quanta/model';
+import type { Logger } from 'pino';
+
+/** What `createApp` needs: the use cases, a logger and the transport's limits. */
+export interface AppDeps {
+  readonly catalog: Catalog;
+  readonly logger: Logger;
+  /** Largest request body accepted, in bytes. */
+  readonly maxBodyBytes: number;
+  /** Decides who sent each request; anonymous when omitted. */
+  readonly authenticate?: (request: Request) => Identity | Promise<Identity>;
+  /** Shown in `/healthz` and the OpenAPI document. */
+  readonly version?: string;
+}
+
+/** Hono's typing of what middleware puts on the context. */
+export interface AppEnv {
+  Variables: { identity: Identity; requestId: string };
+}

@@ -1,0 +1,90 @@
+import { DescriptorSchema, FACETS } from '@quanta/model';
+import { z } from 'zod';
+
+/** JSON Schemas (2020-12, as OpenAPI 3.1 uses) of the API's bodies. */
+export function componentSchemas(): Record<string, unknown> {
+  const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+  const str = { type: 'string' };
+  const issue = { type: 'object', required: ['pointer', 'message'], properties: { pointer: str, message: str } };
+  return {
+    Descriptor: z.toJSONSchema(DescriptorSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }),
+    Problem: {
+      type: 'object',
+      required: ['type', 'title', 'status', 'detail'],
+      properties: { type: str, title: str, status: { type: 'integer' }, detail: str, instance: str, errors: { type: 'array', items: issue } },
+    },
+    Finding: { type: 'object', properties: { severity: { enum: ['Violation', 'Warning', 'Info'] }, path: str, message: str } },
+    Product: {
+      type: 'object',
+      required: ['iri', 'revision', 'hash', 'recordedAt', 'recordedBy', 'descriptor'],
+      properties: {
+        iri: str,
+        revision: { type: 'integer', minimum: 1 },
+        hash: str,
+        createdAt: { type: 'string', format: 'date-time' },
+        recordedAt: { type: 'string', format: 'date-time' },
+        recordedBy: str,
+        descriptor: ref('Descriptor'),
+      },
+    },
+    Registration: {
+      type: 'object',
+      properties: {
+        outcome: { enum: ['created', 'updated', 'unchanged'] },
+        revision: { type: 'integer' },
+        findings: { type: 'array', items: ref('Finding') },
+        product: ref('Product'),
+      },
+    },
+    ProductSummary: {
+      type: 'object',
+      properties: {
+        ...Object.fromEntries(['iri', 'name', 'title', 'description', 'domain', 'owner', 'status', 'updatedAt'].map((k) => [k, str])),
+        tags: { type: 'array', items: str },
+        portKinds: { type: 'array', items: str },
+        revision: { type: 'integer' },
+      },
+    },
+    ProductPage: {
+      type: 'object',
+      properties: { total: { type: 'integer' }, limit: { type: 'integer' }, next: str, items: { type: 'array', items: ref('ProductSummary') } },
+    },
+    Revisions: {
+      type: 'object',
+      properties: {
+        iri: str,
+        revisions: {
+          type: 'array',
+          items: { type: 'object', properties: { revision: { type: 'integer' }, hash: str, status: str, recordedAt: str, recordedBy: str } },
+        },
+      },
+    },
+    SearchHit: {
+      type: 'object',
+      properties: {
+        product: ref('ProductSummary'),
+        relevance: { type: 'number', minimum: 0, maximum: 1 },
+        multiplier: { type: 'number' },
+        score: { type: 'number' },
+        factors: { type: 'array', items: { type: 'object', properties: { name: str, value: { type: 'number' }, reason: str } } },
+        notes: { type: 'array', items: str },
+      },
+    },
+    SearchResponse: {
+      type: 'object',
+      properties: {
+        query: str,
+        total: { type: 'integer' },
+        offset: { type: 'integer' },
+        limit: { type: 'integer' },
+        hits: { type: 'array', items: ref('SearchHit') },
+        facets: {
+          type: 'object',
+          properties: Object.fromEntries(
+            FACETS.map((f) => [f, { type: 'array', items: { type: 'object', properties: { value: str, count: { type: 'integer' } } } }]),
+          ),
+        },
+      },
+    },
+  };
+}

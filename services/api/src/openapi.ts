@@ -1,0 +1,70 @@
+import { PROBLEMS } from './problems.js';
+import { componentSchemas } from './openapi-schemas.js';
+
+const json = (schema: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } });
+const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
+const ok = (description: string, schema: string) => ({ description, content: json(schema) });
+const q = (name: string, description: string, schema: object = { type: 'string' }) => ({ name, in: 'query', description, schema });
+const iri = { name: 'iri', in: 'path', required: true, description: 'The product IRI, percent-encoded as one path segment', schema: { type: 'string' } };
+const errors = { '400': problemResponse('Bad parameter'), '404': problemResponse('No such product') };
+const descriptorBody = {
+  required: true,
+  content: {
+    'application/json': { schema: { $ref: '#/components/schemas/Descriptor' } },
+    'application/ld+json': { schema: { $ref: '#/components/schemas/Descriptor' } },
+    'application/yaml': { schema: { $ref: '#/components/schemas/Descriptor' } },
+  },
+};
+const bodyErrors = {
+  '400': problemResponse('Malformed JSON or YAML'),
+  '413': problemResponse('Body over the size limit'),
+  '415': problemResponse('Unsupported content type'),
+  '422': problemResponse('Descriptor breaks the schema; `errors` names each field'),
+};
+
+/** The OpenAPI 3.1 document of REST API v1, served at `/api/v1/openapi.json`. */
+export function openApiDocument(version: string): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Quanta REST API',
+      version,
+      description: `The discovery plane of a data mesh. Errors are RFC 9457 problem documents; their types: ${Object.keys(PROBLEMS).join(', ')}.`,
+    },
+    paths: {
+      '/api/v1/products': {
+        put: { summary: 'Register or update a product (idempotent upsert keyed by id)', requestBody: descriptorBody, responses: { '200': ok('Updated or unchanged', 'Registration'), '201': ok('Created', 'Registration'), ...bodyErrors } },
+        get: {
+          summary: 'Browse products in IRI order',
+          parameters: [q('domain', 'Only this domain'), q('owner', 'Only this owner team'), q('status', 'Only this status'), q('cursor', 'From a previous page'), q('limit', '1..500', { type: 'integer' })],
+          responses: { '200': ok('A page', 'ProductPage'), '400': problemResponse('Bad parameter') },
+        },
+      },
+      '/api/v1/products/validate': { post: { summary: 'Run every registration check and store nothing', requestBody: descriptorBody, responses: { '200': { description: 'Valid' }, ...bodyErrors } } },
+      '/api/v1/products/{iri}': {
+        get: { summary: 'The current revision of a product', parameters: [iri], responses: { '200': ok('The product', 'Product'), ...errors } },
+        delete: { summary: 'Retire a product (kept, status retired)', parameters: [iri], responses: { '200': ok('Retired', 'Registration'), ...errors } },
+      },
+      '/api/v1/products/{iri}/revisions': { get: { summary: 'Revision history', parameters: [iri], responses: { '200': ok('History', 'Revisions'), ...errors } } },
+      '/api/v1/products/{iri}/revisions/{revision}': {
+        get: { summary: 'One past revision', parameters: [iri, { name: 'revision', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }], responses: { '200': ok('The revision', 'Product'), ...errors } },
+      },
+      '/api/v1/search': {
+        get: {
+          summary: 'Ranked search with explanations and facets',
+          parameters: [q('q', 'Words; typos tolerated, last word is a prefix'), ...['domain', 'owner', 'tag', 'status', 'portKind'].map((f) => q(f, `Filter (repeat or comma-separate for OR)`)), q('limit', '1..100', { type: 'integer' }), q('offset', '0..10000', { type: 'integer' })],
+          responses: { '200': ok('Hits', 'SearchResponse'), '400': problemResponse('Bad parameter') },
+        },
+      },
+      '/api/v1/admin/reindex': { post: { summary: 'Rebuild the search index from the knowledge graph', responses: { '200': { description: 'Documents indexed and time taken' } } } },
+      '/api/v1/problems/{kind}': { get: { summary: 'Documentation of a problem type', parameters: [{ name: 'kind', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'The problem kind' }, '404': problemResponse('Unknown kind') } } },
+      '/healthz': { get: { summary: 'Liveness', responses: { '200': { description: 'Alive' } } } },
+      '/readyz': { get: { summary: 'Readiness: backends reachable', responses: { '200': { description: 'Ready' }, '503': problemResponse('A backend is unreachable') } } },
+      '/metrics': { get: { summary: 'Prometheus metrics', responses: { '200': { description: 'Text exposition format' } } } },
+    },
+    components: { schemas: componentSchemas() },
+  };
+}

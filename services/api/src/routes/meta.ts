@@ -1,0 +1,24 @@
+import { Hono } from 'hono';
+import { NotFoundError } from '@quanta/model';
+import type { AppDeps, AppEnv } from '../env.js';
+import { openApiDocument } from '../openapi.js';
+import { PROBLEMS, type ProblemKind, problemType } from '../problems.js';
+
+/** The OpenAPI document, problem-type documentation and operator actions such as reindex. */
+export function metaRoutes({ catalog, logger, version }: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const document = openApiDocument(version ?? 'dev');
+  app.get('/openapi.json', (c) => c.json(document));
+  app.get('/problems/:kind', (c) => {
+    const kind = c.req.param('kind') as ProblemKind;
+    const doc = PROBLEMS[kind];
+    if (!Object.hasOwn(PROBLEMS, kind) || !doc) throw new NotFoundError(`No problem type "${kind}"`);
+    return c.json({ type: problemType(kind), ...doc });
+  });
+  app.post('/admin/reindex', async (c) => {
+    const report = await catalog.reindex();
+    logger.info({ ...report, by: c.get('identity').subject }, 'search index rebuilt from the graph');
+    return c.json(report);
+  });
+  return app;
+}

@@ -1,0 +1,69 @@
+import { Hono } from 'hono';
+import { ProductStatusSchema, parseDescriptor, summarize } from '@quanta/model';
+import type { AppDeps, AppEnv } from '../env.js';
+import { readBody } from '../read-body.js';
+import { choiceParam, decodeCursor, encodeCursor, intParam, iriParam, queryOf } from '../query.js';
+import { productPath, productView } from '../views.js';
+
+/** The discovery port: register, validate, read, browse, retire (DESIGN.md §5). */
+export function productRoutes({ catalog, maxBodyBytes }: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.put('/', async (c) => {
+    const descriptor = parseDescriptor(await readBody(c, maxBodyBytes));
+    const { product, outcome, findings } = await catalog.register(descriptor, c.get('identity'));
+    c.header('Location', productPath(product.iri));
+    c.header('ETag', `"${product.hash}"`);
+    return c.json({ outcome, revision: product.revision, findings, product: productView(product) }, outcome === 'created' ? 201 : 200);
+  });
+
+  app.post('/validate', async (c) => {
+    const descriptor = parseDescriptor(await readBody(c, maxBodyBytes));
+    return c.json({ valid: true, findings: [], descriptor });
+  });
+
+  app.get('/', async (c) => {
+    const q = queryOf(c, ['domain', 'owner', 'status', 'cursor', 'limit']);
+    const limit = intParam(q, 'limit', 1, 500, 50);
+    const filter = {
+      domain: q.get('domain') || undefined,
+      owner: q.get('owner') || undefined,
+      status: choiceParam(q, 'status', ProductStatusSchema.options),
+    };
+    const page = await catalog.list(filter, { after: decodeCursor(q.get('cursor')), limit });
+    return c.json({
+      total: page.total,
+      limit,
+      items: page.items.map(summarize),
+      ...(page.next ? { next: encodeCursor(page.next) } : {}),
+    });
+  });
+
+  app.get('/:iri', async (c) => {
+    queryOf(c, []);
+    const product = await catalog.get(iriParam(c));
+    c.header('ETag', `"${product.hash}"`);
+    return c.json(productView(product));
+  });
+
+  app.get('/:iri/revisions', async (c) => {
+    queryOf(c, []);
+    const iri = iriParam(c);
+    return c.json({ iri, revisions: await catalog.revisions(iri) });
+  });
+
+  app.get('/:iri/revisions/:revision', async (c) => {
+    queryOf(c, []);
+    const params = new URLSearchParams({ revision: c.req.param('revision') });
+    const revision = intParam(params, 'revision', 1, Number.MAX_SAFE_INTEGER, 0);
+    return c.json(productView(await catalog.getRevision(iriParam(c), revision)));
+  });
+
+  app.delete('/:iri', async (c) => {
+    queryOf(c, []);
+    const { product, outcome } = await catalog.retire(iriParam(c), c.get('identity'));
+    return c.json({ outcome, revision: product.revision, product: productView(product) });
+  });
+
+  return app;
+}

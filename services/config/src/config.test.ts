@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('defaults to embedded backends on port 4000', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 4000, webPort: 3000, dataDir: './.quanta', graph: { backend: 'embedded' }, search: { backend: 'embedded' } });
+    expect(c.maxBodyBytes).toBe(1024 * 1024);
+  });
+
+  it('lets overrides (command-line flags) win over the environment', () => {
+    expect(loadConfig({ QUANTA_PORT: '4100' }, { QUANTA_PORT: '4200' }).port).toBe(4200);
+    expect(loadConfig({ QUANTA_PORT: '4100' }, { QUANTA_PORT: undefined }).port).toBe(4100);
+  });
+
+  it('names every invalid variable', () => {
+    expect(() => loadConfig({ QUANTA_PORT: 'eighty', QUANTA_GRAPH: 'oracle' })).toThrow(ConfigError);
+    try {
+      loadConfig({ QUANTA_PORT: 'eighty', QUANTA_GRAPH: 'oracle' });
+    } catch (e) {
+      expect((e as Error).message).toMatch(/QUANTA_PORT/);
+      expect((e as Error).message).toMatch(/QUANTA_GRAPH/);
+    }
+  });
+
+  it('requires the URL of a production backend that is switched on', () => {
+    expect(() => loadConfig({ QUANTA_GRAPH: 'neo4j' })).toThrow(/NEO4J_URL is required/);
+    expect(loadConfig({ QUANTA_GRAPH: 'neo4j', NEO4J_URL: 'bolt://127.0.0.1:7687' }).graph).toEqual({
+      backend: 'neo4j',
+      url: 'bolt://127.0.0.1:7687',
+      user: 'neo4j',
+      password: undefined,
+    });
+    expect(() => loadConfig({ QUANTA_SEARCH: 'meilisearch' })).toThrow(/MEILI_URL is required/);
+  });
+});

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+/**
+ * Every environment variable Quanta reads, validated in one place (DESIGN.md §11). Defaults give
+ * the embedded backends: no Neo4j, no Meilisearch, no network.
+ */
+export const EnvSchema = z
+  .object({
+    QUANTA_HOST: z.string().min(1).default('127.0.0.1'),
+    QUANTA_PORT: port.default(4000),
+    QUANTA_WEB_PORT: port.default(3000),
+    QUANTA_DATA_DIR: z.string().min(1).default('./.quanta'),
+    QUANTA_GRAPH: z.enum(['embedded', 'neo4j']).default('embedded'),
+    QUANTA_SEARCH: z.enum(['embedded', 'meilisearch']).default('embedded'),
+    QUANTA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    QUANTA_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+    NEO4J_URL: z.string().url().optional(),
+    NEO4J_USER: z.string().default('neo4j'),
+    NEO4J_PASSWORD: z.string().optional(),
+    MEILI_URL: z.string().url().optional(),
+    MEILI_API_KEY: z.string().optional(),
+  })
+  .refine((e) => e.QUANTA_GRAPH !== 'neo4j' || e.NEO4J_URL, {
+    message: 'NEO4J_URL is required when QUANTA_GRAPH=neo4j',
+    path: ['NEO4J_URL'],
+  })
+  .refine((e) => e.QUANTA_SEARCH !== 'meilisearch' || e.MEILI_URL, {
+    message: 'MEILI_URL is required when QUANTA_SEARCH=meilisearch',
+    path: ['MEILI_URL'],
+  });
+
+/** Quanta's configuration, as the composition root uses it. */
+export interface QuantaConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly webPort: number;
+  readonly dataDir: string;
+  readonly graph: { readonly backend: 'embedded' } | { readonly backend: 'neo4j'; readonly url: string; readonly user: string; readonly password?: string };
+  readonly search: { readonly backend: 'embedded' } | { readonly backend: 'meilisearch'; readonly url: string; readonly apiKey?: string };
+  readonly logLevel: z.infer<typeof EnvSchema>['QUANTA_LOG_LEVEL'];
+  readonly maxBodyBytes: number;
+}
+
+/** A configuration that cannot start Quanta; the message lists every offending variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/**
+ * Reads and validates the configuration. Command-line flags win over the environment: pass them
+ * as `overrides` with the variable names they stand for.
+ *
+ * @throws ConfigError naming every invalid variable
+ * @example loadConfig(process.env, { QUANTA_PORT: '4100' }).port // 4100
+ */
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  overrides: Readonly<Record<string, string | undefined>> = {},
+): QuantaConfig {
+  const merged = { ...env, ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)) };
+  const parsed = EnvSchema.safeParse(merged);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    host: e.QUANTA_HOST,
+    port: e.QUANTA_PORT,
+    webPort: e.QUANTA_WEB_PORT,
+    dataDir: e.QUANTA_DATA_DIR,
+    graph:
+      e.QUANTA_GRAPH === 'neo4j'
+        ? { backend: 'neo4j', url: e.NEO4J_URL as string, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD }
+        : { backend: 'embedded' },
+    search:
+      e.QUANTA_SEARCH === 'meilisearch'
+        ? { backend: 'meilisearch', url: e.MEILI_URL as string, apiKey: e.MEILI_API_KEY }
+        : { backend: 'embedded' },
+    logLevel: e.QUANTA_LOG_LEVEL,
+    maxBodyBytes: e.QUANTA_MAX_BODY_BYTES,
+  };
+}

@@ -1,0 +1,5 @@
+/**
+ * @module
+ * Quanta's configuration: the only module that reads `process.env`.
+ */
+export { ConfigError, EnvSchema, loadConfig, type QuantaConfig } from './config.js';

@@ -1,0 +1,35 @@
+import type { Descriptor, Identity, Iri } from '@quanta/model';
+import type { ProductFilter } from './ports/knowledge-graph.js';
+import type { CatalogDeps } from './use-cases/deps.js';
+import { getProduct, getRevision, listProducts, listRevisions } from './use-cases/read-products.js';
+import { registerProduct } from './use-cases/register-product.js';
+import { type ProgressListener, reindex } from './use-cases/reindex.js';
+import { retireProduct } from './use-cases/retire-product.js';
+import { type SearchParams, searchProducts } from './use-cases/search-products.js';
+
+/**
+ * The catalog's use cases bound to their ports: what every transport (REST, GraphQL, CLI) calls.
+ *
+ * @example
+ * const catalog = createCatalog({ graph, search, clock: systemClock });
+ * await catalog.register(parseDescriptor(body), identity);
+ */
+export function createCatalog(deps: CatalogDeps) {
+  return {
+    register: (descriptor: Descriptor, identity: Identity) => registerProduct(deps, descriptor, identity),
+    retire: (iri: Iri, identity: Identity) => retireProduct(deps, iri, identity),
+    get: (iri: Iri) => getProduct(deps, iri),
+    getRevision: (iri: Iri, revision: number) => getRevision(deps, iri, revision),
+    revisions: (iri: Iri) => listRevisions(deps, iri),
+    list: (filter: ProductFilter, page: { after?: Iri; limit: number }) => listProducts(deps, filter, page),
+    search: (params: SearchParams) => searchProducts(deps, params),
+    reindex: (onProgress?: ProgressListener) => reindex(deps, onProgress),
+    /** Throws when a backend is unreachable; used by readiness checks. */
+    ping: async () => {
+      await Promise.all([deps.graph.ping(), deps.search.ping()]);
+    },
+  };
+}
+
+/** The catalog's use cases, as handed to transports in `createApp(deps)`. */
+export type Catalog = ReturnType<typeof createCatalog>;

@@ -1,0 +1,16 @@
+/**
+ * @module
+ * Quanta's core: the ports every backend implements (KnowledgeGraph, SearchIndex, Clock) and the
+ * use cases every transport calls. Contract suites for the ports are under `@quanta/core/testing`.
+ */
+export { createCatalog, type Catalog } from './catalog.js';
+export * from './ports/clock.js';
+export * from './ports/knowledge-graph.js';
+export * from './ports/search-index.js';
+export { canonicalJson, descriptorHash } from './projections/descriptor-hash.js';
+export { conceptLabel, productGraph, productOf } from './projections/product-graph.js';
+export { toSearchDocument } from './projections/search-document.js';
+export type { CatalogDeps } from './use-cases/deps.js';
+export type { PolicyFinding, RegisterResult } from './use-cases/register-product.js';
+export type { ProgressListener, ReindexReport } from './use-cases/reindex.js';
+export { RERANK_CANDIDATES, type SearchParams } from './use-cases/search-products.js';

@@ -1,0 +1,130 @@
+import type { Iri, Product, ProductRevision, ProductStatus } from '@quanta/model';
+
+/** Kinds of node in the knowledge graph. */
+export type NodeKind = 'DataProduct' | 'OutputPort' | 'Domain' | 'Team' | 'Dataset' | 'Concept';
+
+/** Typed relations between nodes. */
+export type RelationType =
+  | 'inDomain' // DataProduct → Domain
+  | 'ownedBy' // DataProduct → Team
+  | 'hasOutputPort' // DataProduct → OutputPort
+  | 'exposesDataset' // OutputPort → Dataset (the port's OpenLineage identity)
+  | 'consumes' // DataProduct → DataProduct (an input port naming an upstream product)
+  | 'readsDataset' // DataProduct → Dataset (an input port naming an operational source)
+  | 'about'; // DataProduct → Concept
+
+/** A node. `stub` nodes exist only because something points at them (an upstream product not yet registered). */
+export interface GraphNode {
+  readonly iri: Iri;
+  readonly kind: NodeKind;
+  readonly label: string;
+  readonly stub: boolean;
+}
+
+/** A directed, typed edge. */
+export interface GraphEdge {
+  readonly from: Iri;
+  readonly type: RelationType;
+  readonly to: Iri;
+}
+
+/**
+ * The nodes and edges one descriptor contributes to the knowledge graph. The product owns its
+ * outgoing edges and its port nodes: a new revision replaces them whole. Targets it points at
+ * (domains, teams, datasets, upstream products) are shared and only created when missing.
+ */
+export interface ProductGraph {
+  /** The product node and its ports: written by this product. */
+  readonly owned: readonly GraphNode[];
+  /** Nodes this product points at; created as stubs when missing, never overwritten. */
+  readonly referenced: readonly GraphNode[];
+  readonly edges: readonly GraphEdge[];
+}
+
+/** What to store for one registration: the revision and the nodes and edges derived from it. */
+export interface SaveProductInput {
+  readonly revision: Omit<ProductRevision, 'revision'>;
+  readonly graph: ProductGraph;
+}
+
+/** The result of a save: `unchanged` when the hash equals the current revision's (no new revision). */
+export interface SaveOutcome {
+  readonly product: Product;
+  readonly outcome: 'created' | 'updated' | 'unchanged';
+}
+
+/** Filters for browsing products; all given filters must hold. */
+export interface ProductFilter {
+  readonly domain?: string;
+  readonly owner?: string;
+  readonly status?: ProductStatus;
+}
+
+/** Keyset pagination: products ordered by IRI, starting strictly after `after`. */
+export interface PageRequest {
+  readonly after?: Iri;
+  readonly limit: number;
+}
+
+/** A page of results; `next` is the last IRI of this page when more follow. */
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly next?: Iri;
+}
+
+/** Summary of one revision in a product's history. */
+export interface RevisionInfo {
+  readonly revision: number;
+  readonly hash: string;
+  readonly status: ProductStatus;
+  readonly recordedAt: string;
+  readonly recordedBy: string;
+}
+
+/** Options of a traversal: bounded in depth and size, so a hub node can never blow it up. */
+export interface TraverseOptions {
+  readonly direction: 'out' | 'in' | 'both';
+  /** Relations to follow; all when omitted. */
+  readonly types?: readonly RelationType[];
+  /** 1..10 hops. */
+  readonly depth: number;
+  /** Stop after this many nodes and say so. */
+  readonly maxNodes: number;
+}
+
+/** A traversal result: the start node, every node reached and the edges followed. */
+export interface Traversal {
+  readonly nodes: readonly GraphNode[];
+  readonly edges: readonly GraphEdge[];
+  /** True when `maxNodes` cut the result short. */
+  readonly truncated: boolean;
+}
+
+/**
+ * The knowledge graph, Quanta's only source of truth (DESIGN.md §2). Every adapter passes
+ * `runKnowledgeGraphContract` from `@quanta/core/testing`.
+ *
+ * Writes are atomic: a `saveProduct` that fails leaves no node, edge or revision behind.
+ * A resolved `saveProduct` is durable: it survives a `kill -9` of the process.
+ */
+export interface KnowledgeGraph {
+  /** Stores a revision and replaces the product's outgoing edges and ports, in one transaction. */
+  saveProduct(input: SaveProductInput): Promise<SaveOutcome>;
+  /** The current revision of a product, or undefined. */
+  getProduct(iri: Iri): Promise<Product | undefined>;
+  /** One past revision, or undefined. */
+  getRevision(iri: Iri, revision: number): Promise<ProductRevision | undefined>;
+  /** Every revision of a product, oldest first; empty when unknown. */
+  listRevisions(iri: Iri): Promise<readonly RevisionInfo[]>;
+  /** Products in IRI order, filtered, one page at a time. */
+  listProducts(filter: ProductFilter, page: PageRequest): Promise<Page<Product>>;
+  /** How many products match the filter. */
+  countProducts(filter?: ProductFilter): Promise<number>;
+  /** A node by IRI, stub or not. */
+  getNode(iri: Iri): Promise<GraphNode | undefined>;
+  /** Multi-hop traversal from `start`, breadth first. Empty when `start` is unknown. */
+  traverse(start: Iri, options: TraverseOptions): Promise<Traversal>;
+  /** Throws when the backend cannot serve requests (readiness). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,59 @@
+import { type Descriptor, type Iri, datasetIri, domainIri, portIri, teamIri } from '@quanta/model';
+import type { GraphEdge, GraphNode, ProductGraph } from '../ports/knowledge-graph.js';
+
+const node = (iri: Iri, kind: GraphNode['kind'], label: string, stub: boolean): GraphNode => ({ iri, kind, label, stub });
+
+/** Strips a `#port` fragment from an input port's product reference. */
+export function productOf(ref: Iri): Iri {
+  const hash = ref.indexOf('#');
+  return hash < 0 ? ref : ref.slice(0, hash);
+}
+
+/** Derives the product's graph from a validated descriptor. Pure and deterministic. */
+export function productGraph(d: Descriptor): ProductGraph {
+  const owned: GraphNode[] = [node(d.id, 'DataProduct', d.title ?? d.name, false)];
+  const referenced = new Map<Iri, GraphNode>();
+  const edges: GraphEdge[] = [];
+  const link = (from: Iri, type: GraphEdge['type'], target: GraphNode) => {
+    if (!referenced.has(target.iri) && target.iri !== d.id) referenced.set(target.iri, target);
+    edges.push({ from, type, to: target.iri });
+  };
+
+  link(d.id, 'inDomain', node(domainIri(d.domain), 'Domain', d.domain, false));
+  link(d.id, 'ownedBy', node(teamIri(d.owner.team), 'Team', d.owner.team, false));
+  for (const port of d.outputPorts ?? []) {
+    const iri = portIri(d.id, port.name);
+    owned.push(node(iri, 'OutputPort', port.name, false));
+    edges.push({ from: d.id, type: 'hasOutputPort', to: iri });
+    for (const ds of port.lineage ?? []) {
+      link(iri, 'exposesDataset', node(datasetIri(ds.namespace, ds.name), 'Dataset', `${ds.namespace}/${ds.name}`, true));
+    }
+  }
+  for (const input of d.inputPorts ?? []) {
+    if ('product' in input) {
+      const upstream = productOf(input.product);
+      if (upstream !== d.id) link(d.id, 'consumes', node(upstream, 'DataProduct', upstream, true));
+    } else {
+      const ds = input.lineage;
+      link(d.id, 'readsDataset', node(datasetIri(ds.namespace, ds.name), 'Dataset', `${ds.namespace}/${ds.name}`, true));
+    }
+  }
+  for (const concept of d.concepts ?? []) link(d.id, 'about', node(concept, 'Concept', conceptLabel(concept), true));
+  return { owned, referenced: [...referenced.values()], edges: dedupe(edges) };
+}
+
+/** A readable label for a concept IRI until the semantic layer supplies one: its last segment. */
+export function conceptLabel(iri: Iri): string {
+  const tail = iri.split(/[#/:]/).filter(Boolean).at(-1) ?? iri;
+  return decodeURIComponent(tail);
+}
+
+function dedupe(edges: GraphEdge[]): GraphEdge[] {
+  const seen = new Set<string>();
+  return edges.filter((e) => {
+    const key = `${e.from}\u0000${e.type}\u0000${e.to}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,15 @@
+import { type Product, summarize } from '@quanta/model';
+import type { SearchDocument } from '../ports/search-index.js';
+import { conceptLabel } from './product-graph.js';
+
+/** Projects a product's current revision into the document the search index holds. */
+export function toSearchDocument(product: Product): SearchDocument {
+  const ports = product.descriptor.outputPorts ?? [];
+  const fields = ports.flatMap((p) => p.fields ?? []);
+  const concepts = [...(product.descriptor.concepts ?? []), ...fields.flatMap((f) => (f.concept ? [f.concept] : []))];
+  return {
+    ...summarize(product),
+    fieldNames: [...new Set(fields.map((f) => f.name))],
+    concepts: [...new Set(concepts)].map(conceptLabel),
+  };
+}

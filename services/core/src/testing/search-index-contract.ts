@@ -1,0 +1,190 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { IndexResult, SearchIndex, SearchRequest } from '../ports/search-index.js';
+import { TEST_BASE, testDocument } from './fixtures.js';
+
+/** How the contract suite gets an index to test. */
+export interface SearchIndexTarget {
+  /** A fresh, empty index. */
+  open(): Promise<SearchIndex>;
+}
+
+const CORPUS = [
+  testDocument('listener-profiles', {
+    title: 'Listener profiles',
+    description: 'One row per listener with subscription tier and preferences.',
+    domain: 'listener',
+    owner: 'listener-team',
+    tags: ['profiles', 'pii'],
+    fieldNames: ['listener_id', 'subscription_tier'],
+  }),
+  testDocument('listener-demographics', {
+    title: 'Listener demographics',
+    description: 'Age band, region and language of every listener.',
+    domain: 'listener',
+    owner: 'listener-team',
+    tags: ['demographics'],
+    portKinds: ['table', 'api'],
+  }),
+  testDocument('play-events', {
+    title: 'Play events',
+    description: 'Near-real-time play events from every player app, one per listener play.',
+    domain: 'player',
+    owner: 'player-team',
+    tags: ['events', 'streaming'],
+    portKinds: ['stream'],
+    fieldNames: ['played_at', 'track_id'],
+  }),
+  testDocument('artist-profiles', {
+    title: 'Artist profiles',
+    description: 'Biographies, genres and labels of artists.',
+    domain: 'artist',
+    owner: 'artist-team',
+    tags: ['profiles'],
+  }),
+  testDocument('podcast-demographics', {
+    title: 'Podcast demographics',
+    description: 'Audience demographics per podcast show.',
+    domain: 'podcast',
+    owner: 'podcast-team',
+    tags: ['demographics'],
+    status: 'deprecated',
+  }),
+  testDocument('churn-scores', {
+    title: 'Subscriber churn risk',
+    description: 'Weekly model output.',
+    domain: 'recommendations',
+    owner: 'ml-team',
+    fieldNames: ['churn_probability'],
+  }),
+];
+
+const iri = (name: string) => `${TEST_BASE}/${name}`;
+
+/**
+ * The SearchIndex contract: every adapter runs this suite (DESIGN.md §11).
+ * @example runSearchIndexContract('EmbeddedSearchIndex', { open: async () => new EmbeddedSearchIndex() });
+ */
+export function runSearchIndexContract(name: string, target: SearchIndexTarget): void {
+  describe(`SearchIndex contract: ${name}`, () => {
+    let index: SearchIndex;
+    const search = (q: string, more: Partial<SearchRequest> = {}): Promise<IndexResult> =>
+      index.search({ q, filters: {}, offset: 0, limit: 20, ...more });
+    const names = (r: IndexResult) => r.hits.map((h) => h.document.name);
+
+    beforeEach(async () => {
+      index = await target.open();
+      await index.upsert(CORPUS);
+    });
+    afterEach(async () => {
+      await index.close();
+    });
+
+    it('returns relevance in [0, 1], in non-increasing order, and the stored documents', async () => {
+      const r = await search('listener');
+      expect(r.hits.length).toBeGreaterThan(0);
+      for (const h of r.hits) {
+        expect(h.relevance).toBeGreaterThanOrEqual(0);
+        expect(h.relevance).toBeLessThanOrEqual(1);
+      }
+      const rel = r.hits.map((h) => h.relevance);
+      expect(rel).toEqual([...rel].sort((a, b) => b - a));
+      expect(r.hits.find((h) => h.document.name === 'listener-profiles')?.document).toEqual(CORPUS[0]);
+    });
+
+    it('ranks products that name the word above those that only mention it', async () => {
+      const r = await search('listener');
+      expect(names(r).slice(0, 2).sort()).toEqual(['listener-demographics', 'listener-profiles']);
+      expect(names(r)).toContain('play-events');
+    });
+
+    it('tolerates one typo from 5 letters and two from 9, like Meilisearch', async () => {
+      expect(names(await search('listner')).slice(0, 2).sort()).toEqual(['listener-demographics', 'listener-profiles']);
+      expect(names(await search('lsitener'))).toContain('listener-profiles'); // transposition = 1 typo
+      expect(names(await search('demografics'))).toContain('listener-demographics'); // 2 typos, 11 letters
+      expect(names(await search('lisenr x'))).toEqual([]); // 2 typos in a 6-letter word: too many
+    });
+
+    it('allows no typo under 5 letters', async () => {
+      expect((await search('plya x')).total).toBe(0);
+      // "x" matches nothing, so it is dropped from the end (Meilisearch's "last" matching strategy)
+      expect(names(await search('play x'))).toEqual(['play-events']);
+    });
+
+    it('matches the last word as a prefix, and other words whole', async () => {
+      expect(names(await search('listener demo'))[0]).toBe('listener-demographics');
+      expect(names(await search('demog'))).toEqual(expect.arrayContaining(['listener-demographics', 'podcast-demographics']));
+      expect(names(await search('demog listener'))).toEqual([]);
+    });
+
+    it('ranks documents matching every word above those matching fewer', async () => {
+      const r = await search('listener profiles');
+      expect(names(r)[0]).toBe('listener-profiles');
+      expect(names(r)).not.toContain('artist-profiles');
+    });
+
+    it('ranks an exact name, IRI or title first, with relevance 1', async () => {
+      for (const q of ['play-events', iri('play-events'), 'Play events']) {
+        const r = await search(q);
+        expect(r.hits[0]?.document.name).toBe('play-events');
+        expect(r.hits[0]?.relevance).toBe(1);
+      }
+      const near = await search('listener profile');
+      expect(near.hits[0]?.relevance).toBeLessThan(1);
+    });
+
+    it('finds products by field names and is case and accent insensitive', async () => {
+      expect(names(await search('churn'))).toEqual(['churn-scores']);
+      expect(names(await search('SUBSCRIPTION_TIER'))).toEqual(['listener-profiles']);
+      expect(names(await search('Démographics'))).toContain('listener-demographics');
+    });
+
+    it('counts facets over every match, not just the page', async () => {
+      const r = await search('', { limit: 1 });
+      expect(r.total).toBe(CORPUS.length);
+      expect(r.hits).toHaveLength(1);
+      expect(r.facets.domain).toEqual(expect.arrayContaining([{ value: 'listener', count: 2 }, { value: 'player', count: 1 }]));
+      expect(r.facets.tag).toEqual(expect.arrayContaining([{ value: 'profiles', count: 2 }, { value: 'demographics', count: 2 }]));
+      expect(r.facets.portKind).toEqual(expect.arrayContaining([{ value: 'table', count: 5 }, { value: 'api', count: 1 }]));
+      expect(r.facets.status).toEqual(expect.arrayContaining([{ value: 'deprecated', count: 1 }, { value: 'active', count: 5 }]));
+      expect(r.facets.owner.find((f) => f.value === 'listener-team')?.count).toBe(2);
+      const counts = r.facets.domain.map((f) => f.count);
+      expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    });
+
+    it('filters: OR within a facet, AND across facets, facets counted after filtering', async () => {
+      const one = await search('', { filters: { domain: ['listener'] } });
+      expect(names(one).sort()).toEqual(['listener-demographics', 'listener-profiles']);
+      expect(one.facets.domain).toEqual([{ value: 'listener', count: 2 }]);
+      const either = await search('', { filters: { domain: ['listener', 'player'] } });
+      expect(either.total).toBe(3);
+      const both = await search('demographics', { filters: { tag: ['demographics'], status: ['active'] } });
+      expect(names(both)).toEqual(['listener-demographics']);
+      expect(names(await search('', { filters: { portKind: ['stream'] } }))).toEqual(['play-events']);
+      expect(names(await search('', { filters: { owner: ['ml-team'] } }))).toEqual(['churn-scores']);
+    });
+
+    it('pages with offset and limit over a stable total', async () => {
+      const all = await search('', { limit: 100 });
+      const page = await search('', { offset: 2, limit: 2 });
+      expect(page.total).toBe(all.total);
+      expect(names(page)).toEqual(names(all).slice(2, 4));
+    });
+
+    it('replaces a document on upsert and forgets it on remove', async () => {
+      await index.upsert([{ ...(CORPUS[3] as (typeof CORPUS)[number]), title: 'Musician biographies', revision: 2 }]);
+      expect(names(await search('musician'))).toEqual(['artist-profiles']);
+      expect((await search('musician')).hits[0]?.document.revision).toBe(2);
+      expect(await index.count()).toBe(CORPUS.length);
+      await index.remove([iri('artist-profiles'), iri('never-there')]);
+      expect(names(await search('musician'))).toEqual([]);
+      expect(await index.count()).toBe(CORPUS.length - 1);
+    });
+
+    it('empties on clear and answers ping', async () => {
+      await index.clear();
+      expect(await index.count()).toBe(0);
+      expect((await search('listener')).total).toBe(0);
+      await expect(index.ping()).resolves.toBeUndefined();
+    });
+  });
+}

@@ -1,0 +1,53 @@
+/**
+ * The embedded graph's SQLite schema. `user_version` tracks it; a newer file than this code
+ * understands is refused rather than silently misread.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS nodes (
+  iri   TEXT PRIMARY KEY,
+  kind  TEXT NOT NULL,
+  label TEXT NOT NULL,
+  stub  INTEGER NOT NULL,
+  owner TEXT              -- the product that wrote this node; NULL for shared and stub nodes
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS nodes_owner ON nodes(owner);
+
+CREATE TABLE IF NOT EXISTS edges (
+  src   TEXT NOT NULL,
+  type  TEXT NOT NULL,
+  dst   TEXT NOT NULL,
+  owner TEXT NOT NULL,    -- the product whose revision wrote this edge, replaced with it
+  PRIMARY KEY (src, type, dst)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS edges_dst ON edges(dst, type);
+CREATE INDEX IF NOT EXISTS edges_owner ON edges(owner);
+
+CREATE TABLE IF NOT EXISTS products (
+  iri        TEXT PRIMARY KEY,
+  revision   INTEGER NOT NULL,
+  hash       TEXT NOT NULL,
+  domain     TEXT NOT NULL,
+  owner_team TEXT NOT NULL,
+  status     TEXT NOT NULL,
+  created_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS products_domain ON products(domain, iri);
+CREATE INDEX IF NOT EXISTS products_owner ON products(owner_team, iri);
+CREATE INDEX IF NOT EXISTS products_status ON products(status, iri);
+
+-- Append-only: every revision ever stored. seq orders all changes and is the change feed
+-- a projector can follow.
+CREATE TABLE IF NOT EXISTS revisions (
+  seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+  iri         TEXT NOT NULL,
+  revision    INTEGER NOT NULL,
+  hash        TEXT NOT NULL,
+  status      TEXT NOT NULL,
+  descriptor  TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  UNIQUE (iri, revision)
+);
+`;

@@ -1,0 +1,161 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type {
+  GraphNode,
+  KnowledgeGraph,
+  Page,
+  PageRequest,
+  ProductFilter,
+  RevisionInfo,
+  SaveOutcome,
+  SaveProductInput,
+  Traversal,
+  TraverseOptions,
+} from '@quanta/core';
+import type { Product, ProductRevision } from '@quanta/model';
+import { type NodeRow, type ProductRow, type RevisionRow, toNode, toProduct, toRevision, toRevisionInfo } from './rows.js';
+import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { prepareStatements, type Statements } from './statements.js';
+import { traverse } from './traverse.js';
+
+/** Options of the embedded graph. */
+export interface SqliteKnowledgeGraphOptions {
+  /** Path of the database file; created with its directory when missing. `:memory:` for a throwaway graph. */
+  readonly file: string;
+}
+
+/**
+ * The embedded KnowledgeGraph: one SQLite file (docs/adr/0002). WAL with `synchronous=FULL`, so a
+ * resolved write is on disk before the caller hears of it and survives `kill -9` and power loss;
+ * every save runs in one transaction, so a failure leaves nothing behind.
+ */
+export class SqliteKnowledgeGraph implements KnowledgeGraph {
+  private readonly st: Statements;
+
+  private constructor(private readonly db: Database.Database) {
+    this.st = prepareStatements(db);
+  }
+
+  /** Opens (creating when needed) the graph stored in `options.file`. */
+  static open(options: SqliteKnowledgeGraphOptions): SqliteKnowledgeGraph {
+    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+    const db = new Database(options.file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      db.close();
+      throw new Error(`${options.file} has schema version ${version}; this Quanta understands up to ${SCHEMA_VERSION}`);
+    }
+    db.exec(SCHEMA_SQL);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    return new SqliteKnowledgeGraph(db);
+  }
+
+  async saveProduct(input: SaveProductInput): Promise<SaveOutcome> {
+    return this.save(input);
+  }
+
+  private readonly save = (input: SaveProductInput): SaveOutcome =>
+    this.db.transaction((): SaveOutcome => {
+      const { revision: rev, graph } = input;
+      const owned = new Set(graph.owned.map((n) => n.iri));
+      const foreign = graph.edges.find((e) => !owned.has(e.from));
+      if (foreign) throw new Error(`edge from ${foreign.from} is not owned by product ${rev.iri}`);
+      const head = this.st.currentHead.get(rev.iri);
+      if (head?.hash === rev.hash) return { product: this.mustGet(rev.iri), outcome: 'unchanged' };
+
+      const revision = (head?.revision ?? 0) + 1;
+      const d = rev.descriptor;
+      this.st.insertRevision.run({ ...rev, revision, status: d.status, descriptor: JSON.stringify(d) });
+      this.st.upsertProduct.run({
+        iri: rev.iri,
+        revision,
+        hash: rev.hash,
+        domain: d.domain,
+        ownerTeam: d.owner.team,
+        status: d.status,
+        createdAt: head?.created_at ?? rev.recordedAt,
+      });
+      this.replaceOwnedSubgraph(input, owned);
+      return { product: this.mustGet(rev.iri), outcome: head ? 'updated' : 'created' };
+    })();
+
+  /** Drops the product's previous edges and ports, then writes the new ones. */
+  private replaceOwnedSubgraph({ revision, graph }: SaveProductInput, owned: Set<string>): void {
+    this.st.deleteOwnedEdges.run(revision.iri);
+    for (const { iri } of this.st.ownedNodes.all(revision.iri)) {
+      if (!owned.has(iri)) this.st.deleteNode.run(iri);
+    }
+    for (const n of graph.owned) this.st.upsertOwnedNode.run({ iri: n.iri, kind: n.kind, label: n.label, owner: revision.iri });
+    for (const n of graph.referenced) {
+      this.st.insertReferencedNode.run({ iri: n.iri, kind: n.kind, label: n.label, stub: n.stub ? 1 : 0 });
+    }
+    for (const e of graph.edges) this.st.insertEdge.run(e.from, e.type, e.to, revision.iri);
+  }
+
+  private mustGet(iri: string): Product {
+    return toProduct(this.st.product.get(iri) as ProductRow);
+  }
+
+  async getProduct(iri: string): Promise<Product | undefined> {
+    const row = this.st.product.get(iri) as ProductRow | undefined;
+    return row && toProduct(row);
+  }
+
+  async getRevision(iri: string, revision: number): Promise<ProductRevision | undefined> {
+    const row = this.st.revision.get(iri, revision) as RevisionRow | undefined;
+    return row && toRevision(row);
+  }
+
+  async listRevisions(iri: string): Promise<readonly RevisionInfo[]> {
+    return (this.st.revisions.all(iri) as RevisionRow[]).map(toRevisionInfo);
+  }
+
+  async listProducts(filter: ProductFilter, page: PageRequest): Promise<Page<Product>> {
+    const { where, params } = filterClause(filter);
+    if (page.after !== undefined) where.push('p.iri > @after');
+    const sql = `${this.st.productSelect} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY p.iri LIMIT @limit`;
+    const rows = this.db.prepare(sql).all({ ...params, after: page.after, limit: page.limit + 1 }) as ProductRow[];
+    const items = rows.slice(0, page.limit).map(toProduct);
+    return rows.length > page.limit ? { items, next: items.at(-1)?.iri } : { items };
+  }
+
+  async countProducts(filter: ProductFilter = {}): Promise<number> {
+    const { where, params } = filterClause(filter);
+    const sql = `SELECT count(*) AS n FROM products p ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    return (this.db.prepare(sql).get(params) as { n: number }).n;
+  }
+
+  async getNode(iri: string): Promise<GraphNode | undefined> {
+    const row = this.st.node.get(iri) as NodeRow | undefined;
+    return row && toNode(row);
+  }
+
+  async traverse(start: string, options: TraverseOptions): Promise<Traversal> {
+    return traverse(this.st, start, options);
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function filterClause(filter: ProductFilter): { where: string[]; params: Record<string, string> } {
+  const columns = { domain: 'p.domain', owner: 'p.owner_team', status: 'p.status' } as const;
+  const where: string[] = [];
+  const params: Record<string, string> = {};
+  for (const key of Object.keys(columns) as (keyof typeof columns)[]) {
+    const value = filter[key];
+    if (value === undefined) continue;
+    where.push(`${columns[key]} = @${key}`);
+    params[key] = value;
+  }
+  return { where, params };
+}

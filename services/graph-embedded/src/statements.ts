@@ -1,0 +1,63 @@
+import type Database from 'better-sqlite3';
+
+type Statement<P extends unknown[] = unknown[], R = unknown> = Database.Statement<P, R>;
+type EdgeRow = { src: string; type: string; dst: string };
+
+/** Every statement the adapter runs, prepared once per connection. */
+export interface Statements {
+  readonly currentHead: Statement<[string], { revision: number; hash: string; created_at: string }>;
+  readonly product: Statement;
+  readonly revision: Statement;
+  readonly revisions: Statement;
+  readonly insertRevision: Statement;
+  readonly upsertProduct: Statement;
+  readonly deleteOwnedEdges: Statement;
+  readonly ownedNodes: Statement<[string], { iri: string }>;
+  readonly deleteNode: Statement;
+  readonly upsertOwnedNode: Statement;
+  readonly insertReferencedNode: Statement;
+  readonly insertEdge: Statement;
+  readonly node: Statement;
+  readonly edgesFrom: Statement<[string], EdgeRow>;
+  readonly edgesTo: Statement<[string], EdgeRow>;
+  /** The SELECT that yields ProductRow: current revisions joined with their products. */
+  readonly productSelect: string;
+}
+
+/** Prepares every statement the adapter runs, once per connection. */
+export function prepareStatements(db: Database.Database): Statements {
+  const productSelect = `SELECT r.*, p.created_at FROM products p JOIN revisions r ON r.iri = p.iri AND r.revision = p.revision`;
+  return {
+    currentHead: db.prepare<[string], { revision: number; hash: string; created_at: string }>(
+      'SELECT revision, hash, created_at FROM products WHERE iri = ?',
+    ),
+    product: db.prepare(`${productSelect} WHERE p.iri = ?`),
+    revision: db.prepare('SELECT * FROM revisions WHERE iri = ? AND revision = ?'),
+    revisions: db.prepare('SELECT * FROM revisions WHERE iri = ? ORDER BY revision'),
+    insertRevision: db.prepare(
+      `INSERT INTO revisions (iri, revision, hash, status, descriptor, recorded_at, recorded_by)
+       VALUES (@iri, @revision, @hash, @status, @descriptor, @recordedAt, @recordedBy)`,
+    ),
+    upsertProduct: db.prepare(
+      `INSERT INTO products (iri, revision, hash, domain, owner_team, status, created_at)
+       VALUES (@iri, @revision, @hash, @domain, @ownerTeam, @status, @createdAt)
+       ON CONFLICT(iri) DO UPDATE SET revision = excluded.revision, hash = excluded.hash,
+         domain = excluded.domain, owner_team = excluded.owner_team, status = excluded.status`,
+    ),
+    deleteOwnedEdges: db.prepare('DELETE FROM edges WHERE owner = ?'),
+    ownedNodes: db.prepare<[string], { iri: string }>('SELECT iri FROM nodes WHERE owner = ?'),
+    deleteNode: db.prepare('DELETE FROM nodes WHERE iri = ?'),
+    upsertOwnedNode: db.prepare(
+      `INSERT INTO nodes (iri, kind, label, stub, owner) VALUES (@iri, @kind, @label, 0, @owner)
+       ON CONFLICT(iri) DO UPDATE SET kind = excluded.kind, label = excluded.label, stub = 0, owner = excluded.owner`,
+    ),
+    insertReferencedNode: db.prepare(
+      'INSERT OR IGNORE INTO nodes (iri, kind, label, stub, owner) VALUES (@iri, @kind, @label, @stub, NULL)',
+    ),
+    insertEdge: db.prepare('INSERT OR IGNORE INTO edges (src, type, dst, owner) VALUES (?, ?, ?, ?)'),
+    node: db.prepare('SELECT iri, kind, label, stub FROM nodes WHERE iri = ?'),
+    edgesFrom: db.prepare<[string], EdgeRow>('SELECT src, type, dst FROM edges WHERE src = ?'),
+    edgesTo: db.prepare<[string], EdgeRow>('SELECT src, type, dst FROM edges WHERE dst = ?'),
+    productSelect,
+  };
+}

@@ -1,0 +1,12 @@
+/**
+ * @module
+ * Quanta's domain model: the descriptor schema, IRIs, product and search types, identities and
+ * domain errors. Isomorphic and free of I/O, so the web UI and the CLI may import it too.
+ */
+export * from './descriptor.js';
+export * from './errors.js';
+export * from './identity.js';
+export * from './iri.js';
+export * from './product.js';
+export * from './search.js';
+export * from './validate.js';

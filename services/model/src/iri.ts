@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/**
+ * Characters RFC 3987 never allows in an IRI: controls, space and the delimiters `<>"{}|\^``.
+ * Checking for them (plus a scheme) is what separates a global identifier from a typo.
+ */
+// eslint-disable-next-line no-control-regex -- RFC 3987 forbids control characters; finding them is the point
+const FORBIDDEN = /[\u0000-\u0020<>"{}|\\^`\u007f-\u009f]/u;
+const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
+
+/**
+ * True when `value` is an absolute IRI Quanta accepts as a global identifier:
+ * `http(s)://host/...` with a host, or a `urn:` / `tag:` / `mailto:` IRI.
+ *
+ * @example isAbsoluteIri('https://daff.example/products/player/play-events') // true
+ * @example isAbsoluteIri('play-events') // false: no scheme
+ */
+export function isAbsoluteIri(value: string): boolean {
+  if (value.length === 0 || value.length > 2048 || FORBIDDEN.test(value) || !SCHEME.test(value)) {
+    return false;
+  }
+  const scheme = value.slice(0, value.indexOf(':')).toLowerCase();
+  if (scheme === 'http' || scheme === 'https') {
+    try {
+      return new URL(value).hostname.length > 0;
+    } catch {
+      return false;
+    }
+  }
+  return ['urn', 'tag', 'mailto'].includes(scheme) && value.length > scheme.length + 1;
+}
+
+/** A zod schema for an absolute IRI, with a message that says what was expected. */
+export const IriSchema = z
+  .string()
+  .refine(isAbsoluteIri, { message: 'must be an absolute IRI such as https://example.org/products/x or urn:x:y' });
+
+/** An IRI that may carry a fragment naming a port: `<product IRI>#<port name>`. */
+export type Iri = string;
+
+/**
+ * The IRI of an output port: the product IRI, `/ports/`, then the port name.
+ *
+ * @example portIri('https://daff.example/products/player/play-events', 'stream')
+ *   // 'https://daff.example/products/player/play-events/ports/stream'
+ */
+export function portIri(productIri: Iri, portName: string): Iri {
+  return `${productIri.replace(/\/+$/, '')}/ports/${portName}`;
+}
+
+/** The IRI of a domain node, minted under the Quanta namespace so that domains are shared across products. */
+export function domainIri(domain: string): Iri {
+  return `urn:quanta:domain:${domain}`;
+}
+
+/** The IRI of a team node. */
+export function teamIri(team: string): Iri {
+  return `urn:quanta:team:${team}`;
+}
+
+/** The IRI of an OpenLineage dataset identity (`namespace` + `name`). */
+export function datasetIri(namespace: string, name: string): Iri {
+  return `urn:quanta:dataset:${encodeURIComponent(namespace)}:${encodeURIComponent(name)}`;
+}

@@ -1,0 +1,56 @@
+import type { RankingFactor } from '@quanta/model';
+import { DEFAULT_RANKING_PARAMS, type RankingParams } from './params.js';
+
+/** A candidate from the search engine: an id and its text relevance in [0, 1]. */
+export interface Candidate {
+  readonly id: string;
+  readonly relevance: number;
+}
+
+/** The feedback known for one product: named factors whose product is the raw multiplier. */
+export interface Feedback {
+  readonly factors: readonly RankingFactor[];
+}
+
+/** A candidate with its bounded multiplier, final score and explanation. */
+export interface Ranked<C extends Candidate> {
+  readonly candidate: C;
+  readonly multiplier: number;
+  readonly score: number;
+  readonly factors: readonly RankingFactor[];
+  readonly notes: readonly string[];
+}
+
+const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
+
+/**
+ * Re-ranks search candidates: `score = relevance^α × clamp(Π factors, mMin, mMax)`, where a weak
+ * text match (below the relevance gate) never gets lifted above ×1. Ties keep the engine's order,
+ * so the re-ranker is a pure function of its inputs.
+ *
+ * @param feedback - factors per candidate id; a missing id means no signals (×1).
+ * @example rerank([{ id: 'a', relevance: 0.9 }], new Map())[0].score // 0.81
+ */
+export function rerank<C extends Candidate>(
+  candidates: readonly C[],
+  feedback: ReadonlyMap<string, Feedback>,
+  params: RankingParams = DEFAULT_RANKING_PARAMS,
+): Ranked<C>[] {
+  const best = candidates.reduce((m, c) => Math.max(m, c.relevance), 0);
+  const ranked = candidates.map((candidate, order) => {
+    const factors = feedback.get(candidate.id)?.factors ?? [];
+    const raw = factors.reduce((m, f) => m * f.value, 1);
+    const notes: string[] = [];
+    let multiplier = clamp(raw, params.mMin, params.mMax);
+    if (multiplier !== raw) notes.push(`combined feedback ×${raw.toFixed(2)} bounded to [${params.mMin}, ${params.mMax}]`);
+    if (multiplier > 1 && candidate.relevance < params.relGate * best) {
+      multiplier = 1;
+      notes.push('boosts not applied: weak text match for this query');
+    }
+    if (factors.length === 0) notes.push('no feedback signals yet: ranked by text relevance');
+    const score = Math.pow(candidate.relevance, params.alpha) * multiplier;
+    return { candidate, multiplier, score, factors, notes, order };
+  });
+  ranked.sort((a, b) => b.score - a.score || a.order - b.order);
+  return ranked.map(({ order: _order, ...r }) => r);
+}

@@ -1,0 +1,6 @@
+/**
+ * @module
+ * The embedded SearchIndex: typo tolerant, prefix matching, faceted full-text search held in
+ * process, the default search backend (DESIGN.md §2). Passes `runSearchIndexContract`.
+ */
+export { EmbeddedSearchIndex, createEmbeddedSearchIndex, type EmbeddedSearchIndexOptions } from './embedded-search-index.js';

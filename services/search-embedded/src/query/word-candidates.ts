@@ -1,0 +1,56 @@
+import type { PostingLists } from '../store/posting-lists.js';
+import { FuzzyWalker, NO_MATCH } from '../terms/fuzzy-walker.js';
+import type { TermDictionary } from '../terms/term-dictionary.js';
+import { allowedTypos, matchQuality } from './match-quality.js';
+
+/** A term that matches a query word, and how well (see `matchQuality`). */
+export interface Candidate {
+  readonly termId: number;
+  readonly quality: number;
+}
+
+interface Found extends Candidate {
+  readonly whole: boolean;
+  readonly frequency: number;
+}
+
+/**
+ * Expands a query word into the terms it matches: the word itself, terms within its typo allowance
+ * and, for the last word, terms it is a prefix of (with the same allowance). Whole-word matches
+ * are all kept; prefix-only matches are capped to the most frequent few, because a one-letter
+ * prefix would otherwise pull in thousands of terms and most of the postings in the index.
+ */
+export class CandidateFinder {
+  private readonly walker = new FuzzyWalker();
+
+  constructor(
+    private readonly terms: TermDictionary,
+    private readonly postings: PostingLists,
+    private readonly maxPrefixTerms: number,
+  ) {}
+
+  /** The terms matching `word`, best first; empty when nothing in the index is within reach. */
+  find(word: string, prefix: boolean): Candidate[] {
+    const typos = allowedTypos(word);
+    if (typos === 0 && !prefix) return this.exact(word);
+    const whole: Found[] = [];
+    const prefixOnly: Found[] = [];
+    this.walker.walk(this.terms.trie, word, typos, prefix, (termId, wholeTypos, prefixTypos) => {
+      const frequency = this.postings.length(termId);
+      if (frequency === 0) return;
+      const found = { termId, quality: matchQuality(wholeTypos, prefixTypos), whole: wholeTypos !== NO_MATCH, frequency };
+      (found.whole ? whole : prefixOnly).push(found);
+    });
+    const kept = prefixOnly.sort(byQualityThenFrequency).slice(0, this.maxPrefixTerms);
+    return [...whole, ...kept].sort(byQualityThenFrequency).map(({ termId, quality }) => ({ termId, quality }));
+  }
+
+  private exact(word: string): Candidate[] {
+    const termId = this.terms.idOf(word);
+    return termId >= 0 && this.postings.length(termId) > 0 ? [{ termId, quality: 1 }] : [];
+  }
+}
+
+function byQualityThenFrequency(a: Found, b: Found): number {
+  return b.quality - a.quality || b.frequency - a.frequency;
+}

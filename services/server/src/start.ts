@@ -1,0 +1,56 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from '@quanta/api';
+import type { QuantaConfig } from '@quanta/config';
+import { createCatalog, systemClock } from '@quanta/core';
+import type { Logger } from 'pino';
+import { openGraph, openSearch } from './adapters.js';
+
+/** A running Quanta server. */
+export interface RunningServer {
+  /** The base URL it listens on, e.g. `http://127.0.0.1:4000`. */
+  readonly url: string;
+  /** Stops accepting requests, then closes the backends. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Quanta in this process: opens the backends the configuration names, brings the search
+ * projection level with the graph, and serves the API.
+ */
+export async function startServer(config: QuantaConfig, logger: Logger, version = 'dev'): Promise<RunningServer> {
+  const graph = openGraph(config);
+  const search = openSearch(config);
+  const catalog = createCatalog({
+    graph,
+    search,
+    clock: systemClock,
+    onProjectionError: (iri, err) => logger.warn({ iri, err }, 'search projection failed; POST /api/v1/admin/reindex repairs it'),
+  });
+  await converge(graph.countProducts(), search.count(), catalog, logger);
+
+  const app = createApp({ catalog, logger, maxBodyBytes: config.maxBodyBytes, version });
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  logger.info({ url, dataDir: config.dataDir, graph: config.graph.backend, search: config.search.backend }, `Quanta API listening on ${url}`);
+  return {
+    url,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all([graph.close(), search.close()]);
+    },
+  };
+}
+
+/** Rebuilds the search projection when it does not hold exactly the graph's products. */
+async function converge(graphCount: Promise<number>, indexCount: Promise<number>, catalog: ReturnType<typeof createCatalog>, logger: Logger) {
+  const [products, documents] = await Promise.all([graphCount, indexCount]);
+  if (products === documents) return;
+  const report = await catalog.reindex();
+  logger.info({ ...report }, `search index rebuilt from the graph: ${report.documents} products in ${report.millis} ms`);
+}

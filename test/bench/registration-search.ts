@@ -1,0 +1,94 @@
+/**
+ * Benchmark (not a test): registers generated products through HTTP into a real server process,
+ * then measures search latency over a query mix, server RSS and cold start.
+ *
+ *   npm run bench -w @quanta/test -- [sizes=10000,100000] [concurrency=4]
+ *
+ * Budget (issue 2, 2-core machine): search p95 ≤ 10 ms at 100k through HTTP, ≥ 300 single
+ * registrations/s, ≤ 1 GiB RSS.
+ */
+import { readFileSync } from 'node:fs';
+import { startQuanta, type QuantaProcess } from '../src/index.js';
+import { catalogGenerator } from './generate.js';
+
+const sizes = (process.argv[2] ?? '10000,100000').split(',').map(Number);
+const concurrency = Number(process.argv[3] ?? 4);
+
+const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
+const f1 = (x: number) => x.toFixed(1);
+
+async function register(q: QuantaProcess, n: number, gen: ReturnType<typeof catalogGenerator>) {
+  const bodies = Array.from({ length: n }, (_, i) => JSON.stringify(gen.product(i)));
+  let next = 0;
+  const latencies: number[] = [];
+  const started = performance.now();
+  let lastReport = started;
+  const worker = async () => {
+    while (next < n) {
+      const body = bodies[next++] as string;
+      const t = performance.now();
+      const res = await fetch(`${q.url}/api/v1/products`, { method: 'PUT', body, headers: { 'Content-Type': 'application/json' } });
+      await res.arrayBuffer();
+      if (res.status !== 201) throw new Error(`registration failed: ${res.status}`);
+      latencies.push(performance.now() - t);
+      if (performance.now() - lastReport > 5000) {
+        lastReport = performance.now();
+        process.stderr.write(`  … ${latencies.length}/${n} registered\n`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  return { perSecond: n / seconds, p50: pct(latencies, 50), p95: pct(latencies, 95) };
+}
+
+async function searchMix(q: QuantaProcess, gen: ReturnType<typeof catalogGenerator>, count: number) {
+  const queries = Array.from({ length: count }, () => gen.query());
+  for (const qs of queries.slice(0, 200)) await (await fetch(`${q.url}/api/v1/search?${qs}`)).arrayBuffer(); // warm-up
+  const latencies: number[] = [];
+  for (const qs of queries) {
+    const t = performance.now();
+    const res = await fetch(`${q.url}/api/v1/search?${qs}`);
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`search failed: ${res.status} for ${qs}`);
+    latencies.push(performance.now() - t);
+  }
+  return { p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99), max: Math.max(...latencies) };
+}
+
+async function coldStart(q: QuantaProcess) {
+  await q.stop();
+  const t = performance.now();
+  const again = await q.restart();
+  const res = await fetch(`${again.url}/api/v1/search?q=listener`);
+  await res.arrayBuffer();
+  return { again, millis: performance.now() - t };
+}
+
+async function main() {
+  console.log(`Quanta benchmark — node ${process.version}, ${concurrency} concurrent registration clients, server and client on one machine`);
+  for (const n of sizes) {
+    const gen = catalogGenerator(n);
+    const q = await startQuanta({ env: { QUANTA_LOG_LEVEL: 'warn' } });
+    const reg = await register(q, n, gen);
+    const rssLoaded = rssMiB(q.pid);
+    const search = await searchMix(q, gen, 2000);
+    const cold = await coldStart(q);
+    const rssCold = rssMiB(cold.again.pid);
+    const searchCold = await searchMix(cold.again, gen, 1000);
+    await cold.again.stop();
+    cold.again.cleanup();
+    console.log(`\n== ${n.toLocaleString('en')} products ==`);
+    console.log(`registration  ${f1(reg.perSecond)} /s (single-product PUTs), latency p50 ${f1(reg.p50)} ms, p95 ${f1(reg.p95)} ms`);
+    console.log(`search (HTTP) p50 ${f1(search.p50)} ms, p95 ${f1(search.p95)} ms, p99 ${f1(search.p99)} ms, max ${f1(search.max)} ms over 2000 mixed queries`);
+    console.log(`after restart p50 ${f1(searchCold.p50)} ms, p95 ${f1(searchCold.p95)} ms, p99 ${f1(searchCold.p99)} ms`);
+    console.log(`RSS           ${f1(rssLoaded)} MiB after registering, ${f1(rssCold)} MiB after a cold start`);
+    console.log(`cold start    ${f1(cold.millis / 1000)} s from spawn to first search answered (graph opened, index rebuilt)`);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

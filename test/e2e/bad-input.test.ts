@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, productPath, startQuanta, type QuantaProcess } from '../src/index.js';
+
+const IRI = 'https://e2e.example/products/stable';
+const valid = {
+  id: IRI,
+  name: 'stable',
+  title: 'Stable product',
+  description: 'Registered once; every bad request below must leave it exactly as it is.',
+  domain: 'player',
+  owner: { team: 'player-analytics' },
+  outputPorts: [{ name: 'events', kind: 'stream' }],
+};
+const MAX_BODY = 16 * 1024;
+
+/** Everything a client can observe of the graph and the index. */
+async function observe(url: string) {
+  const list = await call(url, 'GET', '/api/v1/products?limit=500');
+  const search = await call(url, 'GET', '/api/v1/search?q=&limit=100&status=draft,active,deprecated,retired');
+  const stable = await call(url, 'GET', `${productPath(IRI)}/revisions`);
+  return { list: list.body, search: { total: search.body.total, facets: search.body.facets }, revisions: stable.body };
+}
+
+type Case = { name: string; method?: string; path?: string; body?: string; type?: string; status: number; kind: string; pointer?: string; detail?: RegExp };
+
+const json = (v: unknown) => JSON.stringify(v);
+const CASES: Case[] = [
+  { name: 'malformed JSON', body: '{"id": "https://e2e.example/products/x", ', status: 400, kind: 'malformed-body', detail: /Malformed JSON/ },
+  { name: 'malformed YAML', body: 'id: [unclosed\nname: x', type: 'application/yaml', status: 400, kind: 'malformed-body', detail: /Malformed YAML/ },
+  { name: 'duplicate YAML keys', body: 'name: a\nname: b\n', type: 'application/yaml', status: 400, kind: 'malformed-body' },
+  { name: 'a YAML alias bomb', body: `a: &a [x, x, x, x, x, x, x, x, x]\n${Array.from({ length: 60 }, (_, i) => `k${i}: [*a, *a, *a]`).join('\n')}\n`, type: 'application/yaml', status: 400, kind: 'malformed-body' },
+  { name: 'an empty body', body: '  ', status: 400, kind: 'malformed-body', detail: /empty/ },
+  { name: 'a JSON array instead of an object', body: '[]', status: 422, kind: 'validation-failed' },
+  { name: 'an unknown top-level field', body: json({ ...valid, id: `${IRI}-2`, colour: 'blue' }), status: 422, kind: 'validation-failed', pointer: '', detail: /unknown field: colour/ },
+  { name: 'an unknown nested field', body: json({ ...valid, outputPorts: [{ name: 'p', kind: 'table', colour: 'x' }] }), status: 422, kind: 'validation-failed', pointer: '/outputPorts/0' },
+  { name: 'a missing domain', body: json({ ...valid, domain: undefined }), status: 422, kind: 'validation-failed', pointer: '/domain', detail: /domain is required/ },
+  { name: 'a missing owner team', body: json({ ...valid, owner: {} }), status: 422, kind: 'validation-failed', pointer: '/owner/team' },
+  { name: 'an id that is not an IRI', body: json({ ...valid, id: 'stable' }), status: 422, kind: 'validation-failed', pointer: '/id', detail: /absolute IRI/ },
+  { name: 'an upstream product that is not an IRI', body: json({ ...valid, inputPorts: [{ product: 'listener profiles' }] }), status: 422, kind: 'validation-failed' },
+  { name: 'a field concept that is not an IRI', body: json({ ...valid, outputPorts: [{ name: 'p', kind: 'table', fields: [{ name: 'a', type: 'string', concept: 'Listener' }] }] }), status: 422, kind: 'validation-failed', pointer: '/outputPorts/0/fields/0/concept' },
+  { name: 'a bad port kind', body: json({ ...valid, outputPorts: [{ name: 'p', kind: 'carrier-pigeon' }] }), status: 422, kind: 'validation-failed', pointer: '/outputPorts/0/kind' },
+  { name: 'duplicate port names', body: json({ ...valid, outputPorts: [{ name: 'p', kind: 'table' }, { name: 'p', kind: 'file' }] }), status: 422, kind: 'validation-failed', pointer: '/outputPorts/1/name' },
+  { name: 'a name that is not a slug', body: json({ ...valid, name: 'Stable Product!' }), status: 422, kind: 'validation-failed', pointer: '/name' },
+  { name: 'a remote @context', body: json({ ...valid, '@context': 'http://169.254.169.254/latest' }), status: 422, kind: 'validation-failed', pointer: '/@context' },
+  { name: 'a text/plain body', body: json(valid), type: 'text/plain', status: 415, kind: 'unsupported-media-type' },
+  { name: 'no content type', body: json(valid), type: '', status: 415, kind: 'unsupported-media-type' },
+  { name: 'a body over the limit', body: json({ ...valid, description: 'x'.repeat(MAX_BODY) }), status: 413, kind: 'payload-too-large' },
+  { name: 'an invalid update of the existing product', body: json({ ...valid, status: 'gone' }), status: 422, kind: 'validation-failed', pointer: '/status' },
+  { name: 'an unknown query parameter', method: 'GET', path: '/api/v1/products?domian=player', status: 400, kind: 'invalid-parameter', detail: /domian/ },
+  { name: 'a limit out of range', method: 'GET', path: '/api/v1/search?q=x&limit=100000', status: 400, kind: 'invalid-parameter', detail: /limit/ },
+  { name: 'a forged cursor', method: 'GET', path: '/api/v1/products?cursor=bm9wZQ', status: 400, kind: 'invalid-parameter', detail: /cursor/ },
+  { name: 'a status filter that does not exist', method: 'GET', path: '/api/v1/products?status=gone', status: 400, kind: 'invalid-parameter' },
+  { name: 'a product path that is not an IRI', method: 'GET', path: '/api/v1/products/stable', status: 400, kind: 'invalid-parameter' },
+  { name: 'retiring an unknown product', method: 'DELETE', path: productPath('https://e2e.example/products/unknown'), status: 404, kind: 'not-found' },
+  { name: 'an unsupported method', method: 'POST', path: productPath(IRI), status: 405, kind: 'method-not-allowed' },
+];
+
+describe('bad input gets a clear problem and changes nothing', () => {
+  let q: QuantaProcess;
+  let before: Awaited<ReturnType<typeof observe>>;
+  beforeAll(async () => {
+    q = await startQuanta({ env: { QUANTA_MAX_BODY_BYTES: String(MAX_BODY) } });
+    expect((await call(q.url, 'PUT', '/api/v1/products', valid)).status).toBe(201);
+    before = await observe(q.url);
+  });
+  afterAll(async () => {
+    await q.stop();
+    q.cleanup();
+  });
+
+  it.each(CASES)('$name → $status $kind', async (c) => {
+    const method = c.method ?? 'PUT';
+    const headers: Record<string, string> = {};
+    if (c.body !== undefined && c.type !== '') headers['Content-Type'] = c.type ?? 'application/json';
+    const res = await fetch(new URL(c.path ?? '/api/v1/products', q.url), { method, body: c.body, headers });
+    expect(res.status).toBe(c.status);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    const problem = (await res.json()) as { type: string; status: number; detail: string; errors?: { pointer: string; message: string }[] };
+    expect(problem.type).toBe(`/api/v1/problems/${c.kind}`);
+    expect(problem.status).toBe(c.status);
+    expect(problem.detail.length).toBeGreaterThan(10);
+    if (c.detail) expect(problem.detail).toMatch(c.detail);
+    if (c.pointer !== undefined) expect(problem.errors?.map((e) => e.pointer)).toContain(c.pointer);
+    expect(await observe(q.url)).toEqual(before);
+  });
+
+  it('keeps serving after all of it', async () => {
+    expect((await call(q.url, 'GET', '/readyz')).status).toBe(200);
+  });
+});

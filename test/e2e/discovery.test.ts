@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { call, productPath, startQuanta, type QuantaProcess } from '../src/index.js';
+
+const BASE = 'https://e2e.example/products';
+const descriptor = (name: string, extra: Record<string, unknown> = {}) => ({
+  id: `${BASE}/${name}`,
+  name,
+  title: name.replace(/-/g, ' '),
+  description: `The ${name} product, registered by the end-to-end suite.`,
+  domain: 'listener',
+  owner: { team: 'listener-insights' },
+  outputPorts: [{ name: 'table', kind: 'table', fields: [{ name: 'listener_id', type: 'string' }] }],
+  ...extra,
+});
+
+describe('discovery port and search, end to end against the running server', () => {
+  let q: QuantaProcess;
+  beforeAll(async () => {
+    q = await startQuanta();
+  });
+  afterAll(async () => {
+    await q.stop();
+    q.cleanup();
+  });
+
+  it('registers from JSON (201), is idempotent (200 unchanged), and versions changes (200 updated)', async () => {
+    const first = await call(q.url, 'PUT', '/api/v1/products', descriptor('listener-profiles'));
+    expect(first.status).toBe(201);
+    expect(first.headers.get('location')).toBe(productPath(`${BASE}/listener-profiles`));
+    expect(first.body).toMatchObject({ outcome: 'created', revision: 1, findings: [] });
+    const again = await call(q.url, 'PUT', '/api/v1/products', descriptor('listener-profiles'));
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ outcome: 'unchanged', revision: 1 });
+    const changed = await call(q.url, 'PUT', '/api/v1/products', descriptor('listener-profiles', { tags: ['profiles'] }));
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ outcome: 'updated', revision: 2 });
+  });
+
+  it('registers from YAML', async () => {
+    const res = await call(q.url, 'PUT', '/api/v1/products', stringify(descriptor('listener-demographics', { tags: ['demographics'] })), 'application/yaml');
+    expect(res.status).toBe(201);
+    expect(res.body.product.descriptor.tags).toEqual(['demographics']);
+  });
+
+  it('reads the product, its history and every old revision', async () => {
+    const iri = `${BASE}/listener-profiles`;
+    const current = await call(q.url, 'GET', productPath(iri));
+    expect(current.status).toBe(200);
+    expect(current.body).toMatchObject({ iri, revision: 2, recordedBy: 'anonymous', descriptor: { tags: ['profiles'], status: 'active' } });
+    expect(current.headers.get('etag')).toBe(`"${current.body.hash}"`);
+    const history = await call(q.url, 'GET', `${productPath(iri)}/revisions`);
+    expect(history.body.revisions.map((r: { revision: number }) => r.revision)).toEqual([1, 2]);
+    const old = await call(q.url, 'GET', `${productPath(iri)}/revisions/1`);
+    expect(old.body.descriptor.tags).toBeUndefined();
+  });
+
+  it('validates without storing', async () => {
+    const res = await call(q.url, 'POST', '/api/v1/products/validate', descriptor('only-validated'));
+    expect(res.status).toBe(200);
+    expect(res.body.valid).toBe(true);
+    expect((await call(q.url, 'GET', productPath(`${BASE}/only-validated`))).status).toBe(404);
+  });
+
+  it('lists with filters and follows cursors to the end', async () => {
+    for (const n of ['artist-profiles', 'artist-payments', 'emerging-artists']) {
+      await call(q.url, 'PUT', '/api/v1/products', descriptor(n, { domain: 'artist', owner: { team: 'artist-relations' } }));
+    }
+    const artists = await call(q.url, 'GET', '/api/v1/products?domain=artist');
+    expect(artists.body.total).toBe(3);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await call(q.url, 'GET', `/api/v1/products?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.items.map((p: { name: string }) => p.name));
+      cursor = page.body.next;
+    } while (cursor);
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen).size).toBe(5);
+    expect((await call(q.url, 'GET', '/api/v1/products?owner=artist-relations&status=active')).body.total).toBe(3);
+  });
+
+  it('searches with typos, explains every hit, and counts facets', async () => {
+    const res = await call(q.url, 'GET', '/api/v1/search?q=listner');
+    expect(res.status).toBe(200);
+    expect(res.body.hits.slice(0, 2).map((h: { product: { name: string } }) => h.product.name).sort()).toEqual(['listener-demographics', 'listener-profiles']);
+    for (const hit of res.body.hits) {
+      expect(hit.relevance).toBeGreaterThan(0);
+      expect(hit.relevance).toBeLessThanOrEqual(1);
+      expect(hit.multiplier).toBe(1);
+      expect(hit.score).toBeCloseTo(hit.relevance ** 2);
+      expect(hit.factors).toEqual([]);
+      expect(hit.notes.length).toBeGreaterThan(0);
+    }
+    expect(res.body.facets.domain).toContainEqual({ value: 'listener', count: 2 });
+    const filtered = await call(q.url, 'GET', '/api/v1/search?q=profiles&domain=artist');
+    expect(filtered.body.hits.map((h: { product: { name: string } }) => h.product.name)).toEqual(['artist-profiles']);
+  });
+
+  it('retires: the product stays readable with its history but leaves default search', async () => {
+    const iri = `${BASE}/emerging-artists`;
+    const res = await call(q.url, 'DELETE', productPath(iri));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ outcome: 'updated', revision: 2, product: { descriptor: { status: 'retired' } } });
+    expect((await call(q.url, 'GET', productPath(iri))).body.descriptor.status).toBe('retired');
+    const search = await call(q.url, 'GET', '/api/v1/search?q=emerging');
+    expect(search.body.total).toBe(0);
+    const retired = await call(q.url, 'GET', '/api/v1/search?q=emerging&status=retired');
+    expect(retired.body.hits[0].product.iri).toBe(iri);
+    expect((await call(q.url, 'DELETE', productPath(iri))).body.outcome).toBe('unchanged');
+    expect((await call(q.url, 'DELETE', productPath(`${BASE}/never-registered`))).status).toBe(404);
+  });
+
+  it('rebuilds the search index from the graph on demand', async () => {
+    const res = await call(q.url, 'POST', '/api/v1/admin/reindex');
+    expect(res.status).toBe(200);
+    expect(res.body.documents).toBe(5);
+    expect((await call(q.url, 'GET', '/api/v1/search?q=listener')).body.total).toBeGreaterThanOrEqual(2);
+  });
+
+  it('serves health, readiness, metrics and the OpenAPI document', async () => {
+    expect((await call(q.url, 'GET', '/healthz')).body.status).toBe('ok');
+    expect((await call(q.url, 'GET', '/readyz')).body.status).toBe('ready');
+    expect((await call(q.url, 'GET', '/api/v1/openapi.json')).body.openapi).toBe('3.1.0');
+    const metrics = await fetch(new URL('/metrics', q.url));
+    expect(await metrics.text()).toContain('quanta_http_requests_total');
+  });
+});

@@ -1,0 +1,59 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CLI, call } from '../src/index.js';
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('quanta up (the README command) on a fresh data directory', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'quanta-up-'));
+  let output = '';
+  const children: ReturnType<typeof spawn>[] = [];
+  afterAll(async () => {
+    for (const c of children) {
+      const exited = new Promise((r) => c.once('exit', r));
+      c.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('loads the demo mesh and finds listener products for the typo "listner", with facets', async () => {
+    const port = await freePort();
+    const cli = spawn(process.execPath, [CLI, 'up', '--port', String(port), '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(cli);
+    cli.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+    cli.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+    const base = `http://127.0.0.1:${port}`;
+    await until(async () => (output.includes('Quanta is up') ? true : undefined), 90_000);
+    expect(output).toContain(`${base}/api/v1/search`);
+    expect(output).toMatch(/4\d demo products registered/);
+
+    const res = await call(base, 'GET', '/api/v1/search?q=listner');
+    expect(res.status).toBe(200);
+    const top = res.body.hits.slice(0, 3);
+    for (const hit of top) expect(hit.product.name).toMatch(/listener/);
+    expect(res.body.facets.domain.length).toBeGreaterThan(1);
+    expect(res.body.facets.domain[0]).toEqual({ value: 'listener', count: expect.any(Number) });
+    expect(res.body.facets.tag).toContainEqual({ value: 'demo', count: res.body.total });
+  });
+});

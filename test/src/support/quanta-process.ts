@@ -1,0 +1,84 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SERVER_MAIN } from './paths.js';
+
+/** A real Quanta server process on loopback, owned by a test. */
+export interface QuantaProcess {
+  readonly url: string;
+  readonly dataDir: string;
+  readonly pid: number;
+  /** Stops it with SIGTERM and waits. */
+  stop(): Promise<void>;
+  /** Kills it with SIGKILL: no shutdown code runs. */
+  kill9(): Promise<void>;
+  /** Starts a new process on the same data directory. */
+  restart(): Promise<QuantaProcess>;
+  /** Removes the data directory (after stopping). */
+  cleanup(): void;
+}
+
+/** Options for {@link startQuanta}. */
+export interface StartOptions {
+  /** Reuse a data directory; a fresh temporary one otherwise. */
+  readonly dataDir?: string;
+  /** Extra environment, e.g. `QUANTA_MAX_BODY_BYTES`. */
+  readonly env?: Readonly<Record<string, string>>;
+  readonly timeoutMs?: number;
+}
+
+/**
+ * Starts `services/server/dist/main.js` on an ephemeral port and resolves once it logs the URL it
+ * listens on. The process is real: tests can SIGKILL it and start another on the same data.
+ */
+export async function startQuanta(options: StartOptions = {}): Promise<QuantaProcess> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'quanta-e2e-'));
+  const child = spawn(process.execPath, [SERVER_MAIN, '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir], {
+    env: { PATH: process.env.PATH ?? '', QUANTA_LOG_LEVEL: 'info', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await waitForUrl(child, options.timeoutMs ?? 60_000);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const self: QuantaProcess = {
+    url,
+    dataDir,
+    pid: child.pid ?? -1,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+    kill9: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    restart: () => startQuanta({ ...options, dataDir }),
+    cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
+  };
+  return self;
+}
+
+function waitForUrl(child: ChildProcess, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => fail(new Error(`server did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const fail = (e: Error) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(e);
+    };
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /"url":"(http:\/\/[^"]+)"/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        child.stdout?.off('data', onData);
+        child.stdout?.resume();
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+    child.once('exit', (code) => fail(new Error(`server exited with ${code} before listening:\n${output}`)));
+  });
+}
