@@ -11,11 +11,16 @@ export interface EmbeddedSearchIndexOptions {
    * one-letter prefix from touching most of the index. Default 50.
    */
   readonly maxPrefixTerms?: number;
+  /**
+   * Postings those prefix terms may add up to (the most frequent is always kept), which bounds
+   * the work of a one- or two-letter prefix. Default 100,000.
+   */
+  readonly maxPrefixPostings?: number;
   /** Values returned per facet, highest counts first, as Meilisearch's `maxValuesPerFacet`. Default 100. */
   readonly maxFacetValues?: number;
 }
 
-const DEFAULTS: SearcherOptions = { maxPrefixTerms: 50, maxFacetValues: 100 };
+const DEFAULTS: SearcherOptions = { maxPrefixTerms: 50, maxPrefixPostings: 100_000, maxFacetValues: 100 };
 
 /**
  * The embedded {@link SearchIndex}: an in-process inverted index with Meilisearch-like typo

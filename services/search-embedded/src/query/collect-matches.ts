@@ -1,3 +1,4 @@
+import type { DocumentTable } from '../store/document-table.js';
 import type { DocFilter } from './doc-filter.js';
 import { type MatchState, REJECTED } from './match-state.js';
 import { EXACT_RELEVANCE, tierRelevance } from './relevance.js';
@@ -27,10 +28,11 @@ export function promoteExactMatches(state: MatchState, docs: readonly number[], 
 
 /**
  * Chooses the tiers to admit (see {@link selectMinLevel}), writes the admitted documents to
- * `matched` with their rank keys set, and returns how many there are. When only the top tier is
+ * `matched` with their rank keys set, and returns how many there are and the lowest level
+ * admitted. When only the top tier is
  * admitted, the matcher's last list already holds it and the universe is not scanned.
  */
-export function collectMatches(state: MatchState, promotions: readonly Promotion[], wordCount: number, wanted: number, matched: Uint32Array): number {
+export function collectMatches(state: MatchState, promotions: readonly Promotion[], wordCount: number, wanted: number, matched: Uint32Array): { n: number; minLevel: number } {
   const atLeast = Array.from(state.reached, (reached, level) => reached + promotions.filter((p) => p.wordLevel < level).length);
   const minLevel = selectMinLevel(atLeast, wordCount, wanted);
   let n = 0;
@@ -45,7 +47,23 @@ export function collectMatches(state: MatchState, promotions: readonly Promotion
     }
   }
   setRankKeys(state, matched, n, wordCount);
-  return n;
+  return { n, minLevel };
+}
+
+/**
+ * Writes to `out` the documents that pass the filters but were not admitted (below `minLevel`,
+ * or never touched by the first word) and returns how many. Rejected documents sit at a level
+ * above any tier, so one comparison skips both admitted and rejected ones.
+ */
+export function collectUnmatched(state: MatchState, minLevel: number, documents: DocumentTable, filter: DocFilter, out: Uint32Array): number {
+  let m = 0;
+  for (let doc = 0; doc < documents.nextId; doc++) {
+    const level = state.level[doc] ?? 0;
+    if (level >= minLevel) continue;
+    if (level === 0 && !(documents.isLive(doc) && filter.accepts(doc))) continue;
+    out[m++] = doc;
+  }
+  return m;
 }
 
 function setRankKeys(state: MatchState, matched: Uint32Array, n: number, wordCount: number): void {

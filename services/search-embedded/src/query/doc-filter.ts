@@ -18,10 +18,20 @@ export class DocFilter {
   private readonly clauses: Clause[];
   /** True when some filtered facet names only values no document ever had: nothing can match. */
   readonly matchesNothing: boolean;
+  /**
+   * True when every value asked for is known. Only then does the filter stay right as documents
+   * with new values arrive (a new value was not asked for), so only then may its universe's
+   * facet totals be kept and updated.
+   */
+  readonly cacheable: boolean;
+  /** The same for every request with the same filters, whatever the order of values. */
+  readonly key: string;
 
   constructor(facets: FacetTable, filters: SearchFilters) {
     this.clauses = [];
+    this.key = JSON.stringify(FACETS.map((facet) => [...(filters[facet] ?? [])].sort()));
     let matchesNothing = false;
+    let cacheable = true;
     for (const facet of FACETS) {
       const values = filters[facet] ?? [];
       if (values.length === 0) continue;
@@ -30,11 +40,13 @@ export class DocFilter {
       for (const value of values) {
         const id = column.dictionary.idOf(value);
         if (id >= 0) allowed[id] = 1;
+        else cacheable = false;
       }
       matchesNothing ||= !allowed.includes(1);
       this.clauses.push({ column, allowed });
     }
     this.matchesNothing = matchesNothing;
+    this.cacheable = cacheable;
   }
 
   /** True when no facet is filtered on. */

@@ -1,30 +1,41 @@
 /** Orders two document ids: negative when `a` ranks before `b`. */
 export type DocOrder = (a: number, b: number) => number;
 
+/** The keys hits are ranked by: ascending `primary[doc]`, then `secondary[doc]`, then `tieBreak`. */
+export interface RankKeys {
+  readonly primary: Float64Array;
+  readonly secondary: Float64Array;
+  readonly tieBreak: DocOrder;
+}
+
 /**
- * The best `k` of the first `n` ids in `docs`, in rank order: ascending `primary[doc]`, then
- * `tieBreak`. A bounded heap keeps the worst kept id on top, and most ids are turned away by one
- * comparison of numbers with it, so a page of 200 out of 100k matches costs little more than a
- * pass over the matches and never sorts them.
+ * The best `k` of the first `n` ids in `docs`, in rank order. A bounded heap keeps the worst kept
+ * id on top, and most ids are turned away by comparing one number with it, so a page of 200 out
+ * of 100k matches costs little more than a pass over the matches and never sorts them.
  */
-export function selectTop(docs: Uint32Array, n: number, k: number, primary: Float64Array, tieBreak: DocOrder): number[] {
+export function selectTop(docs: Uint32Array, n: number, k: number, keys: RankKeys): number[] {
   const heap: number[] = [];
   if (k <= 0) return heap;
-  const order: DocOrder = (a, b) => (primary[a] ?? 0) - (primary[b] ?? 0) || tieBreak(a, b);
+  const { primary, secondary, tieBreak } = keys;
+  const order: DocOrder = (a, b) => (primary[a] ?? 0) - (primary[b] ?? 0) || (secondary[a] ?? 0) - (secondary[b] ?? 0) || tieBreak(a, b);
   let worst = Number.POSITIVE_INFINITY;
+  let worstSecondary = Number.POSITIVE_INFINITY;
   for (let i = 0; i < n; i++) {
     const doc = docs[i] ?? 0;
     const key = primary[doc] ?? 0;
     if (heap.length < k) {
       heap.push(doc);
       siftUp(heap, heap.length - 1, order);
-    } else if (key <= worst && order(doc, heap[0] ?? 0) < 0) {
+    } else if (key < worst || (key === worst && (secondary[doc] ?? 0) <= worstSecondary && order(doc, heap[0] ?? 0) < 0)) {
       heap[0] = doc;
       siftDown(heap, 0, order);
     } else {
       continue;
     }
-    if (heap.length === k) worst = primary[heap[0] ?? 0] ?? 0;
+    if (heap.length === k) {
+      worst = primary[heap[0] ?? 0] ?? 0;
+      worstSecondary = secondary[heap[0] ?? 0] ?? 0;
+    }
   }
   return heap.sort(order);
 }

@@ -9,6 +9,14 @@ export interface Candidate {
   readonly quality: number;
 }
 
+/** How far a last-word prefix may expand beyond whole-word matches. */
+export interface PrefixLimits {
+  /** Most prefix-only terms kept. */
+  readonly maxPrefixTerms: number;
+  /** Most postings those terms may add up to. */
+  readonly maxPrefixPostings: number;
+}
+
 interface Found extends Candidate {
   readonly whole: boolean;
   readonly frequency: number;
@@ -17,8 +25,9 @@ interface Found extends Candidate {
 /**
  * Expands a query word into the terms it matches: the word itself, terms within its typo allowance
  * and, for the last word, terms it is a prefix of (with the same allowance). Whole-word matches
- * are all kept; prefix-only matches are capped to the most frequent few, because a one-letter
- * prefix would otherwise pull in thousands of terms and most of the postings in the index.
+ * are all kept; prefix-only matches are capped to the best and most frequent few, within a postings
+ * budget, because a one-letter prefix would otherwise pull in thousands of terms and most of the
+ * postings in the index.
  */
 export class CandidateFinder {
   private readonly walker = new FuzzyWalker();
@@ -26,7 +35,7 @@ export class CandidateFinder {
   constructor(
     private readonly terms: TermDictionary,
     private readonly postings: PostingLists,
-    private readonly maxPrefixTerms: number,
+    private readonly limits: PrefixLimits,
   ) {}
 
   /** The terms matching `word`, best first; empty when nothing in the index is within reach. */
@@ -41,8 +50,21 @@ export class CandidateFinder {
       const found = { termId, quality: matchQuality(wholeTypos, prefixTypos), whole: wholeTypos !== NO_MATCH, frequency };
       (found.whole ? whole : prefixOnly).push(found);
     });
-    const kept = prefixOnly.sort(byQualityThenFrequency).slice(0, this.maxPrefixTerms);
+    const kept = this.capped(prefixOnly.sort(byQualityThenFrequency));
     return [...whole, ...kept].sort(byQualityThenFrequency).map(({ termId, quality }) => ({ termId, quality }));
+  }
+
+  /** The best prefix-only terms, within the term count and postings budget; never none of them. */
+  private capped(sorted: readonly Found[]): Found[] {
+    const kept: Found[] = [];
+    let postings = 0;
+    for (const found of sorted) {
+      const full = kept.length >= this.limits.maxPrefixTerms || postings + found.frequency > this.limits.maxPrefixPostings;
+      if (full && kept.length > 0) break;
+      kept.push(found);
+      postings += found.frequency;
+    }
+    return kept;
   }
 
   private exact(word: string): Candidate[] {

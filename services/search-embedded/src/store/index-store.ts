@@ -5,6 +5,7 @@ import { tokenize } from '../text/tokenize.js';
 import { DocumentTable } from './document-table.js';
 import { ExactKeys } from './exact-keys.js';
 import { FacetTable } from './facet-table.js';
+import { FacetTotals } from './facet-totals.js';
 import { SEARCHABLE_FIELDS } from './fields.js';
 import { MAX_DOC_ID, PostingLists } from './posting-lists.js';
 
@@ -30,6 +31,8 @@ export class IndexStore {
   readonly facets = new FacetTable();
   /** Documents by exact name, title or IRI phrase. */
   readonly exact = new ExactKeys();
+  /** Facet counts over the filtered universes in use, kept current on every write. */
+  readonly totals = new FacetTotals(this.facets, this.documents);
   /** Field mask per term of the document being indexed; reused so indexing allocates little. */
   private readonly fieldsByTerm = new Map<number, number>();
 
@@ -40,6 +43,7 @@ export class IndexStore {
     this.indexTerms(docId, document);
     this.facets.set(docId, document);
     this.exact.add(docId, document);
+    this.totals.added(docId);
     this.compactWhenWorthIt();
   }
 
@@ -47,6 +51,7 @@ export class IndexStore {
   remove(iri: Iri): void {
     const docId = this.documents.idOf(iri);
     if (docId < 0) return;
+    this.totals.removed(docId);
     const document = this.documents.remove(docId);
     if (document !== undefined) this.exact.remove(docId, document);
   }

@@ -38,6 +38,15 @@ export class MultiValueColumn implements FacetColumn {
     }
   }
 
+  addTo(docId: number, counts: Uint32Array, delta: number): void {
+    const start = this.starts[docId] ?? 0;
+    const end = start + (this.counts[docId] ?? 0);
+    for (let p = start; p < end; p++) {
+      const id = this.pool[p] ?? 0;
+      counts[id] = (counts[id] ?? 0) + delta;
+    }
+  }
+
   anyIn(docId: number, allowed: Uint8Array): boolean {
     const start = this.starts[docId] ?? 0;
     const end = start + (this.counts[docId] ?? 0);

@@ -20,6 +20,11 @@ export class SingleValueColumn implements FacetColumn {
     }
   }
 
+  addTo(docId: number, counts: Uint32Array, delta: number): void {
+    const id = this.ids[docId] ?? 0;
+    counts[id] = (counts[id] ?? 0) + delta;
+  }
+
   anyIn(docId: number, allowed: Uint8Array): boolean {
     return allowed[this.ids[docId] ?? 0] === 1;
   }
