@@ -19,9 +19,9 @@ export interface UpOptions {
  */
 export async function up(options: UpOptions, print: (line: string) => void): Promise<number> {
   const firstStart = await isEmpty(options.dataDir);
-  const child = spawn(process.execPath, [serverEntry(), '--port', options.port, '--host', options.host, '--data-dir', options.dataDir], {
-    stdio: 'inherit',
-  });
+  const args = ['--port', options.port, '--host', options.host, '--data-dir', options.dataDir];
+  if (process.stdout.isTTY) args.push('--log-format', 'pretty');
+  const child = spawn(process.execPath, [serverEntry(), ...args], { stdio: 'inherit' });
   const exited = new Promise<number>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 0 : 1))));
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 

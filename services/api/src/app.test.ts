@@ -86,6 +86,15 @@ describe('createApp', () => {
     expect(((await res.json()) as { product: { recordedBy: string } }).product.recordedBy).toBe('ci-bot');
   });
 
+  it('answers 406 when Accept rules JSON out, and JSON for browsers and wildcards', async () => {
+    const path = `/api/v1/products/${encodeURIComponent('https://x.example/p')}`;
+    const refused = await app.request(path, { headers: { Accept: 'text/csv' } });
+    expect(refused.status).toBe(406);
+    expect((await problemOf(refused)).type).toBe('/api/v1/problems/not-acceptable');
+    expect((await app.request(path, { headers: { Accept: 'application/json;q=0, text/csv' } })).status).toBe(406);
+    expect((await app.request(path, { headers: { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } })).status).toBe(404);
+  });
+
   it('turns a non-IRI path segment into 400, and an unknown IRI into 404', async () => {
     expect((await problemOf(await app.request('/api/v1/products/not-an-iri'))).type).toBe('/api/v1/problems/invalid-parameter');
     const res = await app.request(`/api/v1/products/${encodeURIComponent('https://x.example/p')}`);

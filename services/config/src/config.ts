@@ -15,6 +15,7 @@ export const EnvSchema = z
     QUANTA_GRAPH: z.enum(['embedded', 'neo4j']).default('embedded'),
     QUANTA_SEARCH: z.enum(['embedded', 'meilisearch']).default('embedded'),
     QUANTA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    QUANTA_LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
     QUANTA_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
     NEO4J_URL: z.string().url().optional(),
     NEO4J_USER: z.string().default('neo4j'),
@@ -40,6 +41,8 @@ export interface QuantaConfig {
   readonly graph: { readonly backend: 'embedded' } | { readonly backend: 'neo4j'; readonly url: string; readonly user: string; readonly password?: string };
   readonly search: { readonly backend: 'embedded' } | { readonly backend: 'meilisearch'; readonly url: string; readonly apiKey?: string };
   readonly logLevel: z.infer<typeof EnvSchema>['QUANTA_LOG_LEVEL'];
+  /** `json` lines for machines (the default), `pretty` for a person at a terminal. */
+  readonly logFormat: 'json' | 'pretty';
   readonly maxBodyBytes: number;
 }
 
@@ -80,6 +83,7 @@ export function loadConfig(
         ? { backend: 'meilisearch', url: e.MEILI_URL as string, apiKey: e.MEILI_API_KEY }
         : { backend: 'embedded' },
     logLevel: e.QUANTA_LOG_LEVEL,
+    logFormat: e.QUANTA_LOG_FORMAT,
     maxBodyBytes: e.QUANTA_MAX_BODY_BYTES,
   };
 }

@@ -1,7 +1,15 @@
 import { pino, type Logger } from 'pino';
+import pretty from 'pino-pretty';
 import type { QuantaConfig } from '@quanta/config';
 
-/** The process logger: JSON lines (one object per event), level from configuration. */
-export function createLogger(config: Pick<QuantaConfig, 'logLevel'>): Logger {
-  return pino({ level: config.logLevel, base: { service: 'quanta' } });
+/**
+ * The process logger: JSON lines by default; readable lines for a person at a terminal
+ * (`QUANTA_LOG_FORMAT=pretty`, which `quanta up` sets on a TTY).
+ */
+export function createLogger(config: Pick<QuantaConfig, 'logLevel' | 'logFormat'>): Logger {
+  const options = { level: config.logLevel, base: { service: 'quanta' } };
+  if (config.logFormat === 'pretty') {
+    return pino(options, pretty({ colorize: true, ignore: 'pid,hostname,service', translateTime: 'HH:MM:ss' }));
+  }
+  return pino(options);
 }

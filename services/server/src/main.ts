@@ -11,10 +11,10 @@ import { startServer } from './start.js';
 /** Command-line flags, each standing for the environment variable it overrides. */
 function flags(): Record<string, string | undefined> {
   const { values } = parseArgs({
-    options: { port: { type: 'string' }, host: { type: 'string' }, 'data-dir': { type: 'string' } },
+    options: { port: { type: 'string' }, host: { type: 'string' }, 'data-dir': { type: 'string' }, 'log-format': { type: 'string' } },
     strict: true,
   });
-  return { QUANTA_PORT: values.port, QUANTA_HOST: values.host, QUANTA_DATA_DIR: values['data-dir'] };
+  return { QUANTA_PORT: values.port, QUANTA_HOST: values.host, QUANTA_DATA_DIR: values['data-dir'], QUANTA_LOG_FORMAT: values['log-format'] };
 }
 
 async function main(): Promise<void> {

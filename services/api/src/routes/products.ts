@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { ProductStatusSchema, parseDescriptor, summarize } from '@quanta/model';
 import type { AppDeps, AppEnv } from '../env.js';
+import { requireJsonAcceptable } from '../negotiate.js';
 import { readBody } from '../read-body.js';
 import { choiceParam, decodeCursor, encodeCursor, intParam, iriParam, queryOf } from '../query.js';
 import { productPath, productView } from '../views.js';
@@ -8,6 +9,7 @@ import { productPath, productView } from '../views.js';
 /** The discovery port: register, validate, read, browse, retire (DESIGN.md §5). */
 export function productRoutes({ catalog, maxBodyBytes }: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  app.use(requireJsonAcceptable);
 
   app.put('/', async (c) => {
     const descriptor = parseDescriptor(await readBody(c, maxBodyBytes));
