@@ -70,7 +70,7 @@ async function main() {
   console.log(`Quanta benchmark — node ${process.version}, ${concurrency} concurrent registration clients, server and client on one machine`);
   for (const n of sizes) {
     const gen = catalogGenerator(n);
-    const q = await startQuanta({ env: { QUANTA_LOG_LEVEL: 'warn' } });
+    const q = await startQuanta();
     const reg = await register(q, n, gen);
     const rssLoaded = rssMiB(q.pid);
     const search = await searchMix(q, gen, 2000);

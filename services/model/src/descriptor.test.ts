@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from './errors.js';
+import { parseDescriptor } from './validate.js';
+
+const minimal = { id: 'https://d.example/p', name: 'p', domain: 'player', owner: { team: 'player' } };
+
+const issuesOf = (input: unknown) => {
+  try {
+    parseDescriptor(input);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ValidationError);
+    return (e as ValidationError).issues;
+  }
+  throw new Error('expected a ValidationError');
+};
+
+describe('parseDescriptor', () => {
+  it('accepts the minimal descriptor and defaults the status to active', () => {
+    expect(parseDescriptor(minimal).status).toBe('active');
+  });
+
+  it('names every missing required field, at its pointer', () => {
+    expect(issuesOf({})).toEqual(
+      expect.arrayContaining([
+        { pointer: '/id', message: 'id is required' },
+        { pointer: '/name', message: 'name is required' },
+        { pointer: '/domain', message: 'domain is required' },
+        { pointer: '/owner', message: 'owner is required' },
+      ]),
+    );
+  });
+
+  it('names unknown fields, top-level and nested', () => {
+    expect(issuesOf({ ...minimal, colour: 1, flavour: 2 })).toContainEqual({ pointer: '', message: 'unknown fields: colour, flavour' });
+    expect(issuesOf({ ...minimal, owner: { team: 'x', boss: 'y' } })).toContainEqual({ pointer: '/owner', message: 'unknown field: boss' });
+  });
+
+  it('accepts input ports naming a product or an operational dataset, and nothing else', () => {
+    const ok = parseDescriptor({ ...minimal, inputPorts: [{ product: 'https://d.example/q#table' }, { lineage: { namespace: 'pg://db', name: 'public.t' } }] });
+    expect(ok.inputPorts).toHaveLength(2);
+    expect(issuesOf({ ...minimal, inputPorts: [{ product: 'https://d.example/q', lineage: { namespace: 'a', name: 'b' } }] }).length).toBeGreaterThan(0);
+  });
+
+  it('requires text/turtle for a string semantic model', () => {
+    expect(issuesOf({ ...minimal, semanticModel: '@prefix x: <y> .' })).toContainEqual({
+      pointer: '/semanticModelFormat',
+      message: 'a string semanticModel needs semanticModelFormat: text/turtle',
+    });
+    expect(parseDescriptor({ ...minimal, semanticModel: '@prefix x: <y> .', semanticModelFormat: 'text/turtle' }).semanticModel).toBeTypeOf('string');
+  });
+
+  it('checks SLO targets and windows', () => {
+    const slo = (s: object) => ({ ...minimal, outputPorts: [{ name: 'p', kind: 'table', slos: [{ metric: 'timeliness', objective: '< 1h', ...s }] }] });
+    expect(issuesOf(slo({ target: 1.5 }))[0]?.pointer).toBe('/outputPorts/0/slos/0/target');
+    expect(issuesOf(slo({ window: 'a month' }))[0]?.message).toMatch(/duration/);
+    expect(parseDescriptor(slo({ target: 0.99, window: '28d' })).outputPorts?.[0]?.slos?.[0]?.window).toBe('28d');
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { datasetIri, isAbsoluteIri, portIri } from './iri.js';
+
+describe('isAbsoluteIri', () => {
+  it.each([
+    'https://daff.example/products/player/play-events',
+    'http://x.example',
+    'urn:isbn:0451450523',
+    'tag:daff.example,2026:listener',
+    'mailto:player-data@daff.example',
+    'https://daff.example/ontology/Hörer',
+  ])('accepts %s', (iri) => expect(isAbsoluteIri(iri)).toBe(true));
+
+  it.each([
+    ['no scheme', 'play-events'],
+    ['a space', 'https://daff.example/play events'],
+    ['no host', 'https://'],
+    ['an unknown scheme', 'ftp://daff.example/x'],
+    ['angle brackets', 'https://daff.example/<x>'],
+    ['a control character', 'https://daff.example/\u0007'],
+    ['an empty urn', 'urn:'],
+    ['an empty string', ''],
+  ])('refuses %s', (_why, iri) => expect(isAbsoluteIri(iri)).toBe(false));
+});
+
+describe('derived IRIs', () => {
+  it('puts ports under their product, ignoring a trailing slash', () => {
+    expect(portIri('https://d.example/p/', 'stream')).toBe('https://d.example/p/ports/stream');
+  });
+
+  it('keeps dataset identities distinct when namespace and name contain colons', () => {
+    expect(datasetIri('kafka://a:9092', 'x')).not.toBe(datasetIri('kafka://a', '9092:x'));
+  });
+});
