@@ -5,7 +5,7 @@
  * query mix (see bench/query-mix.ts). Figures, not assertions: the budget is in the task brief.
  */
 import type { SearchDocument } from '@quanta/core';
-import { makeQueries } from './bench/query-mix.js';
+import { type BenchQuery, makeQueries } from './bench/query-mix.js';
 import { createRandom } from './bench/random.js';
 import { formatMs, memoryMb, percentiles } from './bench/stats.js';
 import { CorpusGenerator } from './bench/synthetic-corpus.js';
@@ -17,48 +17,63 @@ const random = createRandom(20260101);
 const corpus = new CorpusGenerator(random);
 
 const baseline = memoryMb();
-const documents: SearchDocument[] = Array.from({ length: products }, (_, i) => corpus.product(i));
-const withDocuments = memoryMb();
-console.log(`corpus: ${products} products, ${corpus.vocabulary.length} vocabulary words`);
+const documents = Array.from({ length: products }, (_, i) => corpus.product(i));
+console.log(`corpus: ${products} products, ${corpus.vocabulary.length} vocabulary words, ${memoryMb().heap - baseline.heap} MB as objects`);
+const index = await measureBuild(documents);
+await measureSearch(index, makeQueries(random, corpus, queryCount));
+await measureUpserts(index, documents);
 
-const index = new EmbeddedSearchIndex();
-let started = performance.now();
-await index.upsert(documents);
-console.log(`bulk build: ${((performance.now() - started) / 1000).toFixed(2)} s`);
-const built = memoryMb();
-console.log(`memory: heap ${built.heap} MB, rss ${built.rss} MB (baseline heap ${baseline.heap} MB, rss ${baseline.rss} MB)`);
-console.log(`  stored documents alone: heap +${withDocuments.heap - baseline.heap} MB; index structures: heap +${built.heap - withDocuments.heap} MB`);
-
-const queries = makeQueries(random, corpus, queryCount);
-for (const query of queries.slice(0, 300)) await index.search(query.request);
-const timings = new Map<string, number[]>([['all', []]]);
-let totalHits = 0;
-for (const query of queries) {
-  started = performance.now();
-  const result = await index.search(query.request);
-  const elapsed = performance.now() - started;
-  totalHits += result.total;
-  for (const trait of ['all', ...query.traits]) {
-    const samples = timings.get(trait) ?? [];
-    samples.push(elapsed);
-    timings.set(trait, samples);
-  }
+/** Bulk-loads the corpus, printing the time it takes and the memory it holds. */
+async function measureBuild(docs: readonly SearchDocument[]): Promise<EmbeddedSearchIndex> {
+  const before = memoryMb();
+  const built = new EmbeddedSearchIndex();
+  const started = performance.now();
+  await built.upsert(docs);
+  console.log(`bulk build: ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  const after = memoryMb();
+  console.log(`memory: heap ${after.heap} MB + typed arrays ${after.buffers} MB, rss ${after.rss} MB`);
+  console.log(`  index structures: +${after.heap + after.buffers - before.heap - before.buffers} MB over the stored documents`);
+  return built;
 }
-console.log(`search (${queryCount} queries, mean total ${Math.round(totalHits / queryCount)} matches):`);
-for (const [trait, samples] of timings) console.log(`  ${trait.padEnd(8)} n=${String(samples.length).padStart(4)}  ${formatMs(percentiles(samples))}`);
 
-const upsertTimings = async (docs: SearchDocument[]): Promise<number[]> => {
-  const samples: number[] = [];
-  for (const document of docs) {
-    const at = performance.now();
-    await index.upsert([document]);
-    samples.push(performance.now() - at);
+/** Runs the query mix after a warm-up, printing latency percentiles per query trait. */
+async function measureSearch(target: EmbeddedSearchIndex, queries: readonly BenchQuery[]): Promise<void> {
+  for (const query of queries.slice(0, 300)) await target.search(query.request);
+  const timings = new Map<string, number[]>([['all', []]]);
+  for (const query of queries) {
+    const started = performance.now();
+    const result = await target.search(query.request);
+    const elapsed = performance.now() - started;
+    for (const trait of ['all', ...query.traits, matchSizeClass(result.total)]) {
+      const samples = timings.get(trait) ?? [];
+      samples.push(elapsed);
+      timings.set(trait, samples);
+    }
   }
-  return samples;
-};
-const fresh = Array.from({ length: 2_000 }, (_, i) => corpus.product(products + i));
-console.log(`upsert, new product:      ${formatMs(percentiles(await upsertTimings(fresh)))}`);
-const replacements = documents.slice(0, 30_000).map((d) => ({ ...d, title: `${d.title} v2`, revision: 2 }));
-console.log(`upsert, replace (30k, includes a compaction): ${formatMs(percentiles(await upsertTimings(replacements)))}`);
-const after = memoryMb();
-console.log(`memory after upserts: heap ${after.heap} MB, rss ${after.rss} MB`);
+  console.log(`search (${queries.length} queries):`);
+  for (const [trait, samples] of timings) console.log(`  ${trait.padEnd(10)} n=${String(samples.length).padStart(4)}  ${formatMs(percentiles(samples))}`);
+}
+
+/** Buckets queries by how much of the catalog they match: the main driver of a query's cost. */
+function matchSizeClass(total: number): string {
+  if (total >= products / 2) return 'match>50%';
+  return total >= products / 10 ? 'match>10%' : 'match<10%';
+}
+
+/** Times single-document upserts: new products, then replacements enough to trigger a compaction. */
+async function measureUpserts(target: EmbeddedSearchIndex, docs: readonly SearchDocument[]): Promise<void> {
+  const time = async (batch: readonly SearchDocument[]): Promise<string> => {
+    const samples: number[] = [];
+    for (const document of batch) {
+      const started = performance.now();
+      await target.upsert([document]);
+      samples.push(performance.now() - started);
+    }
+    return formatMs(percentiles(samples));
+  };
+  console.log(`upsert, new product: ${await time(Array.from({ length: 2_000 }, (_, i) => corpus.product(products + i)))}`);
+  const replacements = docs.slice(0, 30_000).map((d) => ({ ...d, title: `${d.title} v2`, revision: 2 }));
+  console.log(`upsert, replacing (30k, one compaction among them): ${await time(replacements)}`);
+  const after = memoryMb();
+  console.log(`memory after upserts: heap ${after.heap} MB + typed arrays ${after.buffers} MB, rss ${after.rss} MB`);
+}

@@ -3,6 +3,7 @@ import type { Iri } from '@quanta/model';
 import { UnavailableError } from '@quanta/model';
 import { Searcher, type SearcherOptions } from './query/searcher.js';
 import { IndexStore } from './store/index-store.js';
+import { WriteQueue, applyInChunks } from './write-queue.js';
 
 /** Options of {@link EmbeddedSearchIndex}; every one has a default. */
 export interface EmbeddedSearchIndexOptions {
@@ -22,16 +23,21 @@ export interface EmbeddedSearchIndexOptions {
 
 const DEFAULTS: SearcherOptions = { maxPrefixTerms: 50, maxPrefixPostings: 100_000, maxFacetValues: 100 };
 
+/** Documents indexed between two yields to the event loop: about 30 ms of work. */
+const WRITE_CHUNK = 1000;
+
 /**
  * The embedded {@link SearchIndex}: an in-process inverted index with Meilisearch-like typo
  * tolerance, last-word prefix matching, the "last" matching strategy and facet counts, built to
  * answer in a few milliseconds at 100k products (research/perf-reliability.md §4). It holds a
- * projection of the knowledge graph in memory and is rebuilt from the graph at start.
+ * projection of the knowledge graph in memory and is rebuilt from the graph at start. Writes are
+ * applied in call order; a search sees every write that resolved before it was called.
  */
 export class EmbeddedSearchIndex implements SearchIndex {
   private store = new IndexStore();
   private searcher: Searcher;
   private readonly options: SearcherOptions;
+  private readonly writes = new WriteQueue();
   private closed = false;
 
   constructor(options: EmbeddedSearchIndexOptions = {}) {
@@ -41,12 +47,12 @@ export class EmbeddedSearchIndex implements SearchIndex {
 
   async upsert(documents: readonly SearchDocument[]): Promise<void> {
     this.assertOpen();
-    for (const document of documents) this.store.upsert(document);
+    await this.writes.run(() => applyInChunks(documents, WRITE_CHUNK, (document) => this.store.upsert(document)));
   }
 
   async remove(iris: readonly Iri[]): Promise<void> {
     this.assertOpen();
-    for (const iri of iris) this.store.remove(iri);
+    await this.writes.run(() => applyInChunks(iris, WRITE_CHUNK, (iri) => this.store.remove(iri)));
   }
 
   async search(request: SearchRequest): Promise<IndexResult> {
@@ -61,8 +67,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
 
   async clear(): Promise<void> {
     this.assertOpen();
-    this.store = new IndexStore();
-    this.searcher = new Searcher(this.store, this.options);
+    await this.writes.run(async () => this.reset());
   }
 
   async ping(): Promise<void> {
@@ -72,6 +77,10 @@ export class EmbeddedSearchIndex implements SearchIndex {
   /** Drops the index; every later call rejects. */
   async close(): Promise<void> {
     this.closed = true;
+    await this.writes.run(async () => this.reset());
+  }
+
+  private reset(): void {
     this.store = new IndexStore();
     this.searcher = new Searcher(this.store, this.options);
   }

@@ -21,10 +21,18 @@ export function formatMs(p: Percentiles): string {
   return `p50 ${f(p.p50)} ms  p95 ${f(p.p95)} ms  p99 ${f(p.p99)} ms  max ${f(p.max)} ms  mean ${f(p.mean)} ms`;
 }
 
-/** Current heap and RSS in MB, after a full collection when node runs with --expose-gc. */
-export function memoryMb(): { heap: number; rss: number } {
+/** Memory in MB: JS heap, typed-array buffers (outside the heap) and RSS. */
+export interface MemoryMb {
+  readonly heap: number;
+  readonly buffers: number;
+  readonly rss: number;
+}
+
+/** Current memory, after a full collection when node runs with --expose-gc. */
+export function memoryMb(): MemoryMb {
   const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const usage = process.memoryUsage();
-  return { heap: Math.round(usage.heapUsed / 2 ** 20), rss: Math.round(usage.rss / 2 ** 20) };
+  const mb = (bytes: number): number => Math.round(bytes / 2 ** 20);
+  return { heap: mb(usage.heapUsed), buffers: mb(usage.arrayBuffers), rss: mb(usage.rss) };
 }

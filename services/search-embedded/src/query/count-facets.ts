@@ -1,8 +1,8 @@
 import type { FacetCount, FacetName } from '@quanta/model';
 import { FACETS } from '@quanta/model';
+import type { FacetDictionary } from '../store/facet-dictionary.js';
 import type { FacetTable } from '../store/facet-table.js';
-import type { Totals } from '../store/facet-totals.js';
-import type { ValueDictionary } from '../store/value-dictionary.js';
+import type { FacetTotals } from '../store/universe-cache.js';
 
 /** Facet counts of a result: every facet, its values with a count above 0. */
 export type FacetCounts = Record<FacetName, FacetCount[]>;
@@ -15,11 +15,8 @@ export interface DocList {
 
 /** Counts every facet's values over the documents of `list` (the whole matched set, not the page). */
 export function countFacets(facets: FacetTable, list: DocList, maxValues: number): FacetCounts {
-  return mapFacets(facets, (facet, dictionary) => {
-    const counts = new Uint32Array(dictionary.size);
-    facets.columns[facet].countInto(list.docs, list.n, counts);
-    return toFacetCounts(dictionary, counts, maxValues);
-  });
+  const counts = facets.count(list.docs, list.n);
+  return toFacetCounts(facets.dictionary, (id) => counts[id] ?? 0, maxValues);
 }
 
 /**
@@ -27,29 +24,23 @@ export function countFacets(facets: FacetTable, list: DocList, maxValues: number
  * totals less the counts of `excluded`. Cheaper than {@link countFacets} when a query matches
  * most of the documents its filters allow.
  */
-export function countFacetsExcept(facets: FacetTable, totals: Totals, excluded: DocList, maxValues: number): FacetCounts {
-  return mapFacets(facets, (facet, dictionary) => {
-    const counts = new Uint32Array(dictionary.size);
-    facets.columns[facet].countInto(excluded.docs, excluded.n, counts);
-    const total = totals.counts[facet];
-    for (let id = 0; id < counts.length; id++) counts[id] = (total[id] ?? 0) - (counts[id] ?? 0);
-    return toFacetCounts(dictionary, counts, maxValues);
-  });
+export function countFacetsExcept(facets: FacetTable, totals: FacetTotals, excluded: DocList, maxValues: number): FacetCounts {
+  const counts = facets.count(excluded.docs, excluded.n);
+  return toFacetCounts(facets.dictionary, (id) => (totals[id] ?? 0) - (counts[id] ?? 0), maxValues);
 }
 
-function mapFacets(facets: FacetTable, count: (facet: FacetName, dictionary: ValueDictionary) => FacetCount[]): FacetCounts {
+/** Per facet, the values with a count above 0, highest counts first then by value, at most `maxValues`. */
+function toFacetCounts(dictionary: FacetDictionary, countOf: (id: number) => number, maxValues: number): FacetCounts {
   const result = {} as FacetCounts;
-  for (const facet of FACETS) result[facet] = count(facet, facets.columns[facet].dictionary);
+  for (const facet of FACETS) {
+    const values: FacetCount[] = [];
+    for (const id of dictionary.idsOf(facet)) {
+      const count = countOf(id);
+      if (count > 0) values.push({ value: dictionary.valueOf(id), count });
+    }
+    result[facet] = values.sort(byCountThenValue).slice(0, maxValues);
+  }
   return result;
-}
-
-/** The values with a count above 0, highest counts first then by value, at most `maxValues`. */
-function toFacetCounts(dictionary: ValueDictionary, counts: Uint32Array, maxValues: number): FacetCount[] {
-  const values: FacetCount[] = [];
-  counts.forEach((count, id) => {
-    if (count > 0) values.push({ value: dictionary.valueOf(id), count });
-  });
-  return values.sort(byCountThenValue).slice(0, maxValues);
 }
 
 function byCountThenValue(a: FacetCount, b: FacetCount): number {

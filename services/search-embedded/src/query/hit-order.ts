@@ -2,13 +2,13 @@ import type { DocumentTable } from '../store/document-table.js';
 import type { DocOrder } from './top-k.js';
 
 /**
- * Order of hits of equal relevance: by name, then IRI, so they always come back in the same
- * order. Names are compared through their numeric sort keys first; the strings are only read when
- * two keys are equal.
+ * Order of hits of equal relevance and equal name head key (see `nameSortKey`): by the rest of the
+ * name, then IRI, so equal relevance always comes back in the same order. The tail key settles
+ * most ties; the strings are only read when it ties too.
  */
 export function nameOrder(documents: DocumentTable): DocOrder {
   return (a, b) =>
-    documents.nameKeyOf(a) - documents.nameKeyOf(b) ||
+    documents.nameTailKeyOf(a) - documents.nameTailKeyOf(b) ||
     compareStrings(documents.documentOf(a)?.name ?? '', documents.documentOf(b)?.name ?? '') ||
     compareStrings(documents.documentOf(a)?.iri ?? '', documents.documentOf(b)?.iri ?? '');
 }

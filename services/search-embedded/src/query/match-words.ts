@@ -1,91 +1,87 @@
-import type { DocumentTable } from '../store/document-table.js';
 import { BEST_FIELD_WEIGHT } from '../store/fields.js';
 import { type PostingLists, postingDoc, postingFields } from '../store/posting-lists.js';
-import type { DocFilter } from './doc-filter.js';
+import type { Admission } from './admission.js';
 import { type MatchState, REJECTED } from './match-state.js';
 import type { Candidate } from './word-candidates.js';
 
 /** What the matcher reads from the index. */
 export interface MatchSources {
   readonly postings: PostingLists;
-  readonly documents: DocumentTable;
-  readonly filter: DocFilter;
+  readonly admission: Admission;
 }
 
 /**
- * Fills `state` with each document's level (leading query words matched) and score. The first
- * word's postings define who can match at all, so liveness and filters are checked there, once
- * per document. Each later word only looks at documents that matched every word before it,
- * either by scanning its postings or, when those documents are few, by binary search in the
- * (id-sorted) posting lists: a rare first word then makes a frequent second word cheap.
+ * Fills `state` with each document's level (leading query words matched) and score, for document
+ * ids below `capacity`. The first word's postings define who can match at all, so admission
+ * (liveness and filters) is checked there, once per document. Each later word only looks at
+ * documents that matched every word before it, either by scanning its postings or, when those
+ * documents are few, by binary search in the (id-sorted) posting lists: a rare first word then
+ * makes a frequent second word cheap.
  */
-export function matchWords(sources: MatchSources, words: readonly Candidate[][], state: MatchState): void {
-  state.ensure(sources.documents.nextId);
+export function matchWords(sources: MatchSources, words: readonly Candidate[][], capacity: number, state: MatchState): void {
+  state.begin(words.length, capacity);
   words.forEach((candidates, i) => {
     if (i > 0 && state.previousSize === 0) return;
-    if (i === 0) scanFirstWord(sources, candidates, state);
-    else if (probeIsCheaper(sources.postings, candidates, state.previousSize)) probeWord(sources.postings, candidates, state);
-    else scanWord(sources.postings, candidates, i, state);
-    state.advance(i + 1);
+    for (const { termId, quality } of candidates) {
+      const entries = sources.postings.entries(termId);
+      const length = sources.postings.length(termId);
+      const scores = scoresByFields(quality);
+      if (i === 0) scanFirstWord(sources, entries, length, scores, state);
+      else if (probeIsCheaper(length, state.previousSize)) probeWord(entries, length, scores, i, state);
+      else scanWord(entries, length, scores, i, state);
+    }
+    state.endWord(i + 1);
   });
 }
 
-function scanFirstWord(sources: MatchSources, candidates: readonly Candidate[], state: MatchState): void {
-  const { level, best } = state;
-  const { postings, documents, filter } = sources;
-  for (const { termId, quality } of candidates) {
-    const entries = postings.entries(termId);
-    const length = postings.length(termId);
-    for (let p = 0; p < length; p++) {
-      const entry = entries[p] ?? 0;
-      const doc = postingDoc(entry);
-      if (level[doc] !== 0) continue;
-      const current = best[doc] ?? 0;
-      if (current === 0) {
-        state.touch(doc);
-        if (!documents.isLive(doc) || !filter.accepts(doc)) {
-          level[doc] = REJECTED;
-          continue;
-        }
-        state.advanced[state.advancedSize++] = doc;
-      }
-      const score = quality * (BEST_FIELD_WEIGHT[postingFields(entry)] ?? 0);
-      if (score > current) best[doc] = score;
+function scanFirstWord(sources: MatchSources, entries: Uint32Array, length: number, scores: Float64Array, state: MatchState): void {
+  const { level } = state;
+  const { admission } = sources;
+  for (let p = 0; p < length; p++) {
+    const entry = entries[p] ?? 0;
+    const doc = postingDoc(entry);
+    const at = level[doc] ?? 0;
+    if (at === REJECTED) continue;
+    const score = scores[postingFields(entry)] ?? 0;
+    if (at === 1) {
+      state.improve(doc, score);
+      continue;
     }
+    state.touch(doc);
+    if (admission.admits(doc)) state.enter(doc, 1, score);
+    else level[doc] = REJECTED;
   }
 }
 
-function scanWord(postings: PostingLists, candidates: readonly Candidate[], wordIndex: number, state: MatchState): void {
-  const { level, best } = state;
-  for (const { termId, quality } of candidates) {
-    const entries = postings.entries(termId);
-    const length = postings.length(termId);
-    for (let p = 0; p < length; p++) {
-      const entry = entries[p] ?? 0;
-      const doc = postingDoc(entry);
-      if (level[doc] !== wordIndex) continue;
-      const current = best[doc] ?? 0;
-      if (current === 0) state.advanced[state.advancedSize++] = doc;
-      const score = quality * (BEST_FIELD_WEIGHT[postingFields(entry)] ?? 0);
-      if (score > current) best[doc] = score;
-    }
+function scanWord(entries: Uint32Array, length: number, scores: Float64Array, wordIndex: number, state: MatchState): void {
+  const { level } = state;
+  for (let p = 0; p < length; p++) {
+    const entry = entries[p] ?? 0;
+    const doc = postingDoc(entry);
+    const at = level[doc] ?? 0;
+    if (at !== wordIndex && at !== wordIndex + 1) continue;
+    const score = scores[postingFields(entry)] ?? 0;
+    if (at === wordIndex) state.enter(doc, wordIndex + 1, score);
+    else state.improve(doc, score);
   }
 }
 
-function probeWord(postings: PostingLists, candidates: readonly Candidate[], state: MatchState): void {
-  const { best, previous } = state;
+/** Looks each document still in the running up in the term's postings, instead of scanning them. */
+function probeWord(entries: Uint32Array, length: number, scores: Float64Array, wordIndex: number, state: MatchState): void {
+  const { previous, level } = state;
   for (let i = 0; i < state.previousSize; i++) {
     const doc = previous[i] ?? 0;
-    let top = 0;
-    for (const { termId, quality } of candidates) {
-      const entry = findPosting(postings.entries(termId), postings.length(termId), doc);
-      if (entry >= 0) top = Math.max(top, quality * (BEST_FIELD_WEIGHT[postingFields(entry)] ?? 0));
-    }
-    if (top > 0) {
-      best[doc] = top;
-      state.advanced[state.advancedSize++] = doc;
-    }
+    const entry = findPosting(entries, length, doc);
+    if (entry < 0) continue;
+    const score = scores[postingFields(entry)] ?? 0;
+    if (level[doc] === wordIndex) state.enter(doc, wordIndex + 1, score);
+    else state.improve(doc, score);
   }
+}
+
+/** The score of a posting by its field mask, for a term matched with `quality`: one read per posting. */
+function scoresByFields(quality: number): Float64Array {
+  return Float64Array.from(BEST_FIELD_WEIGHT, (weight) => quality * weight);
 }
 
 /** Binary search of an id-sorted posting list; the posting, or -1. */
@@ -103,14 +99,7 @@ function findPosting(entries: Uint32Array, length: number, doc: number): number 
   return -1;
 }
 
-/** Scanning costs one step per posting; probing about log2(length) steps per document and term. */
-function probeIsCheaper(postings: PostingLists, candidates: readonly Candidate[], documents: number): boolean {
-  let scan = 0;
-  let probe = 0;
-  for (const { termId } of candidates) {
-    const length = postings.length(termId);
-    scan += length;
-    probe += documents * (Math.log2(length + 1) + 1);
-  }
-  return probe < scan;
+/** Scanning costs one step per posting; probing about log2(length) steps per document. */
+function probeIsCheaper(length: number, documents: number): boolean {
+  return documents * (Math.log2(length + 1) + 1) < length;
 }

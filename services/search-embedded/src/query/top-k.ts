@@ -16,28 +16,41 @@ export interface RankKeys {
 export function selectTop(docs: Uint32Array, n: number, k: number, keys: RankKeys): number[] {
   const heap: number[] = [];
   if (k <= 0) return heap;
-  const { primary, secondary, tieBreak } = keys;
-  const order: DocOrder = (a, b) => (primary[a] ?? 0) - (primary[b] ?? 0) || (secondary[a] ?? 0) - (secondary[b] ?? 0) || tieBreak(a, b);
-  let worst = Number.POSITIVE_INFINITY;
-  let worstSecondary = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < n; i++) {
+  const order = rankOrder(keys);
+  const filled = Math.min(n, k);
+  for (let i = 0; i < filled; i++) {
+    heap.push(docs[i] ?? 0);
+    siftUp(heap, i, order);
+  }
+  if (filled === k) admitBetter(docs, filled, n, heap, keys, order);
+  return heap.sort(order);
+}
+
+/**
+ * Offers the remaining ids to a full heap. Most are turned away by comparing their keys with the
+ * worst kept id's, read once per replacement instead of once per id.
+ */
+function admitBetter(docs: Uint32Array, from: number, n: number, heap: number[], keys: RankKeys, order: DocOrder): void {
+  const { primary, secondary } = keys;
+  let worstDoc = heap[0] ?? 0;
+  let worst = primary[worstDoc] ?? 0;
+  let worstSecondary = secondary[worstDoc] ?? 0;
+  for (let i = from; i < n; i++) {
     const doc = docs[i] ?? 0;
     const key = primary[doc] ?? 0;
-    if (heap.length < k) {
-      heap.push(doc);
-      siftUp(heap, heap.length - 1, order);
-    } else if (key < worst || (key === worst && (secondary[doc] ?? 0) <= worstSecondary && order(doc, heap[0] ?? 0) < 0)) {
-      heap[0] = doc;
-      siftDown(heap, 0, order);
-    } else {
-      continue;
-    }
-    if (heap.length === k) {
-      worst = primary[heap[0] ?? 0] ?? 0;
-      worstSecondary = secondary[heap[0] ?? 0] ?? 0;
-    }
+    if (key > worst) continue;
+    if (key === worst && ((secondary[doc] ?? 0) > worstSecondary || order(doc, worstDoc) >= 0)) continue;
+    heap[0] = doc;
+    siftDown(heap, 0, order);
+    worstDoc = heap[0] ?? 0;
+    worst = primary[worstDoc] ?? 0;
+    worstSecondary = secondary[worstDoc] ?? 0;
   }
-  return heap.sort(order);
+}
+
+function rankOrder(keys: RankKeys): DocOrder {
+  const { primary, secondary, tieBreak } = keys;
+  return (a, b) => (primary[a] ?? 0) - (primary[b] ?? 0) || (secondary[a] ?? 0) - (secondary[b] ?? 0) || tieBreak(a, b);
 }
 
 /** Moves the entry at `at` up while it ranks after its parent (the worst sits at the root). */

@@ -1,6 +1,6 @@
 import type { SearchDocument } from '@quanta/core';
 import type { Iri } from '@quanta/model';
-import { nameSortKey } from '../text/name-sort-key.js';
+import { NAME_KEY_CHARS, nameSortKey } from '../text/name-sort-key.js';
 import { ensureCapacity } from '../typed-arrays.js';
 
 /**
@@ -12,7 +12,8 @@ export class DocumentTable {
   private documents: (SearchDocument | undefined)[] = [];
   private readonly ids = new Map<Iri, number>();
   private live = new Uint8Array(1024);
-  private nameKeysById = new Float64Array(1024);
+  private nameHeadKeys = new Float64Array(1024);
+  private nameTailKeys = new Float64Array(1024);
 
   /** The id the next added document gets; every id below it is live or dead. */
   get nextId(): number {
@@ -46,12 +47,12 @@ export class DocumentTable {
 
   /** Every id's {@link nameSortKey} (dead ids included): the primary key of name order. */
   get nameKeys(): Float64Array {
-    return this.nameKeysById;
+    return this.nameHeadKeys;
   }
 
-  /** The document's {@link nameSortKey}, for ordering ties by name without string comparison. */
-  nameKeyOf(docId: number): number {
-    return this.nameKeysById[docId] ?? 0;
+  /** The {@link nameSortKey} of the characters after the head, for heads that tie. */
+  nameTailKeyOf(docId: number): number {
+    return this.nameTailKeys[docId] ?? 0;
   }
 
   /** Stores a document under a fresh id; any live document with its IRI must be removed first. */
@@ -60,9 +61,11 @@ export class DocumentTable {
     this.documents.push(document);
     this.ids.set(document.iri, id);
     this.live = ensureCapacity(this.live, id + 1);
-    this.nameKeysById = ensureCapacity(this.nameKeysById, id + 1);
+    this.nameHeadKeys = ensureCapacity(this.nameHeadKeys, id + 1);
+    this.nameTailKeys = ensureCapacity(this.nameTailKeys, id + 1);
     this.live[id] = 1;
-    this.nameKeysById[id] = nameSortKey(document.name);
+    this.nameHeadKeys[id] = nameSortKey(document.name);
+    this.nameTailKeys[id] = nameSortKey(document.name, NAME_KEY_CHARS);
     return id;
   }
 
@@ -87,7 +90,8 @@ export class DocumentTable {
       if (document === undefined) return;
       remap[old] = kept.length;
       this.live[kept.length] = 1;
-      this.nameKeysById[kept.length] = this.nameKeysById[old] ?? 0;
+      this.nameHeadKeys[kept.length] = this.nameHeadKeys[old] ?? 0;
+      this.nameTailKeys[kept.length] = this.nameTailKeys[old] ?? 0;
       this.ids.set(document.iri, kept.length);
       kept.push(document);
     });

@@ -1,5 +1,5 @@
 import type { SearchDocument } from '@quanta/core';
-import { tokenize } from '../text/tokenize.js';
+import { forEachToken, tokenize } from '../text/tokenize.js';
 
 /**
  * The phrase a whole query must equal, after normalisation, to be an exact match of a product's
@@ -10,24 +10,21 @@ export function exactPhrase(text: string): string {
   return tokenize(text).join(' ');
 }
 
-/** The exact-match phrases of a document: its name, title and IRI. */
-export function exactPhrasesOf(document: SearchDocument): string[] {
-  const phrases = [document.name, document.title, document.iri].map(exactPhrase);
-  return [...new Set(phrases)].filter((p) => p.length > 0);
-}
+/** The texts a query must equal (as a phrase) to be an exact match: name, title and IRI. */
+const exactTexts = (document: SearchDocument): string[] => [document.name, document.title, document.iri];
 
 /**
- * Documents by exact-match phrase. Keys are 30-bit hashes of the phrases rather than the phrases
- * (which would cost three more strings per product); a lookup re-checks the candidates' phrases,
- * so a hash collision costs a comparison, never a wrong match.
+ * Documents by exact-match phrase. Keys are 30-bit hashes of the phrases, computed from the
+ * tokens as they are scanned, rather than the phrases (three more strings per product and a join
+ * per upsert); a lookup re-checks its candidates' phrases, so a hash collision costs a comparison,
+ * never a wrong match.
  */
 export class ExactKeys {
   private readonly byHash = new Map<number, number[]>();
 
   /** Indexes `document` under its phrases. */
   add(docId: number, document: SearchDocument): void {
-    for (const phrase of exactPhrasesOf(document)) {
-      const hash = phraseHash(phrase);
+    for (const hash of phraseHashesOf(document)) {
       const ids = this.byHash.get(hash);
       if (ids === undefined) this.byHash.set(hash, [docId]);
       else ids.push(docId);
@@ -36,20 +33,20 @@ export class ExactKeys {
 
   /** Forgets `document`, indexed before under `docId`. */
   remove(docId: number, document: SearchDocument): void {
-    for (const phrase of exactPhrasesOf(document)) {
-      const hash = phraseHash(phrase);
+    for (const hash of phraseHashesOf(document)) {
       const kept = (this.byHash.get(hash) ?? []).filter((id) => id !== docId);
       if (kept.length === 0) this.byHash.delete(hash);
       else this.byHash.set(hash, kept);
     }
   }
 
-  /** Ids whose name, title or IRI has `phrase` as its exact phrase, given a way to read them. */
-  lookup(phrase: string, documentOf: (docId: number) => SearchDocument | undefined): number[] {
-    const ids = this.byHash.get(phraseHash(phrase)) ?? [];
+  /** Ids whose name, title or IRI is, as a phrase, the text `query`, given a way to read them. */
+  lookup(query: string, documentOf: (docId: number) => SearchDocument | undefined): number[] {
+    const phrase = exactPhrase(query);
+    const ids = phrase.length === 0 ? [] : (this.byHash.get(phraseHash(query)) ?? []);
     return ids.filter((id) => {
       const document = documentOf(id);
-      return document !== undefined && exactPhrasesOf(document).includes(phrase);
+      return document !== undefined && exactTexts(document).some((text) => exactPhrase(text) === phrase);
     });
   }
 
@@ -63,9 +60,31 @@ export class ExactKeys {
   }
 }
 
-/** FNV-1a over UTF-16 code units, folded to 30 bits so keys stay small integers in V8. */
-function phraseHash(phrase: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < phrase.length; i++) hash = Math.imul(hash ^ phrase.charCodeAt(i), 0x01000193);
-  return (hash >>> 0) & 0x3fffffff;
+/** The distinct phrase hashes of a document's non-empty name, title and IRI. */
+function phraseHashesOf(document: SearchDocument): Set<number> {
+  const hashes = new Set<number>();
+  for (const text of exactTexts(document)) {
+    const hash = phraseHash(text);
+    if (hash !== EMPTY_PHRASE) hashes.add(hash);
+  }
+  return hashes;
+}
+
+const SPACE = 0x20;
+const FNV_OFFSET = 0x811c9dc5;
+const EMPTY_PHRASE = -1;
+
+/**
+ * FNV-1a over the tokens of `text` joined by single spaces, i.e. over {@link exactPhrase} without
+ * building it, folded to 30 bits so keys stay small integers in V8; {@link EMPTY_PHRASE} when the
+ * text has no token.
+ */
+function phraseHash(text: string): number {
+  let hash = FNV_OFFSET;
+  let tokens = 0;
+  forEachToken(text, (source, start, end) => {
+    if (tokens++ > 0) hash = Math.imul(hash ^ SPACE, 0x01000193);
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193);
+  });
+  return tokens === 0 ? EMPTY_PHRASE : (hash >>> 0) & 0x3fffffff;
 }

@@ -1,8 +1,7 @@
 import type { SearchDocument } from '@quanta/core';
 import { FACETS, type FacetName } from '@quanta/model';
-import type { FacetColumn } from './facet-column.js';
-import { MultiValueColumn } from './multi-value-column.js';
-import { SingleValueColumn } from './single-value-column.js';
+import { FacetDictionary } from './facet-dictionary.js';
+import { FacetRows } from './facet-rows.js';
 
 /** Where each facet's values come from in a search document. */
 const FACET_VALUES: Readonly<Record<FacetName, (document: SearchDocument) => readonly string[]>> = {
@@ -13,25 +12,40 @@ const FACET_VALUES: Readonly<Record<FacetName, (document: SearchDocument) => rea
   portKind: (d) => d.portKinds,
 };
 
-const MULTI_VALUED: ReadonlySet<FacetName> = new Set(['tag', 'portKind']);
-
-/** One column per facet, filled from each document as it is indexed. */
+/** The facet values of every document: a dictionary of values and a row of value ids per document. */
 export class FacetTable {
-  /** The column of each facet. */
-  readonly columns: Readonly<Record<FacetName, FacetColumn>> = createColumns();
+  /** Every (facet, value) pair and its id. */
+  readonly dictionary = new FacetDictionary();
+  private readonly rows = new FacetRows();
 
   /** Records the facet values of `document` under `docId`. */
   set(docId: number, document: SearchDocument): void {
-    for (const facet of FACETS) this.columns[facet].set(docId, FACET_VALUES[facet](document));
+    const ids = {} as Record<FacetName, number[]>;
+    for (const facet of FACETS) {
+      ids[facet] = [...new Set(FACET_VALUES[facet](document))].map((value) => this.dictionary.intern(facet, value));
+    }
+    this.rows.set(docId, ids);
   }
 
-  /** Moves every kept document to its new id (see {@link FacetColumn.compact}). */
+  /** Counts of every value id over the first `n` documents of `docs`. */
+  count(docs: Uint32Array, n: number): Uint32Array {
+    const counts = new Uint32Array(this.dictionary.size);
+    this.rows.countInto(docs, n, counts);
+    return counts;
+  }
+
+  /** Adds `delta` to `counts` (at least {@link FacetDictionary.size} long) at each of the document's value ids. */
+  addTo(docId: number, counts: Uint32Array, delta: number): void {
+    this.rows.addTo(docId, counts, delta);
+  }
+
+  /** True when the document carries, in `facet`, a value whose id is flagged in `allowed`. */
+  anyIn(docId: number, facet: FacetName, allowed: Uint8Array): boolean {
+    return this.rows.anyIn(docId, facet, allowed);
+  }
+
+  /** Moves every kept document to its new id (`remap[old]`, -1 dropped, order preserved). */
   compact(remap: Int32Array): void {
-    for (const facet of FACETS) this.columns[facet].compact(remap);
+    this.rows.compact(remap);
   }
-}
-
-function createColumns(): Record<FacetName, FacetColumn> {
-  const entries = FACETS.map((facet) => [facet, MULTI_VALUED.has(facet) ? new MultiValueColumn() : new SingleValueColumn()]);
-  return Object.fromEntries(entries) as Record<FacetName, FacetColumn>;
 }

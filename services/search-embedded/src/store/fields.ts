@@ -28,10 +28,10 @@ export const SEARCHABLE_FIELDS: readonly SearchableField[] = [
  * Weight of the heaviest field in each possible field mask (index = mask), so scoring a posting
  * is one table lookup instead of a loop over its bits.
  */
-export const BEST_FIELD_WEIGHT: Float32Array = buildBestWeightTable();
+export const BEST_FIELD_WEIGHT: Float64Array = buildBestWeightTable();
 
-function buildBestWeightTable(): Float32Array {
-  const table = new Float32Array(1 << SEARCHABLE_FIELDS.length);
+function buildBestWeightTable(): Float64Array {
+  const table = new Float64Array(1 << SEARCHABLE_FIELDS.length);
   for (let mask = 1; mask < table.length; mask++) {
     let best = 0;
     SEARCHABLE_FIELDS.forEach((field, bit) => {

@@ -1,13 +1,14 @@
 import type { SearchDocument } from '@quanta/core';
 import type { Iri } from '@quanta/model';
 import { TermDictionary } from '../terms/term-dictionary.js';
-import { tokenize } from '../text/tokenize.js';
+import { type TokenVisitor, forEachToken } from '../text/tokenize.js';
+import { ensureCapacity } from '../typed-arrays.js';
 import { DocumentTable } from './document-table.js';
 import { ExactKeys } from './exact-keys.js';
 import { FacetTable } from './facet-table.js';
-import { FacetTotals } from './facet-totals.js';
 import { SEARCHABLE_FIELDS } from './fields.js';
 import { MAX_DOC_ID, PostingLists } from './posting-lists.js';
+import { UniverseCache } from './universe-cache.js';
 
 /** When dead ids pass this share of live ones, the next write compacts. */
 const COMPACTION_RATIO = 0.25;
@@ -31,10 +32,15 @@ export class IndexStore {
   readonly facets = new FacetTable();
   /** Documents by exact name, title or IRI phrase. */
   readonly exact = new ExactKeys();
-  /** Facet counts over the filtered universes in use, kept current on every write. */
-  readonly totals = new FacetTotals(this.facets, this.documents);
-  /** Field mask per term of the document being indexed; reused so indexing allocates little. */
-  private readonly fieldsByTerm = new Map<number, number>();
+  /** The documents each filter in use admits, with their facet counts, kept current on writes. */
+  readonly universes = new UniverseCache(this.facets, this.documents);
+  /** Field mask per term id of the document being indexed, and the ids set: reused scratch. */
+  private fieldsByTerm = new Uint8Array(1024);
+  private readonly termsOfDoc: number[] = [];
+  /** One token visitor per searchable field, made once: indexing calls them ~70 times a document. */
+  private readonly fieldVisitors: readonly TokenVisitor[] = SEARCHABLE_FIELDS.map(
+    (_, bit) => (source, start, end) => this.markTerm(this.terms.intern(source, start, end), 1 << bit),
+  );
 
   /** Adds `document`, replacing any document with its IRI. */
   upsert(document: SearchDocument): void {
@@ -43,7 +49,7 @@ export class IndexStore {
     this.indexTerms(docId, document);
     this.facets.set(docId, document);
     this.exact.add(docId, document);
-    this.totals.added(docId);
+    this.universes.added(docId);
     this.compactWhenWorthIt();
   }
 
@@ -51,7 +57,7 @@ export class IndexStore {
   remove(iri: Iri): void {
     const docId = this.documents.idOf(iri);
     if (docId < 0) return;
-    this.totals.removed(docId);
+    this.universes.removed(docId);
     const document = this.documents.remove(docId);
     if (document !== undefined) this.exact.remove(docId, document);
   }
@@ -62,6 +68,7 @@ export class IndexStore {
     this.postings.compact(remap);
     this.facets.compact(remap);
     this.exact.compact(remap);
+    this.universes.clear();
   }
 
   private compactWhenWorthIt(): void {
@@ -71,16 +78,22 @@ export class IndexStore {
   }
 
   private indexTerms(docId: number, document: SearchDocument): void {
-    const fieldsByTerm = this.fieldsByTerm;
     SEARCHABLE_FIELDS.forEach((field, bit) => {
-      for (const text of field.text(document)) {
-        for (const token of tokenize(text)) {
-          const termId = this.terms.intern(token);
-          fieldsByTerm.set(termId, (fieldsByTerm.get(termId) ?? 0) | (1 << bit));
-        }
-      }
+      const visit = this.fieldVisitors[bit];
+      if (visit !== undefined) for (const text of field.text(document)) forEachToken(text, visit);
     });
-    for (const [termId, fields] of fieldsByTerm) this.postings.append(termId, docId, fields);
-    fieldsByTerm.clear();
+    for (const termId of this.termsOfDoc) {
+      this.postings.append(termId, docId, this.fieldsByTerm[termId] ?? 0);
+      this.fieldsByTerm[termId] = 0;
+    }
+    this.termsOfDoc.length = 0;
+  }
+
+  /** Records that the document being indexed has term `termId` in the fields of `fields`. */
+  private markTerm(termId: number, fields: number): void {
+    this.fieldsByTerm = ensureCapacity(this.fieldsByTerm, termId + 1);
+    const known = this.fieldsByTerm[termId] ?? 0;
+    if (known === 0) this.termsOfDoc.push(termId);
+    this.fieldsByTerm[termId] = known | fields;
   }
 }

@@ -1,3 +1,4 @@
+import { TermTable } from './term-table.js';
 import { NONE, TermTrie } from './term-trie.js';
 
 /**
@@ -6,34 +7,29 @@ import { NONE, TermTrie } from './term-trie.js';
  * grows slowly, and a word whose documents are gone simply has no live postings.
  */
 export class TermDictionary {
-  private readonly ids = new Map<string, number>();
-  private readonly words: string[] = [];
+  private readonly table = new TermTable();
   /** The trie over every word, for walks that find terms near a query word. */
   readonly trie = new TermTrie();
+  private readonly addToTrie = (word: string, id: number): void => this.trie.insert(word, id);
 
   /** Number of distinct words. */
   get size(): number {
-    return this.words.length;
+    return this.table.size;
   }
 
   /** The id of `word`, or {@link NONE} when it was never indexed. */
   idOf(word: string): number {
-    return this.ids.get(word) ?? NONE;
+    const id = this.table.find(word, 0, word.length);
+    return id >= 0 ? id : NONE;
   }
 
-  /** The id of `word`, adding it when new. */
-  intern(word: string): number {
-    const known = this.ids.get(word);
-    if (known !== undefined) return known;
-    const id = this.words.length;
-    this.words.push(word);
-    this.ids.set(word, id);
-    this.trie.insert(word, id);
-    return id;
+  /** The id of the word `source[start..end)`, adding it when new. */
+  intern(source: string, start = 0, end = source.length): number {
+    return this.table.intern(source, start, end, this.addToTrie);
   }
 
   /** The word with id `termId`. */
   wordOf(termId: number): string {
-    return this.words[termId] ?? '';
+    return this.table.wordOf(termId);
   }
 }
