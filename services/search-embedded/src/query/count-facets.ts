@@ -33,14 +33,60 @@ export function countFacetsExcept(facets: FacetTable, totals: FacetTotals, exclu
 function toFacetCounts(dictionary: FacetDictionary, countOf: (id: number) => number, maxValues: number): FacetCounts {
   const result = {} as FacetCounts;
   for (const facet of FACETS) {
+    const ids = dictionary.idsOf(facet);
+    const threshold = keepThreshold(ids, countOf, maxValues);
     const values: FacetCount[] = [];
-    for (const id of dictionary.idsOf(facet)) {
+    for (const id of ids) {
       const count = countOf(id);
-      if (count > 0) values.push({ value: dictionary.valueOf(id), count });
+      if (count >= threshold) values.push({ value: dictionary.valueOf(id), count });
     }
     result[facet] = values.sort(byCountThenValue).slice(0, maxValues);
   }
   return result;
+}
+
+/**
+ * The smallest count that can still make the top `maxValues` (at least 1). A facet such as `tag`
+ * can have thousands of values: a min-heap of the best `maxValues` counts finds the cut in one
+ * pass without allocating per value, so only the values that can be shown become objects.
+ */
+function keepThreshold(ids: readonly number[], countOf: (id: number) => number, maxValues: number): number {
+  if (ids.length <= maxValues || maxValues <= 0) return 1;
+  const heap = new Float64Array(maxValues);
+  let size = 0;
+  for (const id of ids) {
+    const count = countOf(id);
+    if (count <= 0) continue;
+    if (size < maxValues) siftUp(heap, size++, count);
+    else if (count > (heap[0] ?? 0)) siftDown(heap, size, count);
+  }
+  return size < maxValues ? 1 : Math.max(1, heap[0] ?? 1);
+}
+
+/** Inserts `value` at `at` and moves it up a min-heap. */
+function siftUp(heap: Float64Array, at: number, value: number): void {
+  while (at > 0) {
+    const parent = (at - 1) >> 1;
+    if ((heap[parent] ?? 0) <= value) break;
+    heap[at] = heap[parent] ?? 0;
+    at = parent;
+  }
+  heap[at] = value;
+}
+
+/** Replaces the root of a full min-heap of `size` with `value` and restores the heap. */
+function siftDown(heap: Float64Array, size: number, value: number): void {
+  let at = 0;
+  for (;;) {
+    const left = 2 * at + 1;
+    if (left >= size) break;
+    const right = left + 1;
+    const child = right < size && (heap[right] ?? 0) < (heap[left] ?? 0) ? right : left;
+    if ((heap[child] ?? 0) >= value) break;
+    heap[at] = heap[child] ?? 0;
+    at = child;
+  }
+  heap[at] = value;
 }
 
 function byCountThenValue(a: FacetCount, b: FacetCount): number {
