@@ -12,6 +12,13 @@ module.exports = {
   forbidden: [
     { name: 'no-circular', severity: 'error', comment: 'No cycles (rule 5).', from: {}, to: { circular: true } },
     {
+      name: 'ontologies-are-data',
+      comment: 'ontologies is the foundation: it depends on no other package (rule 1).',
+      severity: 'error',
+      from: { path: '^ontologies/' },
+      to: { path: '^(services|ingest|web|test)/' },
+    },
+    {
       name: 'model-is-the-bottom',
       comment: 'model may only use ontologies (rule 1).',
       severity: 'error',

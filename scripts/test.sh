@@ -8,7 +8,7 @@ step() { printf '\n› %s\n' "$*"; }
 
 step "lint (eslint) and architecture rules (dependency-cruiser, DESIGN.md §3)"
 npx --no-install eslint .
-npx --no-install depcruise --config .dependency-cruiser.cjs services ingest test
+npx --no-install depcruise --config .dependency-cruiser.cjs ontologies services ingest test
 
 step "typecheck (sources and tests)"
 npx --no-install turbo run typecheck --output-logs=errors-only

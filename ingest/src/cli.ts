@@ -3,7 +3,7 @@
  * `quanta`: start Quanta, register descriptors, load the demo mesh, rebuild the search index.
  * Every command but `up` talks to a running server over HTTP.
  */
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { createClient } from './client.js';
 import { collectDescriptorFiles } from './descriptor-files.js';
 import { DEMO_DIR } from './paths.js';
@@ -11,18 +11,18 @@ import { registerFiles } from './register-files.js';
 import { up } from './up.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
-const urlOption = () => new Option('--url <url>', 'base URL of a running Quanta').env('QUANTA_URL').default('http://127.0.0.1:4000');
+const DEFAULT_URL = 'http://127.0.0.1:4000';
 
 const program = new Command('quanta').description('Quanta: the discovery plane of a data mesh').showHelpAfterError();
 
 program
   .command('up')
   .description('start Quanta on embedded backends (loads the demo mesh on first start)')
-  .addOption(new Option('--port <port>', 'API port').env('QUANTA_PORT').default('4000'))
-  .addOption(new Option('--host <host>', 'interface to listen on').env('QUANTA_HOST').default('127.0.0.1'))
-  .addOption(new Option('--data-dir <dir>', 'where the graph is stored').env('QUANTA_DATA_DIR').default('./.quanta'))
+  .option('--port <port>', 'API port (default: QUANTA_PORT, else 4000)')
+  .option('--host <host>', 'interface to listen on (default: QUANTA_HOST, else 127.0.0.1)')
+  .option('--data-dir <dir>', 'where the graph is stored (default: QUANTA_DATA_DIR, else ./.quanta)')
   .option('--no-demo', 'start empty: do not load the demo mesh')
-  .action(async (o: { port: string; host: string; dataDir: string; demo: boolean }) => {
+  .action(async (o: { port?: string; host?: string; dataDir?: string; demo: boolean }) => {
     process.exitCode = await up(o, print);
   });
 
@@ -38,19 +38,19 @@ program
   .command('register')
   .description('register or update data products from descriptor files or folders (YAML or JSON)')
   .argument('<paths...>', 'descriptor files or folders')
-  .addOption(urlOption())
+  .option('--url <url>', 'base URL of a running Quanta', DEFAULT_URL)
   .action((paths: string[], o: { url: string }) => registerAndReport(o.url, paths));
 
 program
   .command('demo')
   .description('load the Daff demo mesh (fictional demo data) into a running Quanta')
-  .addOption(urlOption())
+  .option('--url <url>', 'base URL of a running Quanta', DEFAULT_URL)
   .action((o: { url: string }) => registerAndReport(o.url, [DEMO_DIR]));
 
 program
   .command('reindex')
   .description('rebuild the search index from the knowledge graph')
-  .addOption(urlOption())
+  .option('--url <url>', 'base URL of a running Quanta', DEFAULT_URL)
   .action(async (o: { url: string }) => {
     const report = await createClient(o.url).reindex();
     print(`reindexed ${report.documents} products in ${report.millis} ms`);

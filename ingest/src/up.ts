@@ -1,65 +1,82 @@
 import { spawn } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createClient } from './client.js';
 import { collectDescriptorFiles } from './descriptor-files.js';
 import { DEMO_DIR, serverEntry } from './paths.js';
 import { registerFiles } from './register-files.js';
 
-/** Options of `quanta up`. */
+/** Options of `quanta up`. Unset ones are left to the server's configuration (flags > environment > defaults). */
 export interface UpOptions {
-  readonly port: string;
-  readonly host: string;
-  readonly dataDir: string;
+  readonly port?: string;
+  readonly host?: string;
+  readonly dataDir?: string;
   readonly demo: boolean;
 }
 
+/** What the server writes to its ready file once it listens. */
+interface Ready {
+  readonly url: string;
+  readonly dataDir: string;
+  readonly productsAtStart: number;
+}
+
 /**
- * Starts the server as a child process, waits until it is ready, loads the demo mesh when the
- * data directory was empty, and prints where everything is. Signals are passed on to the server.
+ * Starts the server as a child process, waits for its ready file, loads the demo mesh when the
+ * catalog started empty, and prints where everything is. The CLI reads no configuration itself:
+ * the server owns it and reports the address it ended up on.
  */
 export async function up(options: UpOptions, print: (line: string) => void): Promise<number> {
-  const firstStart = await isEmpty(options.dataDir);
-  const args = ['--port', options.port, '--host', options.host, '--data-dir', options.dataDir];
-  if (process.stdout.isTTY) args.push('--log-format', 'pretty');
-  const child = spawn(process.execPath, [serverEntry(), ...args], { stdio: 'inherit' });
+  const scratch = mkdtempSync(join(tmpdir(), 'quanta-up-'));
+  const readyFile = join(scratch, 'ready.json');
+  const child = spawn(process.execPath, [serverEntry(), ...serverArgs(options), '--ready-file', readyFile], { stdio: 'inherit' });
   const exited = new Promise<number>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 0 : 1))));
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  // A terminal's Ctrl+C reaches the server by itself (same process group); a SIGTERM sent to the
+  // CLI alone is passed on so that stopping `quanta up` always stops the server.
+  process.on('SIGTERM', () => child.kill('SIGTERM'));
+  process.on('SIGINT', () => undefined);
 
-  const base = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${options.port}`;
-  const client = createClient(base);
-  const ready = await Promise.race([waitUntilReady(client), exited.then(() => false)]);
+  const ready = await Promise.race([waitForReadyFile(readyFile), exited.then(() => undefined)]);
+  rmSync(scratch, { recursive: true, force: true });
   if (!ready) return exited;
 
-  if (firstStart && options.demo) {
-    print(`Loading the Daff demo mesh (demo data, fictional) into ${options.dataDir} ...`);
-    const summary = await registerFiles(client, await collectDescriptorFiles([DEMO_DIR]), process.stdout.isTTY === true);
+  if (ready.productsAtStart === 0 && options.demo) {
+    print(`Loading the Daff demo mesh (demo data, fictional) into ${ready.dataDir} ...`);
+    const summary = await registerFiles(createClient(ready.url), await collectDescriptorFiles([DEMO_DIR]), process.stdout.isTTY === true);
     print(`  ${summary.created} demo products registered${summary.failed.length ? `, ${summary.failed.length} failed` : ''}`);
     for (const f of summary.failed) print(`  ✗ ${f.path}: ${f.error}`);
   }
-  print('');
-  print(`Quanta is up:`);
-  print(`  API        ${base}/api/v1`);
-  print(`  Search     ${base}/api/v1/search?q=listener`);
-  print(`  OpenAPI    ${base}/api/v1/openapi.json`);
-  print(`  Health     ${base}/healthz  ${base}/readyz  ${base}/metrics`);
-  print(`  Data       ${options.dataDir}`);
-  print('Press Ctrl+C to stop.');
+  printUrls(ready, print);
   return exited;
 }
 
-async function isEmpty(dir: string): Promise<boolean> {
-  try {
-    return (await readdir(dir)).length === 0;
-  } catch {
-    return true;
-  }
+function serverArgs(o: UpOptions): string[] {
+  const args: string[] = [];
+  if (o.port) args.push('--port', o.port);
+  if (o.host) args.push('--host', o.host);
+  if (o.dataDir) args.push('--data-dir', o.dataDir);
+  if (process.stdout.isTTY) args.push('--log-format', 'pretty');
+  return args;
 }
 
-async function waitUntilReady(client: ReturnType<typeof createClient>, timeoutMs = 120_000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await client.ready()) return true;
-    await new Promise((r) => setTimeout(r, 100));
+function printUrls({ url, dataDir }: Ready, print: (line: string) => void): void {
+  print('');
+  print('Quanta is up:');
+  print(`  API        ${url}/api/v1`);
+  print(`  Search     ${url}/api/v1/search?q=listener`);
+  print(`  OpenAPI    ${url}/api/v1/openapi.json`);
+  print(`  Health     ${url}/healthz  ${url}/readyz  ${url}/metrics`);
+  print(`  Data       ${dataDir}`);
+  print('Press Ctrl+C to stop.');
+}
+
+async function waitForReadyFile(file: string): Promise<Ready> {
+  for (;;) {
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as Ready;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
-  throw new Error(`The server did not become ready within ${timeoutMs / 1000} s`);
 }

@@ -18,7 +18,8 @@ async function observe(url: string) {
   const list = await call(url, 'GET', '/api/v1/products?limit=500');
   const search = await call(url, 'GET', '/api/v1/search?q=&limit=100&status=draft,active,deprecated,retired');
   const stable = await call(url, 'GET', `${productPath(IRI)}/revisions`);
-  return { list: list.body, search: { total: search.body.total, facets: search.body.facets }, revisions: stable.body };
+  const hits = search.body.hits.map((h: { product: { iri: string; revision: number } }) => [h.product.iri, h.product.revision]);
+  return { list: list.body, search: { total: search.body.total, facets: search.body.facets, hits }, revisions: stable.body };
 }
 
 type Case = { name: string; method?: string; path?: string; body?: string; type?: string; status: number; kind: string; pointer?: string; detail?: RegExp };
@@ -35,6 +36,14 @@ const CASES: Case[] = [
   { name: 'an unknown nested field', body: json({ ...valid, outputPorts: [{ name: 'p', kind: 'table', colour: 'x' }] }), status: 422, kind: 'validation-failed', pointer: '/outputPorts/0' },
   { name: 'a missing domain', body: json({ ...valid, domain: undefined }), status: 422, kind: 'validation-failed', pointer: '/domain', detail: /domain is required/ },
   { name: 'a missing owner team', body: json({ ...valid, owner: {} }), status: 422, kind: 'validation-failed', pointer: '/owner/team' },
+  { name: 'a wrong-typed field', body: json({ ...valid, name: 5 }), status: 422, kind: 'validation-failed', pointer: '/name', detail: /expected string, received number/ },
+  { name: 'an owner that is a string', body: json({ ...valid, owner: 'player-analytics' }), status: 422, kind: 'validation-failed', pointer: '/owner', detail: /expected object/ },
+  { name: 'a concept IRI with a broken %-escape', body: json({ ...valid, concepts: ['https://e2e.example/ont/Bad%ZZ'] }), status: 422, kind: 'validation-failed', pointer: '/concepts/0' },
+  { name: 'a field concept with a broken %-escape', body: json({ ...valid, outputPorts: [{ name: 'p', kind: 'table', fields: [{ name: 'a', type: 'string', concept: 'https://e2e.example/ont/Bad%ZZ' }] }] }), status: 422, kind: 'validation-failed', pointer: '/outputPorts/0/fields/0/concept' },
+  { name: 'a semantic model nested 5,000 deep', body: `{"id":"${IRI}","name":"stable","domain":"player","owner":{"team":"player-analytics"},"semanticModel":{"@graph":${'['.repeat(5000)}${']'.repeat(5000)}}}`, status: 422, kind: 'validation-failed', detail: /nested deeper than 64/ },
+  { name: 'an id in the reserved urn:quanta: namespace', body: json({ ...valid, id: 'urn:quanta:domain:player' }), status: 422, kind: 'validation-failed', pointer: '/id' },
+  { name: 'a product IRI that is another product\'s port', body: json({ ...valid, id: `${IRI}/ports/events`, name: 'squatter' }), status: 409, kind: 'conflict' },
+  { name: 'a body that is not UTF-8', body: '\u0000', type: 'application/json', status: 400, kind: 'malformed-body' },
   { name: 'an id that is not an IRI', body: json({ ...valid, id: 'stable' }), status: 422, kind: 'validation-failed', pointer: '/id', detail: /absolute IRI/ },
   { name: 'an upstream product that is not an IRI', body: json({ ...valid, inputPorts: [{ product: 'listener profiles' }] }), status: 422, kind: 'validation-failed' },
   { name: 'a field concept that is not an IRI', body: json({ ...valid, outputPorts: [{ name: 'p', kind: 'table', fields: [{ name: 'a', type: 'string', concept: 'Listener' }] }] }), status: 422, kind: 'validation-failed', pointer: '/outputPorts/0/fields/0/concept' },
@@ -50,6 +59,7 @@ const CASES: Case[] = [
   { name: 'a limit out of range', method: 'GET', path: '/api/v1/search?q=x&limit=100000', status: 400, kind: 'invalid-parameter', detail: /limit/ },
   { name: 'a forged cursor', method: 'GET', path: '/api/v1/products?cursor=bm9wZQ', status: 400, kind: 'invalid-parameter', detail: /cursor/ },
   { name: 'a status filter that does not exist', method: 'GET', path: '/api/v1/products?status=gone', status: 400, kind: 'invalid-parameter' },
+  { name: 'a search status that does not exist', method: 'GET', path: '/api/v1/search?q=x&status=gone', status: 400, kind: 'invalid-parameter', detail: /status/ },
   { name: 'a product path that is not an IRI', method: 'GET', path: '/api/v1/products/stable', status: 400, kind: 'invalid-parameter' },
   { name: 'retiring an unknown product', method: 'DELETE', path: productPath('https://e2e.example/products/unknown'), status: 404, kind: 'not-found' },
   { name: 'an unsupported method', method: 'POST', path: productPath(IRI), status: 405, kind: 'method-not-allowed' },
@@ -72,7 +82,8 @@ describe('bad input gets a clear problem and changes nothing', () => {
     const method = c.method ?? 'PUT';
     const headers: Record<string, string> = {};
     if (c.body !== undefined && c.type !== '') headers['Content-Type'] = c.type ?? 'application/json';
-    const res = await fetch(new URL(c.path ?? '/api/v1/products', q.url), { method, body: c.body, headers });
+    const body = c.name === 'a body that is not UTF-8' ? new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]) : c.body;
+    const res = await fetch(new URL(c.path ?? '/api/v1/products', q.url), { method, body, headers });
     expect(res.status).toBe(c.status);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
     const problem = (await res.json()) as { type: string; status: number; detail: string; errors?: { pointer: string; message: string }[] };

@@ -109,6 +109,12 @@ describe('discovery port and search, end to end against the running server', () 
     const retired = await call(q.url, 'GET', '/api/v1/search?q=emerging&status=retired');
     expect(retired.body.hits[0].product.iri).toBe(iri);
     expect((await call(q.url, 'DELETE', productPath(iri))).body.outcome).toBe('unchanged');
+    // a CI re-run of the descriptor without a status keeps the product retired
+    const rerun = await call(q.url, 'PUT', '/api/v1/products', descriptor('emerging-artists', { domain: 'artist', owner: { team: 'artist-relations' } }));
+    expect(rerun.body).toMatchObject({ outcome: 'unchanged', product: { descriptor: { status: 'retired' } } });
+    const revived = await call(q.url, 'PUT', '/api/v1/products', descriptor('emerging-artists', { domain: 'artist', owner: { team: 'artist-relations' }, status: 'active' }));
+    expect(revived.body).toMatchObject({ outcome: 'updated', revision: 3, product: { descriptor: { status: 'active' } } });
+    await call(q.url, 'DELETE', productPath(iri));
     expect((await call(q.url, 'DELETE', productPath(`${BASE}/never-registered`))).status).toBe(404);
   });
 
@@ -117,6 +123,12 @@ describe('discovery port and search, end to end against the running server', () 
     expect(res.status).toBe(200);
     expect(res.body.documents).toBe(5);
     expect((await call(q.url, 'GET', '/api/v1/search?q=listener')).body.total).toBeGreaterThanOrEqual(2);
+  });
+
+  it('serves the default JSON-LD context at the IRI descriptors name', async () => {
+    const res = await fetch(new URL('/ns/context.jsonld', q.url));
+    expect(res.headers.get('content-type')).toBe('application/ld+json');
+    expect(((await res.json()) as { '@context': { id: string } })['@context'].id).toBe('@id');
   });
 
   it('serves health, readiness, metrics and the OpenAPI document', async () => {

@@ -1,10 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { call, productPath, startQuanta, type QuantaProcess } from '../src/index.js';
 
-const product = (i: number) => ({
-  id: `https://e2e.example/products/durable-${i}`,
-  name: `durable-${i}`,
-  title: `Durable listener product ${i}`,
+const WRITERS = 6;
+const product = (writer: number, n: number) => ({
+  id: `https://e2e.example/products/durable-${writer}`,
+  name: `durable-${writer}`,
+  title: `Durable listener product ${writer}`,
+  description: `revision written as update ${n}`,
   domain: 'listener',
   owner: { team: 'listener-insights' },
 });
@@ -16,21 +18,41 @@ describe('a 2xx means durable', () => {
     started[0]?.cleanup();
   });
 
-  it('keeps every acknowledged registration after kill -9, and search finds them after restart', async () => {
+  it('keeps every acknowledged revision when killed -9 in the middle of concurrent writes', async () => {
     const first = await startQuanta();
     started.push(first);
-    const acknowledged: string[] = [];
-    for (let i = 0; i < 50; i++) {
-      const res = await call(first.url, 'PUT', '/api/v1/products', product(i));
-      if (res.status === 201) acknowledged.push(product(i).id);
-    }
-    expect(acknowledged).toHaveLength(50);
+    // Each writer updates its own product as fast as it can; we kill the server mid-flight.
+    const acknowledged = new Map<number, { revision: number; description: string }>();
+    let killed = false;
+    const writer = async (w: number) => {
+      for (let n = 1; !killed; n++) {
+        try {
+          const res = await call(first.url, 'PUT', '/api/v1/products', product(w, n));
+          if (res.status === 200 || res.status === 201) acknowledged.set(w, { revision: res.body.revision, description: product(w, n).description });
+        } catch {
+          return; // connection refused or reset: the server is gone
+        }
+      }
+    };
+    const writers = Array.from({ length: WRITERS }, (_, w) => writer(w));
+    await new Promise((r) => setTimeout(r, 800));
     await first.kill9();
+    killed = true;
+    await Promise.all(writers);
+    expect(acknowledged.size).toBe(WRITERS);
 
     const second = await first.restart();
     started.push(second);
-    for (const iri of acknowledged) expect((await call(second.url, 'GET', productPath(iri))).status).toBe(200);
+    for (const [w, ack] of acknowledged) {
+      const iri = product(w, 0).id;
+      const history = (await call(second.url, 'GET', `${productPath(iri)}/revisions`)).body.revisions as { revision: number }[];
+      // every acknowledged revision is there, and the history has no gaps
+      expect(history.length).toBeGreaterThanOrEqual(ack.revision);
+      expect(history.map((r) => r.revision)).toEqual(history.map((_, i) => i + 1));
+      const stored = (await call(second.url, 'GET', `${productPath(iri)}/revisions/${ack.revision}`)).body;
+      expect(stored.descriptor.description).toBe(ack.description);
+    }
     const search = await call(second.url, 'GET', '/api/v1/search?q=durable&limit=100');
-    expect(search.body.total).toBe(50);
+    expect(search.body.total).toBe(WRITERS);
   });
 });

@@ -7,7 +7,7 @@ import { identify } from './identity.js';
 import { createMetrics } from './metrics.js';
 import { requestContext } from './request-context.js';
 import { healthRoutes } from './routes/health.js';
-import { metaRoutes } from './routes/meta.js';
+import { metaRoutes, namespaceRoutes } from './routes/meta.js';
 import { productRoutes } from './routes/products.js';
 import { searchRoutes } from './routes/search.js';
 
@@ -31,6 +31,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/v1/products', productRoutes(deps));
   app.route('/api/v1/search', searchRoutes(deps));
   app.route('/api/v1', metaRoutes(deps));
+  app.route('/ns', namespaceRoutes());
 
   app.notFound((c) => {
     const path = new URL(c.req.url).pathname;

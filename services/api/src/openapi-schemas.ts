@@ -14,6 +14,10 @@ export function componentSchemas(): Record<string, unknown> {
       properties: { type: str, title: str, status: { type: 'integer' }, detail: str, instance: str, errors: { type: 'array', items: issue } },
     },
     Finding: { type: 'object', properties: { severity: { enum: ['Violation', 'Warning', 'Info'] }, path: str, message: str } },
+    Validation: {
+      type: 'object',
+      properties: { valid: { const: true }, findings: { type: 'array', items: ref('Finding') }, descriptor: ref('Descriptor') },
+    },
     Product: {
       type: 'object',
       required: ['iri', 'revision', 'hash', 'recordedAt', 'recordedBy', 'descriptor'],

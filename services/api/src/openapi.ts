@@ -9,7 +9,11 @@ const problemResponse = (description: string) => ({
 const ok = (description: string, schema: string) => ({ description, content: json(schema) });
 const q = (name: string, description: string, schema: object = { type: 'string' }) => ({ name, in: 'query', description, schema });
 const iri = { name: 'iri', in: 'path', required: true, description: 'The product IRI, percent-encoded as one path segment', schema: { type: 'string' } };
-const errors = { '400': problemResponse('Bad parameter'), '404': problemResponse('No such product') };
+const errors = {
+  '400': problemResponse('Bad parameter'),
+  '404': problemResponse('No such product'),
+  '406': problemResponse('The Accept header rules out application/json'),
+};
 const descriptorBody = {
   required: true,
   content: {
@@ -43,7 +47,14 @@ export function openApiDocument(version: string): Record<string, unknown> {
           responses: { '200': ok('A page', 'ProductPage'), '400': problemResponse('Bad parameter') },
         },
       },
-      '/api/v1/products/validate': { post: { summary: 'Run every registration check and store nothing', requestBody: descriptorBody, responses: { '200': { description: 'Valid' }, ...bodyErrors } } },
+      '/api/v1/products/validate': {
+        post: {
+          summary: 'Run every registration check and store nothing',
+          requestBody: descriptorBody,
+          responses: { '200': ok('Valid: the findings and the descriptor with defaults applied', 'Validation'), ...bodyErrors },
+        },
+      },
+      '/ns/context.jsonld': { get: { summary: 'The default JSON-LD context of descriptors', responses: { '200': { description: 'application/ld+json' } } } },
       '/api/v1/products/{iri}': {
         get: { summary: 'The current revision of a product', parameters: [iri], responses: { '200': ok('The product', 'Product'), ...errors } },
         delete: { summary: 'Retire a product (kept, status retired)', parameters: [iri], responses: { '200': ok('Retired', 'Registration'), ...errors } },

@@ -42,7 +42,11 @@ async function readText(request: Request, maxBytes: number): Promise<string> {
     }
     chunks.push(value);
   }
-  return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new MalformedInputError('The body is not valid UTF-8');
+  }
 }
 
 const tooLarge = (maxBytes: number) => new HttpError('payload-too-large', `The body exceeds the limit of ${maxBytes} bytes`);

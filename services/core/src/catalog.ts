@@ -2,7 +2,7 @@ import type { Descriptor, Identity, Iri } from '@quanta/model';
 import type { ProductFilter } from './ports/knowledge-graph.js';
 import type { CatalogDeps } from './use-cases/deps.js';
 import { getProduct, getRevision, listProducts, listRevisions } from './use-cases/read-products.js';
-import { registerProduct } from './use-cases/register-product.js';
+import { checkDescriptor, registerProduct, type RegisterOptions } from './use-cases/register-product.js';
 import { type ProgressListener, reindex } from './use-cases/reindex.js';
 import { retireProduct } from './use-cases/retire-product.js';
 import { type SearchParams, searchProducts } from './use-cases/search-products.js';
@@ -16,7 +16,9 @@ import { type SearchParams, searchProducts } from './use-cases/search-products.j
  */
 export function createCatalog(deps: CatalogDeps) {
   return {
-    register: (descriptor: Descriptor, identity: Identity) => registerProduct(deps, descriptor, identity),
+    register: (descriptor: Descriptor, identity: Identity, options?: RegisterOptions) => registerProduct(deps, descriptor, identity, options),
+    /** Every check a registration runs, storing nothing. */
+    validate: (descriptor: Descriptor) => ({ findings: checkDescriptor(descriptor) }),
     retire: (iri: Iri, identity: Identity) => retireProduct(deps, iri, identity),
     get: (iri: Iri) => getProduct(deps, iri),
     getRevision: (iri: Iri, revision: number) => getRevision(deps, iri, revision),

@@ -11,6 +11,6 @@ export { canonicalJson, descriptorHash } from './projections/descriptor-hash.js'
 export { conceptLabel, productGraph, productOf } from './projections/product-graph.js';
 export { toSearchDocument } from './projections/search-document.js';
 export type { CatalogDeps } from './use-cases/deps.js';
-export type { PolicyFinding, RegisterResult } from './use-cases/register-product.js';
+export type { PolicyFinding, RegisterOptions, RegisterResult } from './use-cases/register-product.js';
 export type { ProgressListener, ReindexReport } from './use-cases/reindex.js';
 export { RERANK_CANDIDATES, type SearchParams } from './use-cases/search-products.js';

@@ -1,6 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type {
   GraphNode,
   KnowledgeGraph,
@@ -13,9 +11,10 @@ import type {
   Traversal,
   TraverseOptions,
 } from '@quanta/core';
-import type { Product, ProductRevision } from '@quanta/model';
+import { ConflictError, type Product, type ProductRevision } from '@quanta/model';
+import { connect } from './connection.js';
+import { assertOwnable, type ExistingNode } from './ownership.js';
 import { type NodeRow, type ProductRow, type RevisionRow, toNode, toProduct, toRevision, toRevisionInfo } from './rows.js';
-import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 import { prepareStatements, type Statements } from './statements.js';
 import { traverse } from './traverse.js';
 
@@ -26,9 +25,9 @@ export interface SqliteKnowledgeGraphOptions {
 }
 
 /**
- * The embedded KnowledgeGraph: one SQLite file (docs/adr/0002). WAL with `synchronous=FULL`, so a
- * resolved write is on disk before the caller hears of it and survives `kill -9` and power loss;
- * every save runs in one transaction, so a failure leaves nothing behind.
+ * The embedded KnowledgeGraph: one SQLite file (docs/adr/0002), opened by {@link connect} with the
+ * durability and locking settings; every save runs in one transaction, so a failure leaves
+ * nothing behind.
  */
 export class SqliteKnowledgeGraph implements KnowledgeGraph {
   private readonly st: Statements;
@@ -39,19 +38,7 @@ export class SqliteKnowledgeGraph implements KnowledgeGraph {
 
   /** Opens (creating when needed) the graph stored in `options.file`. */
   static open(options: SqliteKnowledgeGraphOptions): SqliteKnowledgeGraph {
-    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
-    const db = new Database(options.file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('busy_timeout = 5000');
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION) {
-      db.close();
-      throw new Error(`${options.file} has schema version ${version}; this Quanta understands up to ${SCHEMA_VERSION}`);
-    }
-    db.exec(SCHEMA_SQL);
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    return new SqliteKnowledgeGraph(db);
+    return new SqliteKnowledgeGraph(connect(options.file));
   }
 
   async saveProduct(input: SaveProductInput): Promise<SaveOutcome> {
@@ -65,7 +52,11 @@ export class SqliteKnowledgeGraph implements KnowledgeGraph {
       const foreign = graph.edges.find((e) => !owned.has(e.from));
       if (foreign) throw new Error(`edge from ${foreign.from} is not owned by product ${rev.iri}`);
       const head = this.st.currentHead.get(rev.iri);
+      if (input.expectedRevision !== undefined && (head?.revision ?? 0) !== input.expectedRevision) {
+        throw new ConflictError(`${rev.iri} is at revision ${head?.revision ?? 0}, not ${input.expectedRevision}; read it again and retry`);
+      }
       if (head?.hash === rev.hash) return { product: this.mustGet(rev.iri), outcome: 'unchanged' };
+      for (const node of graph.owned) assertOwnable(rev.iri, node, this.st.existingNode.get(node.iri) as ExistingNode | undefined);
 
       const revision = (head?.revision ?? 0) + 1;
       const d = rev.descriptor;

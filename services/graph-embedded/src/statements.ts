@@ -18,6 +18,7 @@ export interface Statements {
   readonly insertReferencedNode: Statement;
   readonly insertEdge: Statement;
   readonly node: Statement;
+  readonly existingNode: Statement;
   readonly edgesFrom: Statement<[string], EdgeRow>;
   readonly edgesTo: Statement<[string], EdgeRow>;
   /** The SELECT that yields ProductRow: current revisions joined with their products. */
@@ -56,6 +57,7 @@ export function prepareStatements(db: Database.Database): Statements {
     ),
     insertEdge: db.prepare('INSERT OR IGNORE INTO edges (src, type, dst, owner) VALUES (?, ?, ?, ?)'),
     node: db.prepare('SELECT iri, kind, label, stub FROM nodes WHERE iri = ?'),
+    existingNode: db.prepare('SELECT kind, stub, owner FROM nodes WHERE iri = ?'),
     edgesFrom: db.prepare<[string], EdgeRow>('SELECT src, type, dst FROM edges WHERE src = ?'),
     edgesTo: db.prepare<[string], EdgeRow>('SELECT src, type, dst FROM edges WHERE dst = ?'),
     productSelect,

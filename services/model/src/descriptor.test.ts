@@ -56,3 +56,31 @@ describe('parseDescriptor', () => {
     expect(parseDescriptor(slo({ target: 0.99, window: '28d' })).outputPorts?.[0]?.slos?.[0]?.window).toBe('28d');
   });
 });
+
+describe('parseDescriptor, hostile and mistyped input', () => {
+  it('says what type was expected rather than "required" for a wrong-typed field', () => {
+    const issues = issuesOf({ ...minimal, name: 5, owner: 'player' });
+    expect(issues.find((i) => i.pointer === '/name')?.message).toMatch(/expected string, received number/);
+    expect(issues.find((i) => i.pointer === '/owner')?.message).toMatch(/expected object, received string/);
+    expect(issuesOf([])[0]).toEqual({ pointer: '', message: expect.stringMatching(/expected object, received array/) });
+  });
+
+  it('refuses nesting deeper than 64 levels without walking it recursively', () => {
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 20_000; i++) deep = [deep];
+    const issues = issuesOf({ ...minimal, semanticModel: { '@graph': deep } });
+    expect(issues[0]?.message).toMatch(/nested deeper than 64/);
+    expect(issues[0]?.pointer.startsWith('/semanticModel/@graph/0/0')).toBe(true);
+  });
+
+  it('keeps urn:quanta: for the IRIs Quanta mints', () => {
+    expect(issuesOf({ ...minimal, id: 'urn:quanta:domain:player' })[0]?.pointer).toBe('/id');
+  });
+
+  it('tells whether a raw descriptor states its status', async () => {
+    const { declaresStatus } = await import('./validate.js');
+    expect(declaresStatus({ ...minimal, status: 'active' })).toBe(true);
+    expect(declaresStatus(minimal)).toBe(false);
+    expect(declaresStatus('status')).toBe(false);
+  });
+});

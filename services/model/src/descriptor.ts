@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONTEXT_IRI } from '@quanta/ontologies/iris';
-import { IriSchema } from './iri.js';
+import { IriSchema, RESERVED_IRI_PREFIX } from './iri.js';
 
 /** The IRI of the default JSON-LD context every descriptor is read through. */
 export const QUANTA_CONTEXT_IRI = CONTEXT_IRI;
@@ -71,7 +71,9 @@ export const InputPortSchema = z.union([
 export const DescriptorSchema = z
   .strictObject({
     '@context': z.literal(QUANTA_CONTEXT_IRI).optional(),
-    id: IriSchema,
+    id: IriSchema.refine((iri) => !iri.toLowerCase().startsWith(RESERVED_IRI_PREFIX), {
+      message: `${RESERVED_IRI_PREFIX} IRIs are minted by Quanta for domains, teams and datasets; give the product its own IRI`,
+    }),
     name: slug('name'),
     title: z.string().min(1).max(200).optional(),
     description: z.string().max(20_000).optional(),

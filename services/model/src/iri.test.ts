@@ -32,3 +32,11 @@ describe('derived IRIs', () => {
     expect(datasetIri('kafka://a:9092', 'x')).not.toBe(datasetIri('kafka://a', '9092:x'));
   });
 });
+
+describe('percent-escapes', () => {
+  it('refuses a % that does not start a valid escape, since decoding it would throw', () => {
+    expect(isAbsoluteIri('https://x.example/ont/Bad%ZZ')).toBe(false);
+    expect(isAbsoluteIri('https://x.example/ont/100%')).toBe(false);
+    expect(isAbsoluteIri('https://x.example/ont/Good%20One')).toBe(true);
+  });
+});

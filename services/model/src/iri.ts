@@ -7,6 +7,8 @@ import { z } from 'zod';
 // eslint-disable-next-line no-control-regex -- RFC 3987 forbids control characters; finding them is the point
 const FORBIDDEN = /[\u0000-\u0020<>"{}|\\^`\u007f-\u009f]/u;
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
+/** A `%` not followed by two hex digits: percent-decoding it would throw. */
+const BAD_ESCAPE = /%(?![0-9A-Fa-f]{2})/;
 
 /**
  * True when `value` is an absolute IRI Quanta accepts as a global identifier:
@@ -16,7 +18,7 @@ const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
  * @example isAbsoluteIri('play-events') // false: no scheme
  */
 export function isAbsoluteIri(value: string): boolean {
-  if (value.length === 0 || value.length > 2048 || FORBIDDEN.test(value) || !SCHEME.test(value)) {
+  if (value.length === 0 || value.length > 2048 || FORBIDDEN.test(value) || BAD_ESCAPE.test(value) || !SCHEME.test(value)) {
     return false;
   }
   const scheme = value.slice(0, value.indexOf(':')).toLowerCase();
@@ -47,6 +49,9 @@ export type Iri = string;
 export function portIri(productIri: Iri, portName: string): Iri {
   return `${productIri.replace(/\/+$/, '')}/ports/${portName}`;
 }
+
+/** Quanta mints its own node IRIs (domains, teams, datasets) under this prefix; products may not use it. */
+export const RESERVED_IRI_PREFIX = 'urn:quanta:';
 
 /** The IRI of a domain node, minted under the Quanta namespace so that domains are shared across products. */
 export function domainIri(domain: string): Iri {

@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import { type InputIssue, ValidationError, toPointer } from './errors.js';
 import { type Descriptor, DescriptorSchema } from './descriptor.js';
 
+/** Deepest nesting accepted in any input: deeper documents are refused before anything walks them recursively. */
+export const MAX_INPUT_DEPTH = 64;
+
 /** Turns zod issues into located, readable input issues (one per problem, field named). */
 export function toInputIssues(error: z.ZodError): InputIssue[] {
   return error.issues.map((issue) => {
@@ -9,8 +12,8 @@ export function toInputIssues(error: z.ZodError): InputIssue[] {
     if (issue.code === 'unrecognized_keys') {
       return { pointer, message: `unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}` };
     }
-    if (issue.code === 'invalid_type' && issue.input === undefined) {
-      return { pointer, message: `${String(issue.path.at(-1) ?? 'value')} is required` };
+    if (issue.code === 'invalid_type' && issue.input === undefined && issue.path.length > 0) {
+      return { pointer, message: `${String(issue.path.at(-1))} is required` };
     }
     return { pointer, message: issue.message };
   });
@@ -18,10 +21,18 @@ export function toInputIssues(error: z.ZodError): InputIssue[] {
 
 /**
  * Parses with `schema`, or throws a {@link ValidationError} that names every offending field.
+ * Nesting is checked first, iteratively, so a hostile document cannot exhaust the stack.
  * @throws ValidationError
  */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(input);
+  const tooDeep = deepestPointer(input, MAX_INPUT_DEPTH);
+  if (tooDeep !== undefined) {
+    throw new ValidationError(`Invalid ${what}: nested deeper than ${MAX_INPUT_DEPTH} levels at ${tooDeep}`, [
+      { pointer: tooDeep, message: `nested deeper than ${MAX_INPUT_DEPTH} levels` },
+    ]);
+  }
+  // reportInput keeps each issue's input, which tells a missing field from a wrong-typed one.
+  const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) {
     const issues = toInputIssues(result.error);
     const first = issues[0];
@@ -31,10 +42,30 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, wha
   return result.data;
 }
 
+/** The pointer of the first value nested deeper than `max`, or undefined. Walks with an explicit stack. */
+function deepestPointer(input: unknown, max: number): string | undefined {
+  const stack: { value: unknown; depth: number; path: PropertyKey[] }[] = [{ value: input, depth: 0, path: [] }];
+  while (stack.length > 0) {
+    const { value, depth, path } = stack.pop() as (typeof stack)[number];
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= max) return toPointer(path);
+    for (const [key, child] of Object.entries(value)) stack.push({ value: child, depth: depth + 1, path: [...path, key] });
+  }
+  return undefined;
+}
+
 /**
  * Validates a descriptor (DESIGN.md §4) and applies its defaults.
  * @throws ValidationError naming every offending field
  */
 export function parseDescriptor(input: unknown): Descriptor {
   return parseOrThrow(DescriptorSchema, input, 'descriptor');
+}
+
+/**
+ * Whether a raw descriptor states its `status`. An update that leaves it out keeps the stored
+ * status, so re-running a CI job never silently revives a retired product.
+ */
+export function declaresStatus(input: unknown): boolean {
+  return typeof input === 'object' && input !== null && Object.hasOwn(input, 'status');
 }

@@ -10,6 +10,8 @@ import { openGraph, openSearch } from './adapters.js';
 export interface RunningServer {
   /** The base URL it listens on, e.g. `http://127.0.0.1:4000`. */
   readonly url: string;
+  /** Products in the graph when it started: 0 means a fresh data directory. */
+  readonly productsAtStart: number;
   /** Stops accepting requests, then closes the backends. */
   close(): Promise<void>;
 }
@@ -27,7 +29,8 @@ export async function startServer(config: QuantaConfig, logger: Logger, version 
     clock: systemClock,
     onProjectionError: (iri, err) => logger.warn({ iri, err }, 'search projection failed; POST /api/v1/admin/reindex repairs it'),
   });
-  await converge(graph.countProducts(), search.count(), catalog, logger);
+  const productsAtStart = await graph.countProducts();
+  await converge(Promise.resolve(productsAtStart), search.count(), catalog, logger);
 
   const app = createApp({ catalog, logger, maxBodyBytes: config.maxBodyBytes, version });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
@@ -40,6 +43,7 @@ export async function startServer(config: QuantaConfig, logger: Logger, version 
   logger.info({ url, dataDir: config.dataDir, graph: config.graph.backend, search: config.search.backend }, `Quanta API listening on ${url}`);
   return {
     url,
+    productsAtStart,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.all([graph.close(), search.close()]);
@@ -47,10 +51,20 @@ export async function startServer(config: QuantaConfig, logger: Logger, version 
   };
 }
 
-/** Rebuilds the search projection when it does not hold exactly the graph's products. */
+/**
+ * Rebuilds the search projection when its size differs from the graph's (always, for the
+ * in-memory engine). A count check cannot see stale documents in a persistent engine; the outbox
+ * and reconciler of issue 10 close that gap. A failed rebuild is logged, never fatal: the graph,
+ * the source of truth, stays served, and `POST /api/v1/admin/reindex` can be retried.
+ */
 async function converge(graphCount: Promise<number>, indexCount: Promise<number>, catalog: ReturnType<typeof createCatalog>, logger: Logger) {
-  const [products, documents] = await Promise.all([graphCount, indexCount]);
-  if (products === documents) return;
-  const report = await catalog.reindex();
-  logger.info({ ...report }, `search index rebuilt from the graph: ${report.documents} products in ${report.millis} ms`);
+  try {
+    const [products, documents] = await Promise.all([graphCount, indexCount]);
+    if (products === documents) return;
+    const report = await catalog.reindex();
+    const failed = report.failed ? `, ${report.failed} could not be projected` : '';
+    logger.info({ ...report }, `search index rebuilt from the graph: ${report.documents} products in ${report.millis} ms${failed}`);
+  } catch (err) {
+    logger.error({ err }, 'search index rebuild failed at start; search may be incomplete until a reindex succeeds');
+  }
 }

@@ -1,8 +1,17 @@
 import { Hono } from 'hono';
+import { loadContext } from '@quanta/ontologies';
 import { NotFoundError } from '@quanta/model';
 import type { AppDeps, AppEnv } from '../env.js';
 import { openApiDocument } from '../openapi.js';
 import { PROBLEMS, type ProblemKind, problemType } from '../problems.js';
+
+/** The default JSON-LD context, served at the path its IRI names (DESIGN.md §4). */
+export function namespaceRoutes(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const context = JSON.stringify(loadContext());
+  app.get('/context.jsonld', (c) => c.body(context, 200, { 'Content-Type': 'application/ld+json' }));
+  return app;
+}
 
 /** The OpenAPI document, problem-type documentation and operator actions such as reindex. */
 export function metaRoutes({ catalog, logger, version }: AppDeps): Hono<AppEnv> {

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { ProductStatusSchema, parseDescriptor, summarize } from '@quanta/model';
+import { ProductStatusSchema, declaresStatus, parseDescriptor, summarize } from '@quanta/model';
 import type { AppDeps, AppEnv } from '../env.js';
 import { requireJsonAcceptable } from '../negotiate.js';
 import { readBody } from '../read-body.js';
@@ -12,8 +12,10 @@ export function productRoutes({ catalog, maxBodyBytes }: AppDeps): Hono<AppEnv> 
   app.use(requireJsonAcceptable);
 
   app.put('/', async (c) => {
-    const descriptor = parseDescriptor(await readBody(c, maxBodyBytes));
-    const { product, outcome, findings } = await catalog.register(descriptor, c.get('identity'));
+    const body = await readBody(c, maxBodyBytes);
+    const { product, outcome, findings } = await catalog.register(parseDescriptor(body), c.get('identity'), {
+      statusDeclared: declaresStatus(body),
+    });
     c.header('Location', productPath(product.iri));
     c.header('ETag', `"${product.hash}"`);
     return c.json({ outcome, revision: product.revision, findings, product: productView(product) }, outcome === 'created' ? 201 : 200);
@@ -21,7 +23,7 @@ export function productRoutes({ catalog, maxBodyBytes }: AppDeps): Hono<AppEnv> 
 
   app.post('/validate', async (c) => {
     const descriptor = parseDescriptor(await readBody(c, maxBodyBytes));
-    return c.json({ valid: true, findings: [], descriptor });
+    return c.json({ valid: true, ...catalog.validate(descriptor), descriptor });
   });
 
   app.get('/', async (c) => {
@@ -63,8 +65,8 @@ export function productRoutes({ catalog, maxBodyBytes }: AppDeps): Hono<AppEnv> 
 
   app.delete('/:iri', async (c) => {
     queryOf(c, []);
-    const { product, outcome } = await catalog.retire(iriParam(c), c.get('identity'));
-    return c.json({ outcome, revision: product.revision, product: productView(product) });
+    const { product, outcome, findings } = await catalog.retire(iriParam(c), c.get('identity'));
+    return c.json({ outcome, revision: product.revision, findings, product: productView(product) });
   });
 
   return app;

@@ -45,6 +45,11 @@ export interface ProductGraph {
 export interface SaveProductInput {
   readonly revision: Omit<ProductRevision, 'revision'>;
   readonly graph: ProductGraph;
+  /**
+   * Compare-and-set: the save fails with a ConflictError unless the product's current revision
+   * is this one (0: the product must not exist yet). Omit to save unconditionally.
+   */
+  readonly expectedRevision?: number;
 }
 
 /** The result of a save: `unchanged` when the hash equals the current revision's (no new revision). */
@@ -105,6 +110,8 @@ export interface Traversal {
  * `runKnowledgeGraphContract` from `@quanta/core/testing`.
  *
  * Writes are atomic: a `saveProduct` that fails leaves no node, edge or revision behind.
+ * A product writes only its own nodes: saving over a node another product owns, or over a shared
+ * (non-stub) node such as a domain, fails with a ConflictError.
  * A resolved `saveProduct` is durable: it survives a `kill -9` of the process.
  */
 export interface KnowledgeGraph {

@@ -43,7 +43,10 @@ export interface IndexResult {
  * - facet counts cover every match, not just the returned page.
  */
 export interface SearchIndex {
-  /** Adds or replaces documents by IRI. Resolves once they are searchable. */
+  /**
+   * Adds or replaces documents by IRI; a document older (by `revision`) than the one held is
+   * ignored. Resolves once they are searchable.
+   */
   upsert(documents: readonly SearchDocument[]): Promise<void>;
   /** Removes documents by IRI; unknown IRIs are ignored. */
   remove(iris: readonly Iri[]): Promise<void>;

@@ -45,7 +45,11 @@ export function productGraph(d: Descriptor): ProductGraph {
 /** A readable label for a concept IRI until the semantic layer supplies one: its last segment. */
 export function conceptLabel(iri: Iri): string {
   const tail = iri.split(/[#/:]/).filter(Boolean).at(-1) ?? iri;
-  return decodeURIComponent(tail);
+  try {
+    return decodeURIComponent(tail);
+  } catch {
+    return tail; // a stray % is not worth failing a registration or a reindex over
+  }
 }
 
 function dedupe(edges: GraphEdge[]): GraphEdge[] {

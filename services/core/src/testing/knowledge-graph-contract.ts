@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { domainIri, portIri, teamIri } from '@quanta/model';
 import type { KnowledgeGraph } from '../ports/knowledge-graph.js';
 import { saveInput, testDescriptor } from './fixtures.js';
+import { integrityCases } from './knowledge-graph-integrity-cases.js';
 
 /** How the contract suite gets a graph to test. */
 export interface KnowledgeGraphTarget {
@@ -167,6 +168,8 @@ export function runKnowledgeGraphContract(name: string, target: KnowledgeGraphTa
       expect(await graph.getNode(d.id)).toBeUndefined();
       expect(await graph.countProducts()).toBe(0);
     });
+
+    integrityCases(() => graph);
 
     it('answers ping', async () => {
       await expect(graph.ping()).resolves.toBeUndefined();

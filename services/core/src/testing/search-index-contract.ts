@@ -1,62 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IndexResult, SearchIndex, SearchRequest } from '../ports/search-index.js';
 import { TEST_BASE, testDocument } from './fixtures.js';
+import { CORPUS } from './search-corpus.js';
 
 /** How the contract suite gets an index to test. */
 export interface SearchIndexTarget {
   /** A fresh, empty index. */
   open(): Promise<SearchIndex>;
 }
-
-const CORPUS = [
-  testDocument('listener-profiles', {
-    title: 'Listener profiles',
-    description: 'One row per listener with subscription tier and preferences.',
-    domain: 'listener',
-    owner: 'listener-team',
-    tags: ['profiles', 'pii'],
-    fieldNames: ['listener_id', 'subscription_tier'],
-  }),
-  testDocument('listener-demographics', {
-    title: 'Listener demographics',
-    description: 'Age band, region and language of every listener.',
-    domain: 'listener',
-    owner: 'listener-team',
-    tags: ['demographics'],
-    portKinds: ['table', 'api'],
-  }),
-  testDocument('play-events', {
-    title: 'Play events',
-    description: 'Near-real-time play events from every player app, one per listener play.',
-    domain: 'player',
-    owner: 'player-team',
-    tags: ['events', 'streaming'],
-    portKinds: ['stream'],
-    fieldNames: ['played_at', 'track_id'],
-  }),
-  testDocument('artist-profiles', {
-    title: 'Artist profiles',
-    description: 'Biographies, genres and labels of artists.',
-    domain: 'artist',
-    owner: 'artist-team',
-    tags: ['profiles'],
-  }),
-  testDocument('podcast-demographics', {
-    title: 'Podcast demographics',
-    description: 'Audience demographics per podcast show.',
-    domain: 'podcast',
-    owner: 'podcast-team',
-    tags: ['demographics'],
-    status: 'deprecated',
-  }),
-  testDocument('churn-scores', {
-    title: 'Subscriber churn risk',
-    description: 'Weekly model output.',
-    domain: 'recommendations',
-    owner: 'ml-team',
-    fieldNames: ['churn_probability'],
-  }),
-];
 
 const iri = (name: string) => `${TEST_BASE}/${name}`;
 
@@ -178,6 +129,33 @@ export function runSearchIndexContract(name: string, target: SearchIndexTarget):
       await index.remove([iri('artist-profiles'), iri('never-there')]);
       expect(names(await search('musician'))).toEqual([]);
       expect(await index.count()).toBe(CORPUS.length - 1);
+    });
+
+    it('never lets an older revision replace a newer one', async () => {
+      await index.upsert([{ ...(CORPUS[3] as (typeof CORPUS)[number]), title: 'Musician biographies', revision: 3 }]);
+      await index.upsert([{ ...(CORPUS[3] as (typeof CORPUS)[number]), title: 'Stale title', revision: 2 }]);
+      expect(names(await search('musician'))).toEqual(['artist-profiles']);
+      expect((await search('stale')).total).toBe(0);
+    });
+
+    it('forgets the old words and facet values of a replaced document', async () => {
+      await index.upsert([{ ...(CORPUS[5] as (typeof CORPUS)[number]), description: 'Renamed.', fieldNames: [], domain: 'retention', revision: 2 }]);
+      expect((await search('weekly')).total).toBe(0);
+      expect((await search('probability')).total).toBe(0);
+      const facets = (await search('', { limit: 100 })).facets.domain;
+      expect(facets.map((f) => f.value)).not.toContain('recommendations');
+      expect(facets).toContainEqual({ value: 'retention', count: 1 });
+    });
+
+    it('draws the typo boundaries at exactly 5 and 9 letters', async () => {
+      await index.upsert([
+        testDocument('words', { description: 'spire guitar phonogram' }),
+      ]);
+      expect((await search('spir x')).total).toBe(0); // 4 letters: prefix, but no typo ("spir" ≠ "spire" whole)
+      expect(names(await search('spyre'))).toContain('words'); // 5 letters: one typo
+      expect((await search('gutiarr')).total).toBe(0); // 7 letters, two typos: too many
+      expect(names(await search('phomogrem'))).toContain('words'); // 9 letters: two typos
+      expect((await search('fonogram')).total).toBe(0); // 8 letters, two typos: too many
     });
 
     it('empties on clear and answers ping', async () => {

@@ -1,4 +1,4 @@
-import type { Descriptor, Identity, Product } from '@quanta/model';
+import { ConflictError, type Descriptor, type Identity, type Product } from '@quanta/model';
 import { descriptorHash } from '../projections/descriptor-hash.js';
 import { productGraph } from '../projections/product-graph.js';
 import { toSearchDocument } from '../projections/search-document.js';
@@ -18,24 +18,61 @@ export interface RegisterResult {
   readonly findings: readonly PolicyFinding[];
 }
 
+/** How a descriptor was stated. */
+export interface RegisterOptions {
+  /** False when the descriptor left `status` out: an existing product then keeps its status. */
+  readonly statusDeclared: boolean;
+}
+
+/** Concurrent writers of one product retry their compare-and-set this many times. */
+const ATTEMPTS = 5;
+
 /**
- * Registers or updates a product: an idempotent upsert keyed by IRI. The graph commit is the
- * point of truth; the search projection follows it, and a failed projection is reported (and
- * repaired by a reindex) rather than undoing a durable write.
+ * Registers or updates a product: an idempotent upsert keyed by IRI. Each attempt reads the
+ * current revision and saves only if it is still current (compare-and-set), so a concurrent
+ * change is never silently overwritten. The graph commit is the point of truth; the search
+ * projection follows it, and a failed projection is reported (a retry or a reindex repairs it)
+ * rather than undoing a durable write.
  */
-export async function registerProduct(deps: CatalogDeps, descriptor: Descriptor, identity: Identity): Promise<RegisterResult> {
-  const { product, outcome } = await deps.graph.saveProduct({
-    revision: {
-      iri: descriptor.id,
-      descriptor,
-      hash: descriptorHash(descriptor),
-      recordedAt: new Date(deps.clock.now()).toISOString(),
-      recordedBy: identity.subject,
-    },
-    graph: productGraph(descriptor),
-  });
-  if (outcome !== 'unchanged') await project(deps, product);
-  return { product, outcome, findings: [] };
+export async function registerProduct(
+  deps: CatalogDeps,
+  descriptor: Descriptor,
+  identity: Identity,
+  options: RegisterOptions = { statusDeclared: true },
+): Promise<RegisterResult> {
+  for (let attempt = 1; ; attempt++) {
+    const current = await deps.graph.getProduct(descriptor.id);
+    const stored = options.statusDeclared || !current ? descriptor : { ...descriptor, status: current.descriptor.status };
+    try {
+      const { product, outcome } = await deps.graph.saveProduct({
+        revision: {
+          iri: stored.id,
+          descriptor: stored,
+          hash: descriptorHash(stored),
+          recordedAt: new Date(deps.clock.now()).toISOString(),
+          recordedBy: identity.subject,
+        },
+        graph: productGraph(stored),
+        expectedRevision: current?.revision ?? 0,
+      });
+      // Projected even when unchanged: a retry then repairs a projection that failed before.
+      await project(deps, product);
+      return { product, outcome, findings: [] };
+    } catch (error) {
+      const lostRace = error instanceof ConflictError && (await deps.graph.getProduct(descriptor.id))?.revision !== current?.revision;
+      if (!lostRace || attempt >= ATTEMPTS) throw error;
+    }
+  }
+}
+
+/**
+ * Runs every derivation a registration runs, storing nothing: what `validate` answers with.
+ * @returns the policy findings (none until the semantic layer)
+ */
+export function checkDescriptor(descriptor: Descriptor): readonly PolicyFinding[] {
+  productGraph(descriptor);
+  toSearchDocument({ iri: descriptor.id, revision: 1, descriptor, hash: descriptorHash(descriptor), recordedAt: '', recordedBy: '', createdAt: '' });
+  return [];
 }
 
 /** Pushes a product's current revision into the search index; never throws. */

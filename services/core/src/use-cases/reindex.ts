@@ -1,3 +1,5 @@
+import type { Product } from '@quanta/model';
+import type { SearchDocument } from '../ports/search-index.js';
 import { toSearchDocument } from '../projections/search-document.js';
 import type { CatalogDeps } from './deps.js';
 
@@ -7,6 +9,8 @@ export type ProgressListener = (done: number, total: number) => void;
 /** What a reindex did. */
 export interface ReindexReport {
   readonly documents: number;
+  /** Products whose projection failed; each was reported through `onProjectionError`. */
+  readonly failed: number;
   readonly millis: number;
 }
 
@@ -14,21 +18,34 @@ const BATCH = 500;
 
 /**
  * Rebuilds the search index from the knowledge graph: the index is a projection, so this is
- * always safe and always converges. Streams the graph in pages so memory stays flat.
+ * always safe and always converges. Streams the graph in pages so memory stays flat, and skips
+ * (and reports) a product it cannot project rather than leaving the index half-built.
  */
 export async function reindex(deps: CatalogDeps, onProgress?: ProgressListener): Promise<ReindexReport> {
   const started = deps.clock.now();
   const total = await deps.graph.countProducts();
   await deps.search.clear();
   let done = 0;
+  let failed = 0;
   let after: string | undefined;
   for (;;) {
     const page = await deps.graph.listProducts({}, { after, limit: BATCH });
-    if (page.items.length > 0) await deps.search.upsert(page.items.map(toSearchDocument));
-    done += page.items.length;
-    onProgress?.(done, total);
+    const documents = page.items.flatMap((product) => projectable(deps, product));
+    failed += page.items.length - documents.length;
+    if (documents.length > 0) await deps.search.upsert(documents);
+    done += documents.length;
+    onProgress?.(done + failed, total);
     if (!page.next) break;
     after = page.next;
   }
-  return { documents: done, millis: deps.clock.now() - started };
+  return { documents: done, failed, millis: deps.clock.now() - started };
+}
+
+function projectable(deps: CatalogDeps, product: Product): SearchDocument[] {
+  try {
+    return [toSearchDocument(product)];
+  } catch (error) {
+    deps.onProjectionError?.(product.iri, error);
+    return [];
+  }
 }

@@ -10,5 +10,5 @@ import type { CatalogDeps } from './deps.js';
 export async function retireProduct(deps: CatalogDeps, iri: Iri, identity: Identity): Promise<RegisterResult> {
   const current = await deps.graph.getProduct(iri);
   if (!current) throw new NotFoundError(`No data product is registered as ${iri}`);
-  return registerProduct(deps, { ...current.descriptor, status: 'retired' }, identity);
+  return registerProduct(deps, { ...current.descriptor, status: 'retired' }, identity, { statusDeclared: true });
 }

@@ -42,8 +42,13 @@ export class IndexStore {
     (_, bit) => (source, start, end) => this.markTerm(this.terms.intern(source, start, end), 1 << bit),
   );
 
-  /** Adds `document`, replacing any document with its IRI. */
+  /**
+   * Adds `document`, replacing any document with its IRI, unless the held one is a newer
+   * revision: projections may arrive out of order, and an old one must never win.
+   */
   upsert(document: SearchDocument): void {
+    const held = this.documents.documentOf(this.documents.idOf(document.iri));
+    if (held !== undefined && held.revision > document.revision) return;
     this.remove(document.iri);
     const docId = this.documents.add(document);
     this.indexTerms(docId, document);

@@ -1,0 +1,41 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+
+/**
+ * Opens the graph's SQLite file with the settings Quanta's guarantees rest on:
+ * - `locking_mode=EXCLUSIVE`, taken at once: a second process on the same data directory fails at
+ *   start instead of writing behind the first one's in-memory search index;
+ * - WAL with `synchronous=FULL`: a commit is fsynced before the caller hears of it, so an
+ *   acknowledged write survives `kill -9` and power loss.
+ * @throws Error when another process holds the file, or the file has a newer schema
+ */
+export function connect(file: string): Database.Database {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file, { timeout: 200 });
+  try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.exec('BEGIN EXCLUSIVE; COMMIT');
+  } catch (error) {
+    db.close();
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') {
+      throw new Error(`${file} is in use by another Quanta process; stop it or choose another data directory`, { cause: error });
+    }
+    throw error;
+  }
+  migrate(db, file);
+  return db;
+}
+
+function migrate(db: Database.Database, file: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    db.close();
+    throw new Error(`${file} has schema version ${version}; this Quanta understands up to ${SCHEMA_VERSION}`);
+  }
+  db.exec(SCHEMA_SQL);
+  db.pragma(`user_version = ${SCHEMA_VERSION}`);
+}
