@@ -39,7 +39,10 @@ export interface IndexResult {
  * - a query equal to a product's name, IRI or title gives that product relevance 1, ranked first;
  * - typo tolerance like Meilisearch: 0 typos under 5 letters, 1 from 5, 2 from 9;
  * - the last query word also matches as a prefix; every other word must match whole (or within typos);
- * - documents matching all words rank before documents matching fewer;
+ * - documents matching all words rank before documents matching fewer; words are dropped from the
+ *   end only while fewer than `offset + limit` documents match, so `total` counts the tiers needed
+ *   for the requested window (the catalog always asks for at least 200, which keeps it stable
+ *   across the pages people read);
  * - facet counts cover every match, not just the returned page.
  */
 export interface SearchIndex {

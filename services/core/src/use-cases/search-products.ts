@@ -25,11 +25,12 @@ export async function searchProducts(deps: CatalogDeps, params: SearchParams): P
   const filters: SearchFilters = { ...params.filters, status: params.filters.status ?? LIVE_STATUSES };
   const window = Math.max(RERANK_CANDIDATES, params.offset + params.limit);
   const result = await deps.search.search({ q: params.q, filters, offset: 0, limit: window });
+  // Fixed-shape candidates that point at the hit: copying 200 stored documents per query showed up in profiles.
   const ranked = rerank(
-    result.hits.map((hit) => ({ ...hit, id: hit.document.iri })),
+    result.hits.map((hit) => ({ id: hit.document.iri, relevance: hit.relevance, hit })),
     new Map(),
   );
-  const hits = ranked.slice(params.offset, params.offset + params.limit).map((r) => toHit(r.candidate, r));
+  const hits = ranked.slice(params.offset, params.offset + params.limit).map((r) => toHit(r.candidate.hit, r));
   const facets = Object.fromEntries(FACETS.map((f) => [f, result.facets[f] ?? []])) as SearchResponse['facets'];
   return { query: params.q, total: result.total, offset: params.offset, limit: params.limit, hits, facets };
 }
