@@ -23,7 +23,7 @@ export default tseslint.config(
   },
   {
     // The one reader of the environment, and test gates on real backends (NEO4J_URL, MEILI_URL).
-    files: ['services/config/src/**', '**/*.test.ts', 'test/**', 'scripts/**'],
+    files: ['services/config/src/**', '**/*.test.ts', 'test/**', 'scripts/**', 'vitest.suite.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -4,8 +4,23 @@ import { defineConfig } from 'vitest/config';
 // tests beside the code in every package, and the cross-package suites in test/ (which bring their
 // own config: real server processes, longer timeouts). Named so a package's own `vitest run`
 // does not pick it up.
+//
+// The end-to-end suites run twice: on the embedded graph, and on Neo4j when scripts/with-neo4j.sh
+// has started one (NEO4J_URI). Files run one at a time: the Neo4j runs share one database.
+const neo4j = process.env.NEO4J_URI;
+if (!neo4j) console.warn('NEO4J_URI is not set: the end-to-end suite runs on the embedded graph only (scripts/with-neo4j.sh starts Neo4j)');
+
 export default defineConfig({
   test: {
-    projects: ['ontologies', 'services/*', 'ingest', 'test'],
+    fileParallelism: false,
+    projects: [
+      'ontologies',
+      'services/*',
+      'ingest',
+      { extends: './test/vitest.config.ts', test: { name: 'e2e (embedded graph)', root: './test' } },
+      ...(neo4j
+        ? [{ extends: './test/vitest.config.ts', test: { name: 'e2e (neo4j graph)', root: './test', env: { QUANTA_E2E_GRAPH: 'neo4j' } } }]
+        : []),
+    ],
   },
 });

@@ -16,6 +16,6 @@ npx --no-install turbo run typecheck --output-logs=errors-only
 step "tests: unit, contract, end-to-end"
 mkdir -p .cache
 status=0
-npx --no-install vitest run --config vitest.suite.config.ts --reporter=default --reporter=json --outputFile.json=.cache/vitest.json || status=$?
+bash scripts/with-neo4j.sh npx --no-install vitest run --config vitest.suite.config.ts --reporter=default --reporter=json --outputFile.json=.cache/vitest.json || status=$?
 node scripts/summarize-tests.mjs .cache/vitest.json
 exit $status

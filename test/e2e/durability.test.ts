@@ -35,7 +35,11 @@ describe('a 2xx means durable', () => {
       }
     };
     const writers = Array.from({ length: WRITERS }, (_, w) => writer(w));
-    await new Promise((r) => setTimeout(r, 800));
+    // Kill once every writer has had a few updates acknowledged: then writes are surely in flight.
+    const deadline = Date.now() + 30_000;
+    while (![...Array(WRITERS).keys()].every((w) => (acknowledged.get(w)?.revision ?? 0) >= 3) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 25));
+    }
     await first.kill9();
     killed = true;
     await Promise.all(writers);

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLI, call } from '../src/index.js';
+import { CLI, backendEnv, call, resetBackend } from '../src/index.js';
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -39,7 +39,11 @@ describe('quanta up (the README command) on a fresh data directory', () => {
 
   it('loads the demo mesh and finds listener products for the typo "listner", with facets', async () => {
     const port = await freePort();
-    const cli = spawn(process.execPath, [CLI, 'up', '--port', String(port), '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    await resetBackend();
+    const cli = spawn(process.execPath, [CLI, 'up', '--port', String(port), '--data-dir', dataDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { PATH: process.env.PATH ?? '', ...backendEnv() },
+    });
     children.push(cli);
     cli.stdout?.on('data', (c: Buffer) => (output += c.toString()));
     cli.stderr?.on('data', (c: Buffer) => (output += c.toString()));

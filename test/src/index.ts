@@ -2,6 +2,7 @@
  * @module
  * Harness for cross-package suites: real server processes and an HTTP helper.
  */
+export { backendEnv, resetBackend } from './support/backend.js';
 export { call, productPath, type JsonResponse } from './support/http.js';
 export { ROOT, SERVER_MAIN, CLI } from './support/paths.js';
 export { startQuanta, type QuantaProcess, type StartOptions } from './support/quanta-process.js';

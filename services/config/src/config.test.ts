@@ -24,12 +24,14 @@ describe('loadConfig', () => {
   });
 
   it('requires the URL of a production backend that is switched on', () => {
-    expect(() => loadConfig({ QUANTA_GRAPH: 'neo4j' })).toThrow(/NEO4J_URL is required/);
-    expect(loadConfig({ QUANTA_GRAPH: 'neo4j', NEO4J_URL: 'bolt://127.0.0.1:7687' }).graph).toEqual({
+    expect(() => loadConfig({ QUANTA_GRAPH: 'neo4j' })).toThrow(/NEO4J_URI is required/);
+    expect(() => loadConfig({ QUANTA_GRAPH: 'neo4j', NEO4J_URI: 'http://x' })).toThrow(/bolt:\/\/ or neo4j:\/\//);
+    expect(loadConfig({ QUANTA_GRAPH: 'neo4j', NEO4J_URI: 'neo4j+s://x.databases.neo4j.io', NEO4J_DATABASE: 'quanta' }).graph).toEqual({
       backend: 'neo4j',
-      url: 'bolt://127.0.0.1:7687',
+      uri: 'neo4j+s://x.databases.neo4j.io',
       user: 'neo4j',
       password: undefined,
+      database: 'quanta',
     });
     expect(() => loadConfig({ QUANTA_SEARCH: 'meilisearch' })).toThrow(/MEILI_URL is required/);
   });

@@ -17,15 +17,16 @@ export const EnvSchema = z
     QUANTA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     QUANTA_LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
     QUANTA_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
-    NEO4J_URL: z.string().url().optional(),
+    NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/\S+$/, { message: 'must be a bolt:// or neo4j:// URI (optionally +s or +ssc)' }).optional(),
     NEO4J_USER: z.string().default('neo4j'),
     NEO4J_PASSWORD: z.string().optional(),
+    NEO4J_DATABASE: z.string().min(1).optional(),
     MEILI_URL: z.string().url().optional(),
     MEILI_API_KEY: z.string().optional(),
   })
-  .refine((e) => e.QUANTA_GRAPH !== 'neo4j' || e.NEO4J_URL, {
-    message: 'NEO4J_URL is required when QUANTA_GRAPH=neo4j',
-    path: ['NEO4J_URL'],
+  .refine((e) => e.QUANTA_GRAPH !== 'neo4j' || e.NEO4J_URI, {
+    message: 'NEO4J_URI is required when QUANTA_GRAPH=neo4j',
+    path: ['NEO4J_URI'],
   })
   .refine((e) => e.QUANTA_SEARCH !== 'meilisearch' || e.MEILI_URL, {
     message: 'MEILI_URL is required when QUANTA_SEARCH=meilisearch',
@@ -38,7 +39,9 @@ export interface QuantaConfig {
   readonly port: number;
   readonly webPort: number;
   readonly dataDir: string;
-  readonly graph: { readonly backend: 'embedded' } | { readonly backend: 'neo4j'; readonly url: string; readonly user: string; readonly password?: string };
+  readonly graph:
+    | { readonly backend: 'embedded' }
+    | { readonly backend: 'neo4j'; readonly uri: string; readonly user: string; readonly password?: string; readonly database?: string };
   readonly search: { readonly backend: 'embedded' } | { readonly backend: 'meilisearch'; readonly url: string; readonly apiKey?: string };
   readonly logLevel: z.infer<typeof EnvSchema>['QUANTA_LOG_LEVEL'];
   /** `json` lines for machines (the default), `pretty` for a person at a terminal. */
@@ -76,7 +79,7 @@ export function loadConfig(
     dataDir: e.QUANTA_DATA_DIR,
     graph:
       e.QUANTA_GRAPH === 'neo4j'
-        ? { backend: 'neo4j', url: e.NEO4J_URL as string, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD }
+        ? { backend: 'neo4j', uri: e.NEO4J_URI as string, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE }
         : { backend: 'embedded' },
     search:
       e.QUANTA_SEARCH === 'meilisearch'

@@ -1,19 +1,20 @@
 import type Database from 'better-sqlite3';
-import type {
-  GraphNode,
-  KnowledgeGraph,
-  Page,
-  PageRequest,
-  ProductFilter,
-  RevisionInfo,
-  SaveOutcome,
-  SaveProductInput,
-  Traversal,
-  TraverseOptions,
+import {
+  assertOwnable,
+  type ExistingNode,
+  type GraphNode,
+  type KnowledgeGraph,
+  type Page,
+  type PageRequest,
+  type ProductFilter,
+  type RevisionInfo,
+  type SaveOutcome,
+  type SaveProductInput,
+  type Traversal,
+  type TraverseOptions,
 } from '@quanta/core';
 import { ConflictError, type Product, type ProductRevision } from '@quanta/model';
 import { connect } from './connection.js';
-import { assertOwnable, type ExistingNode } from './ownership.js';
 import { type NodeRow, type ProductRow, type RevisionRow, toNode, toProduct, toRevision, toRevisionInfo } from './rows.js';
 import { prepareStatements, type Statements } from './statements.js';
 import { traverse } from './traverse.js';
@@ -56,7 +57,7 @@ export class SqliteKnowledgeGraph implements KnowledgeGraph {
         throw new ConflictError(`${rev.iri} is at revision ${head?.revision ?? 0}, not ${input.expectedRevision}; read it again and retry`);
       }
       if (head?.hash === rev.hash) return { product: this.mustGet(rev.iri), outcome: 'unchanged' };
-      for (const node of graph.owned) assertOwnable(rev.iri, node, this.st.existingNode.get(node.iri) as ExistingNode | undefined);
+      for (const node of graph.owned) assertOwnable(rev.iri, node, this.existingNode(node.iri));
 
       const revision = (head?.revision ?? 0) + 1;
       const d = rev.descriptor;
@@ -85,6 +86,11 @@ export class SqliteKnowledgeGraph implements KnowledgeGraph {
       this.st.insertReferencedNode.run({ iri: n.iri, kind: n.kind, label: n.label, stub: n.stub ? 1 : 0 });
     }
     for (const e of graph.edges) this.st.insertEdge.run(e.from, e.type, e.to, revision.iri);
+  }
+
+  private existingNode(iri: string): ExistingNode | undefined {
+    const row = this.st.existingNode.get(iri) as { kind: string; stub: number; owner: string | null } | undefined;
+    return row && { kind: row.kind, stub: row.stub === 1, owner: row.owner };
   }
 
   private mustGet(iri: string): Product {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { KnowledgeGraph, SearchIndex } from '@quanta/core';
 import type { QuantaConfig } from '@quanta/config';
 import { SqliteKnowledgeGraph } from '@quanta/graph-embedded';
+import { Neo4jKnowledgeGraph } from '@quanta/graph-neo4j';
 import { EmbeddedSearchIndex } from '@quanta/search-embedded';
 
 /** Thrown at start-up when the configuration names a backend this build does not include. */
@@ -13,12 +14,13 @@ export class UnsupportedBackendError extends Error {
  * Picks the KnowledgeGraph adapter the configuration names: the only place that knows about
  * concrete graph backends (DESIGN.md §3, rule 3).
  */
-export function openGraph(config: QuantaConfig): KnowledgeGraph {
-  switch (config.graph.backend) {
+export async function openGraph(config: QuantaConfig): Promise<KnowledgeGraph> {
+  const graph = config.graph;
+  switch (graph.backend) {
     case 'embedded':
       return SqliteKnowledgeGraph.open({ file: join(config.dataDir, 'graph.sqlite') });
     case 'neo4j':
-      throw new UnsupportedBackendError('QUANTA_GRAPH=neo4j: the Neo4j adapter is not part of this build yet (issue 3); use embedded');
+      return Neo4jKnowledgeGraph.connect({ uri: graph.uri, user: graph.user, password: graph.password, database: graph.database });
   }
 }
 

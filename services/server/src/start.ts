@@ -21,7 +21,7 @@ export interface RunningServer {
  * projection level with the graph, and serves the API.
  */
 export async function startServer(config: QuantaConfig, logger: Logger, version = 'dev'): Promise<RunningServer> {
-  const graph = openGraph(config);
+  const graph = await openGraph(config);
   const search = openSearch(config);
   const catalog = createCatalog({
     graph,

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { backendEnv, resetBackend } from './backend.js';
 import { SERVER_MAIN } from './paths.js';
 
 /** A real Quanta server process on loopback, owned by a test. */
@@ -33,9 +34,10 @@ export interface StartOptions {
  * listens on. The process is real: tests can SIGKILL it and start another on the same data.
  */
 export async function startQuanta(options: StartOptions = {}): Promise<QuantaProcess> {
+  if (!options.dataDir) await resetBackend(); // a fresh start means an empty graph, on any backend
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'quanta-e2e-'));
   const child = spawn(process.execPath, [SERVER_MAIN, '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir], {
-    env: { PATH: process.env.PATH ?? '', QUANTA_LOG_LEVEL: 'info', ...options.env },
+    env: { PATH: process.env.PATH ?? '', QUANTA_LOG_LEVEL: 'info', ...backendEnv(), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await waitForUrl(child, options.timeoutMs ?? 60_000);

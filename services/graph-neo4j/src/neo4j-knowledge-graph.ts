@@ -1,0 +1,141 @@
+import type {
+  GraphNode,
+  KnowledgeGraph,
+  Page,
+  PageRequest,
+  ProductFilter,
+  RevisionInfo,
+  SaveOutcome,
+  SaveProductInput,
+  Traversal,
+  TraverseOptions,
+} from '@quanta/core';
+import type { Product, ProductRevision } from '@quanta/model';
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import * as q from './queries.js';
+import { type NodeRecord, type ProductRecord, type RevisionRecord, toNode, toProduct, toRevision, toRevisionInfo } from './records.js';
+import { assertOwnEdges, saveProduct } from './save.js';
+import { applySchema, revisionKey } from './schema.js';
+import { traverse } from './traverse.js';
+
+/** Where the Neo4j server is and how to log in. */
+export interface Neo4jKnowledgeGraphOptions {
+  /** A bolt or neo4j URI, e.g. `neo4j://graph.internal:7687` (routing) or `bolt://127.0.0.1:7687`. */
+  readonly uri: string;
+  /** Omit both for a server with authentication disabled. */
+  readonly user?: string;
+  readonly password?: string;
+  /** The database; the server's default when omitted. */
+  readonly database?: string;
+}
+
+/**
+ * The production KnowledgeGraph on Neo4j (DESIGN.md §2): every save is one write transaction
+ * (see `save.ts` for locking and compare-and-set), reads are read transactions, and the same
+ * contract suite as the embedded graph holds. The driver is stateless per call, so any number of
+ * API processes may share one database.
+ */
+export class Neo4jKnowledgeGraph implements KnowledgeGraph {
+  private constructor(
+    private readonly driver: Driver,
+    private readonly database: string | undefined,
+  ) {}
+
+  /**
+   * Connects, checks the server answers, and applies the constraints and indexes (idempotent).
+   * @throws when the server is unreachable or refuses the credentials
+   */
+  static async connect(options: Neo4jKnowledgeGraphOptions): Promise<Neo4jKnowledgeGraph> {
+    const auth = options.user !== undefined ? neo4j.auth.basic(options.user, options.password ?? '') : undefined;
+    // Revisions and counts stay far below 2^53: plain numbers spare every caller Neo4j Integers.
+    const driver = neo4j.driver(options.uri, auth, { disableLosslessIntegers: true });
+    try {
+      await driver.verifyConnectivity({ database: options.database });
+      await applySchema(driver, options.database);
+    } catch (error) {
+      await driver.close();
+      throw error;
+    }
+    return new Neo4jKnowledgeGraph(driver, options.database);
+  }
+
+  async saveProduct(input: SaveProductInput): Promise<SaveOutcome> {
+    assertOwnEdges(input);
+    return this.write((tx) => saveProduct(tx, input));
+  }
+
+  async getProduct(iri: string): Promise<Product | undefined> {
+    const records = await this.read((tx) => tx.run<ProductRecord>(q.PRODUCT, { iri }));
+    const record = records.records[0];
+    return record && toProduct(record.toObject());
+  }
+
+  async getRevision(iri: string, revision: number): Promise<ProductRevision | undefined> {
+    const result = await this.read((tx) => tx.run<RevisionRecord>(q.REVISION, { key: revisionKey(iri, revision) }));
+    const record = result.records[0];
+    return record && toRevision(record.toObject());
+  }
+
+  async listRevisions(iri: string): Promise<readonly RevisionInfo[]> {
+    const result = await this.read((tx) => tx.run<RevisionRecord>(q.REVISIONS, { iri }));
+    return result.records.map((r) => toRevisionInfo(r.toObject()));
+  }
+
+  async listProducts(filter: ProductFilter, page: PageRequest): Promise<Page<Product>> {
+    const { where, params } = filterClause(filter, page.after);
+    // One more than asked tells whether a next page exists without a second query.
+    const query = q.listProductsQuery(where);
+    const result = await this.read((tx) => tx.run<ProductRecord>(query, { ...params, limit: neo4j.int(page.limit + 1) }));
+    const items = result.records.slice(0, page.limit).map((r) => toProduct(r.toObject()));
+    return result.records.length > page.limit ? { items, next: items.at(-1)?.iri } : { items };
+  }
+
+  async countProducts(filter: ProductFilter = {}): Promise<number> {
+    const { where, params } = filterClause(filter);
+    const query = q.countProductsQuery(where);
+    const result = await this.read((tx) => tx.run<{ n: number }>(query, params));
+    return result.records[0]?.get('n') ?? 0;
+  }
+
+  async getNode(iri: string): Promise<GraphNode | undefined> {
+    const result = await this.read((tx) => tx.run<NodeRecord>(q.NODE, { iri }));
+    const record = result.records[0];
+    return record && toNode(record.toObject());
+  }
+
+  async traverse(start: string, options: TraverseOptions): Promise<Traversal> {
+    return this.read((tx) => traverse(tx, start, options));
+  }
+
+  async ping(): Promise<void> {
+    await this.read((tx) => tx.run('RETURN 1'));
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead(work);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(work);
+    } finally {
+      await session.close();
+    }
+  }
+}
+
+/** The filter's WHERE clause, plus the keyset cursor when paging. */
+function filterClause(filter: ProductFilter, after?: string): { where: string; params: Record<string, string> } {
+  const clause = q.filterClause(filter, after === undefined ? [] : ['p.iri > $after']);
+  return after === undefined ? clause : { where: clause.where, params: { ...clause.params, after } };
+}

@@ -1,0 +1,35 @@
+import type { Driver } from 'neo4j-driver';
+
+/**
+ * Constraints and indexes the adapter relies on, each idempotent (`IF NOT EXISTS`), so every
+ * process may apply them at start. Node key constraints are Enterprise-only; a revision's
+ * identity is therefore one unique `key` property, `iri + '#' + revision`.
+ */
+export const SCHEMA_STATEMENTS: readonly string[] = [
+  // One node per IRI: also what makes concurrent MERGEs of one IRI create it once.
+  'CREATE CONSTRAINT quanta_node_iri IF NOT EXISTS FOR (n:Node) REQUIRE n.iri IS UNIQUE',
+  'CREATE CONSTRAINT quanta_product_iri IF NOT EXISTS FOR (p:Product) REQUIRE p.iri IS UNIQUE',
+  'CREATE CONSTRAINT quanta_revision_key IF NOT EXISTS FOR (r:Revision) REQUIRE r.key IS UNIQUE',
+  'CREATE INDEX quanta_revision_iri IF NOT EXISTS FOR (r:Revision) ON (r.iri)',
+  'CREATE INDEX quanta_node_owner IF NOT EXISTS FOR (n:Node) ON (n.owner)',
+  'CREATE INDEX quanta_product_domain IF NOT EXISTS FOR (p:Product) ON (p.domain)',
+  'CREATE INDEX quanta_product_owner IF NOT EXISTS FOR (p:Product) ON (p.ownerTeam)',
+  'CREATE INDEX quanta_product_status IF NOT EXISTS FOR (p:Product) ON (p.status)',
+];
+
+/** Applies {@link SCHEMA_STATEMENTS}, one schema transaction each, and waits until the indexes are online. */
+export async function applySchema(driver: Driver, database: string | undefined): Promise<void> {
+  const session = driver.session({ database });
+  try {
+    // Schema changes cannot share a transaction with each other's data reads: auto-commit each.
+    for (const statement of SCHEMA_STATEMENTS) await session.run(statement);
+    await session.run('CALL db.awaitIndexes(300)');
+  } finally {
+    await session.close();
+  }
+}
+
+/** The unique key of one revision node; the revision is the digits after the last `#`, so IRIs with `#` stay unambiguous. */
+export function revisionKey(iri: string, revision: number): string {
+  return `${iri}#${revision}`;
+}
