@@ -72,7 +72,8 @@ export class SqliteKnowledgeGraph implements KnowledgeGraph {
         createdAt: head?.created_at ?? rev.recordedAt,
       });
       this.replaceOwnedSubgraph(input, owned);
-      return { product: this.mustGet(rev.iri), outcome: head ? 'updated' : 'created' };
+      // The product just written, built from what was written rather than read back.
+      return { product: { ...rev, revision, createdAt: head?.created_at ?? rev.recordedAt }, outcome: head ? 'updated' : 'created' };
     })();
 
   /** Drops the product's previous edges and ports, then writes the new ones. */

@@ -115,19 +115,19 @@ export class Neo4jKnowledgeGraph implements KnowledgeGraph {
     await this.driver.close();
   }
 
-  private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
-    try {
-      return await session.executeRead(work);
-    } finally {
-      await session.close();
-    }
+  private read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.inSession('READ', work);
   }
 
-  private async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+  private write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    return this.inSession('WRITE', work);
+  }
+
+  /** A managed transaction (retried on transient errors) in a session of its own, closed afterwards. */
+  private async inSession<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session[mode] });
     try {
-      return await session.executeWrite(work);
+      return await (mode === 'READ' ? session.executeRead(work) : session.executeWrite(work));
     } finally {
       await session.close();
     }

@@ -64,7 +64,8 @@ export async function saveProduct(tx: ManagedTransaction, input: SaveProductInpu
   await tx.run(q.WRITE_OWNED_NODES, { iri: rev.iri, nodes: graph.owned.map(({ iri, kind, label }) => ({ iri, kind, label })) });
   await tx.run(q.WRITE_REFERENCED_NODES, { nodes: graph.referenced.map(({ iri, kind, label, stub }) => ({ iri, kind, label, stub })) });
   await tx.run(q.WRITE_EDGES, { edges: graph.edges.map(({ from, type, to }) => ({ from, type, to })) });
-  return { product: await readProduct(tx, rev.iri), outcome: head ? 'updated' : 'created' };
+  // The product just written, built from what was written rather than read back.
+  return { product: { ...rev, revision, createdAt: head?.createdAt ?? rev.recordedAt }, outcome: head ? 'updated' : 'created' };
 }
 
 /**

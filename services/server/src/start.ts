@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '@quanta/api';
 import type { QuantaConfig } from '@quanta/config';
-import { createCatalog, systemClock } from '@quanta/core';
+import { createCatalog, type SearchIndex, systemClock } from '@quanta/core';
 import type { Logger } from 'pino';
 import { openGraph, openSearch } from './adapters.js';
 
@@ -30,7 +30,7 @@ export async function startServer(config: QuantaConfig, logger: Logger, version 
     onProjectionError: (iri, err) => logger.warn({ iri, err }, 'search projection failed; POST /api/v1/admin/reindex repairs it'),
   });
   const productsAtStart = await graph.countProducts();
-  await converge(Promise.resolve(productsAtStart), search.count(), catalog, logger);
+  await converge(productsAtStart, search, catalog, logger);
 
   const app = createApp({ catalog, logger, maxBodyBytes: config.maxBodyBytes, version });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
@@ -57,10 +57,9 @@ export async function startServer(config: QuantaConfig, logger: Logger, version 
  * and reconciler of issue 10 close that gap. A failed rebuild is logged, never fatal: the graph,
  * the source of truth, stays served, and `POST /api/v1/admin/reindex` can be retried.
  */
-async function converge(graphCount: Promise<number>, indexCount: Promise<number>, catalog: ReturnType<typeof createCatalog>, logger: Logger) {
+async function converge(products: number, search: SearchIndex, catalog: ReturnType<typeof createCatalog>, logger: Logger) {
   try {
-    const [products, documents] = await Promise.all([graphCount, indexCount]);
-    if (products === documents) return;
+    if (products === (await search.count())) return;
     const report = await catalog.reindex();
     const failed = report.failed ? `, ${report.failed} could not be projected` : '';
     logger.info({ ...report }, `search index rebuilt from the graph: ${report.documents} products in ${report.millis} ms${failed}`);

@@ -1,4 +1,4 @@
-import { ConflictError, type Descriptor, type Identity, type Product } from '@quanta/model';
+import { ConflictError, type Descriptor, type Identity, type Iri, type Product } from '@quanta/model';
 import { descriptorHash } from '../projections/descriptor-hash.js';
 import { productGraph } from '../projections/product-graph.js';
 import { toSearchDocument } from '../projections/search-document.js';
@@ -28,38 +28,53 @@ export interface RegisterOptions {
 const ATTEMPTS = 5;
 
 /**
- * Registers or updates a product: an idempotent upsert keyed by IRI. Each attempt reads the
- * current revision and saves only if it is still current (compare-and-set), so a concurrent
- * change is never silently overwritten. The graph commit is the point of truth; the search
- * projection follows it, and a failed projection is reported (a retry or a reindex repairs it)
- * rather than undoing a durable write.
+ * Registers or updates a product: an idempotent upsert keyed by IRI. A descriptor that leaves
+ * `status` out keeps the stored status.
  */
-export async function registerProduct(
+export function registerProduct(
   deps: CatalogDeps,
   descriptor: Descriptor,
   identity: Identity,
   options: RegisterOptions = { statusDeclared: true },
 ): Promise<RegisterResult> {
+  return saveLatest(deps, descriptor.id, identity, (current) =>
+    options.statusDeclared || !current ? descriptor : { ...descriptor, status: current.descriptor.status },
+  );
+}
+
+/**
+ * The one write path of the catalog: read the current revision, build the next descriptor from
+ * it, and save only if it is still current (compare-and-set). When a concurrent change wins, read
+ * and build again, so no change is ever overwritten by one derived from an older revision. The
+ * graph commit is the point of truth; the search projection follows it, and a failed projection
+ * is reported (a retry or a reindex repairs it) rather than undoing a durable write.
+ */
+export async function saveLatest(
+  deps: CatalogDeps,
+  iri: Iri,
+  identity: Identity,
+  build: (current: Product | undefined) => Descriptor,
+): Promise<RegisterResult> {
   for (let attempt = 1; ; attempt++) {
-    const current = await deps.graph.getProduct(descriptor.id);
-    const stored = options.statusDeclared || !current ? descriptor : { ...descriptor, status: current.descriptor.status };
+    const current = await deps.graph.getProduct(iri);
+    const next = build(current);
     try {
       const { product, outcome } = await deps.graph.saveProduct({
         revision: {
-          iri: stored.id,
-          descriptor: stored,
-          hash: descriptorHash(stored),
+          iri: next.id,
+          descriptor: next,
+          hash: descriptorHash(next),
           recordedAt: new Date(deps.clock.now()).toISOString(),
           recordedBy: identity.subject,
         },
-        graph: productGraph(stored),
+        graph: productGraph(next),
         expectedRevision: current?.revision ?? 0,
       });
       // Projected even when unchanged: a retry then repairs a projection that failed before.
       await project(deps, product);
       return { product, outcome, findings: [] };
     } catch (error) {
-      const lostRace = error instanceof ConflictError && (await deps.graph.getProduct(descriptor.id))?.revision !== current?.revision;
+      const lostRace = error instanceof ConflictError && (await deps.graph.getProduct(iri))?.revision !== current?.revision;
       if (!lostRace || attempt >= ATTEMPTS) throw error;
     }
   }
