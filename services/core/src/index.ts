@@ -8,6 +8,8 @@ export * from './ports/clock.js';
 export * from './ports/knowledge-graph.js';
 export * from './ports/search-index.js';
 export { assertOwnable, type ExistingNode } from './rules/node-ownership.js';
+export { assertCounterDelta } from './rules/counter-delta.js';
+export { assertOwnEdges, assertValidBatch } from './rules/save-input.js';
 export { canonicalJson, descriptorHash } from './projections/descriptor-hash.js';
 export { conceptLabel, productGraph, productOf } from './projections/product-graph.js';
 export { toSearchDocument } from './projections/search-document.js';

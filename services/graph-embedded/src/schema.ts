@@ -2,7 +2,7 @@
  * The embedded graph's SQLite schema. `user_version` tracks it; a newer file than this code
  * understands is refused rather than silently misread.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2; // 2: counters
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS nodes (
@@ -50,4 +50,14 @@ CREATE TABLE IF NOT EXISTS revisions (
   recorded_by TEXT NOT NULL,
   UNIQUE (iri, revision)
 );
+
+-- Counters of a node (usage, impressions): outside revisions, deleted with their node.
+CREATE TABLE IF NOT EXISTS counters (
+  iri   TEXT NOT NULL,
+  name  TEXT NOT NULL,
+  value REAL NOT NULL,
+  PRIMARY KEY (iri, name)
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS nodes_drop_counters AFTER DELETE ON nodes
+BEGIN DELETE FROM counters WHERE iri = old.iri; END;
 `;

@@ -1,6 +1,10 @@
 import type Database from 'better-sqlite3';
 import {
+  assertCounterDelta,
   assertOwnable,
+  assertOwnEdges,
+  assertValidBatch,
+  type BatchItemResult,
   type ExistingNode,
   type GraphNode,
   type KnowledgeGraph,
@@ -13,7 +17,7 @@ import {
   type Traversal,
   type TraverseOptions,
 } from '@quanta/core';
-import { ConflictError, type Product, type ProductRevision } from '@quanta/model';
+import { ConflictError, NotFoundError, type Product, type ProductRevision } from '@quanta/model';
 import { connect } from './connection.js';
 import { type NodeRow, type ProductRow, type RevisionRow, toNode, toProduct, toRevision, toRevisionInfo } from './rows.js';
 import { prepareStatements, type Statements } from './statements.js';
@@ -43,15 +47,30 @@ export class SqliteKnowledgeGraph implements KnowledgeGraph {
   }
 
   async saveProduct(input: SaveProductInput): Promise<SaveOutcome> {
+    assertOwnEdges(input);
     return this.save(input);
+  }
+
+  async saveProducts(inputs: readonly SaveProductInput[]): Promise<readonly BatchItemResult[]> {
+    assertValidBatch(inputs);
+    // Each save nested in the batch transaction runs in a savepoint (better-sqlite3 nests them):
+    // a refused item rolls back alone, and the batch commits once, with one fsync.
+    return this.db.transaction(() => inputs.map((input) => this.saveItem(input)))();
+  }
+
+  private saveItem(input: SaveProductInput): BatchItemResult {
+    try {
+      return { ok: true, saved: this.save(input) };
+    } catch (error) {
+      if (error instanceof ConflictError) return { ok: false, error };
+      throw error;
+    }
   }
 
   private readonly save = (input: SaveProductInput): SaveOutcome =>
     this.db.transaction((): SaveOutcome => {
       const { revision: rev, graph } = input;
       const owned = new Set(graph.owned.map((n) => n.iri));
-      const foreign = graph.edges.find((e) => !owned.has(e.from));
-      if (foreign) throw new Error(`edge from ${foreign.from} is not owned by product ${rev.iri}`);
       const head = this.st.currentHead.get(rev.iri);
       if (input.expectedRevision !== undefined && (head?.revision ?? 0) !== input.expectedRevision) {
         throw new ConflictError(`${rev.iri} is at revision ${head?.revision ?? 0}, not ${input.expectedRevision}; read it again and retry`);
@@ -134,6 +153,17 @@ export class SqliteKnowledgeGraph implements KnowledgeGraph {
 
   async traverse(start: string, options: TraverseOptions): Promise<Traversal> {
     return traverse(this.st, start, options);
+  }
+
+  async addToCounter(iri: string, name: string, delta: number): Promise<number> {
+    assertCounterDelta(delta);
+    // better-sqlite3 runs each call to completion: the existence check and the upsert cannot interleave.
+    if (!this.st.node.get(iri)) throw new NotFoundError(`no node ${iri} to count on`);
+    return (this.st.addToCounter.get(iri, name, delta) as { value: number }).value;
+  }
+
+  async readCounters(iri: string): Promise<Readonly<Record<string, number>>> {
+    return Object.fromEntries(this.st.counters.all(iri).map((r) => [r.name, r.value]));
   }
 
   async ping(): Promise<void> {

@@ -14,6 +14,8 @@ export interface Statements {
   readonly deleteOwnedEdges: Statement;
   readonly ownedNodes: Statement<[string], { iri: string }>;
   readonly deleteNode: Statement;
+  readonly addToCounter: Statement<[string, string, number], { value: number }>;
+  readonly counters: Statement<[string], { name: string; value: number }>;
   readonly upsertOwnedNode: Statement;
   readonly insertReferencedNode: Statement;
   readonly insertEdge: Statement;
@@ -48,6 +50,11 @@ export function prepareStatements(db: Database.Database): Statements {
     deleteOwnedEdges: db.prepare('DELETE FROM edges WHERE owner = ?'),
     ownedNodes: db.prepare<[string], { iri: string }>('SELECT iri FROM nodes WHERE owner = ?'),
     deleteNode: db.prepare('DELETE FROM nodes WHERE iri = ?'),
+    addToCounter: db.prepare<[string, string, number], { value: number }>(
+      `INSERT INTO counters (iri, name, value) VALUES (?, ?, ?)
+       ON CONFLICT(iri, name) DO UPDATE SET value = value + excluded.value RETURNING value`,
+    ),
+    counters: db.prepare<[string], { name: string; value: number }>('SELECT name, value FROM counters WHERE iri = ? ORDER BY name'),
     upsertOwnedNode: db.prepare(
       `INSERT INTO nodes (iri, kind, label, stub, owner) VALUES (@iri, @kind, @label, 0, @owner)
        ON CONFLICT(iri) DO UPDATE SET kind = excluded.kind, label = excluded.label, stub = 0, owner = excluded.owner`,

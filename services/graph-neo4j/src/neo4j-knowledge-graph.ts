@@ -1,21 +1,25 @@
-import type {
-  GraphNode,
-  KnowledgeGraph,
-  Page,
-  PageRequest,
-  ProductFilter,
-  RevisionInfo,
-  SaveOutcome,
-  SaveProductInput,
-  Traversal,
-  TraverseOptions,
+import {
+  assertCounterDelta,
+  assertOwnEdges,
+  assertValidBatch,
+  type BatchItemResult,
+  type GraphNode,
+  type KnowledgeGraph,
+  type Page,
+  type PageRequest,
+  type ProductFilter,
+  type RevisionInfo,
+  type SaveOutcome,
+  type SaveProductInput,
+  type Traversal,
+  type TraverseOptions,
 } from '@quanta/core';
-import type { Product, ProductRevision } from '@quanta/model';
+import { NotFoundError, type Product, type ProductRevision } from '@quanta/model';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import * as q from './queries.js';
 import { type NodeRecord, type ProductRecord, type RevisionRecord, toNode, toProduct, toRevision, toRevisionInfo } from './records.js';
-import { assertOwnEdges, saveProduct } from './save.js';
-import { applySchema, revisionKey } from './schema.js';
+import { saveBatch } from './save-batch.js';
+import { applySchema, counterKey, revisionKey } from './schema.js';
 import { traverse } from './traverse.js';
 
 /** Where the Neo4j server is and how to log in. */
@@ -31,7 +35,7 @@ export interface Neo4jKnowledgeGraphOptions {
 
 /**
  * The production KnowledgeGraph on Neo4j (DESIGN.md §2): every save is one write transaction
- * (see `save.ts` for locking and compare-and-set), reads are read transactions, and the same
+ * (see `save-batch.ts` for locking and compare-and-set), reads are read transactions, and the same
  * contract suite as the embedded graph holds. The driver is stateless per call, so any number of
  * API processes may share one database.
  */
@@ -61,7 +65,15 @@ export class Neo4jKnowledgeGraph implements KnowledgeGraph {
 
   async saveProduct(input: SaveProductInput): Promise<SaveOutcome> {
     assertOwnEdges(input);
-    return this.write((tx) => saveProduct(tx, input));
+    const [result] = await this.write((tx) => saveBatch(tx, [input]));
+    if (!result) throw new Error('a batch of one returned no result');
+    if (!result.ok) throw result.error;
+    return result.saved;
+  }
+
+  async saveProducts(inputs: readonly SaveProductInput[]): Promise<readonly BatchItemResult[]> {
+    assertValidBatch(inputs);
+    return inputs.length === 0 ? [] : this.write((tx) => saveBatch(tx, inputs));
   }
 
   async getProduct(iri: string): Promise<Product | undefined> {
@@ -105,6 +117,20 @@ export class Neo4jKnowledgeGraph implements KnowledgeGraph {
 
   async traverse(start: string, options: TraverseOptions): Promise<Traversal> {
     return this.read((tx) => traverse(tx, start, options));
+  }
+
+  async addToCounter(iri: string, name: string, delta: number): Promise<number> {
+    assertCounterDelta(delta);
+    const params = { iri, name, key: counterKey(iri, name), delta };
+    const result = await this.write((tx) => tx.run<{ value: number }>(q.ADD_TO_COUNTER, params));
+    const record = result.records[0];
+    if (!record) throw new NotFoundError(`no node ${iri} to count on`);
+    return record.get('value');
+  }
+
+  async readCounters(iri: string): Promise<Readonly<Record<string, number>>> {
+    const result = await this.read((tx) => tx.run<{ name: string; value: number }>(q.COUNTERS, { iri }));
+    return Object.fromEntries(result.records.map((r) => [r.get('name'), r.get('value')]));
   }
 
   async ping(): Promise<void> {

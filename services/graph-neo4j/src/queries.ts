@@ -9,6 +9,7 @@ import type { ProductFilter, TraverseOptions } from '@quanta/core';
  *   (:Node)-[:REL {type}]->(:Node)            one relationship type, the RelationType in a property
  *   (:Product {iri, revision, hash, headKey, domain, ownerTeam, status, createdAt})   the head, for filters
  *   (:Revision {key, iri, revision, hash, status, descriptor, recordedAt, recordedBy})   append-only
+ *   (:Counter {key, iri, name, value})       key: counterKey(iri, name); deleted with its node
  *
  * Why one `:REL` type with a `type` property: Cypher cannot take a relationship type as a
  * parameter, so typed relationships would need one write query per type (or text built from
@@ -17,46 +18,82 @@ import type { ProductFilter, TraverseOptions } from '@quanta/core';
  * ports, domain, team, inputs), so the lost type-store filtering costs nothing measurable.
  */
 
-/** Takes the write lock on the product head (creating it when new) before anything is read. */
-export const LOCK_HEAD = `MERGE (p:Product {iri: $iri}) SET p._lock = true REMOVE p._lock`;
+/**
+ * Takes the write locks on the product heads (creating the new ones), in the given (IRI) order,
+ * then reads them: each read comes after its lock, so it sees the latest committed revision.
+ * Products without a record are new.
+ */
+export const LOCK_AND_READ_HEADS = `UNWIND $iris AS iri
+MERGE (p:Product {iri: iri}) SET p._lock = true REMOVE p._lock
+WITH p WHERE p.revision IS NOT NULL
+RETURN p.iri AS iri, p.revision AS revision, p.hash AS hash, p.createdAt AS createdAt`;
 
-export const READ_HEAD = `MATCH (p:Product {iri: $iri}) WHERE p.revision IS NOT NULL
-RETURN p.revision AS revision, p.hash AS hash, p.createdAt AS createdAt`;
-
-/** Locks the nodes a product wants to own, in IRI order, so two products racing for one port serialize. */
-export const LOCK_OWNED = `UNWIND $iris AS iri MERGE (n:Node {iri: iri}) SET n._lock = true REMOVE n._lock`;
-
-/** A freshly merged lock node has no kind yet: it does not count as existing. */
-export const READ_OWNED = `UNWIND $iris AS iri MATCH (n:Node {iri: iri}) WHERE n.kind IS NOT NULL
+/**
+ * Locks the nodes products want to own, in the given (IRI) order, so two products racing for
+ * one port serialize, and returns the ones that already exist: a freshly merged lock node has no
+ * kind yet and does not count.
+ */
+export const LOCK_AND_READ_OWNED = `UNWIND $iris AS iri MERGE (n:Node {iri: iri}) SET n._lock = true REMOVE n._lock
+WITH n WHERE n.kind IS NOT NULL
 RETURN n.iri AS iri, n.kind AS kind, n.stub AS stub, n.owner AS owner`;
 
-export const WRITE_REVISION = `MATCH (p:Product {iri: $iri})
-CREATE (:Revision {key: $key, iri: $iri, revision: $revision, hash: $hash, status: $status,
-                   descriptor: $descriptor, recordedAt: $recordedAt, recordedBy: $recordedBy})
-SET p.revision = $revision, p.hash = $hash, p.headKey = $key, p.domain = $domain,
-    p.ownerTeam = $ownerTeam, p.status = $status, p.createdAt = coalesce(p.createdAt, $recordedAt)`;
+export const WRITE_REVISIONS = `UNWIND $revisions AS r
+MATCH (p:Product {iri: r.iri})
+CREATE (:Revision {key: r.key, iri: r.iri, revision: r.revision, hash: r.hash, status: r.status,
+                   descriptor: r.descriptor, recordedAt: r.recordedAt, recordedBy: r.recordedBy})
+SET p.revision = r.revision, p.hash = r.hash, p.headKey = r.key, p.domain = r.domain,
+    p.ownerTeam = r.ownerTeam, p.status = r.status, p.createdAt = coalesce(p.createdAt, r.recordedAt)`;
 
 /** Edges from owned nodes are the product's own (edges must start at owned nodes): drop them all. */
-export const DELETE_OWNED_EDGES = `MATCH (:Node {owner: $iri})-[r:REL]->() DELETE r`;
+export const DELETE_OWNED_EDGES = `UNWIND $iris AS iri MATCH (:Node {owner: iri})-[r:REL]->() DELETE r`;
 
-/** Ports the new revision no longer has. */
-export const DELETE_DROPPED_NODES = `MATCH (n:Node {owner: $iri}) WHERE NOT n.iri IN $keep DETACH DELETE n`;
+/** Ports the new revisions no longer have, with their counters. */
+export const DELETE_DROPPED_NODES = `UNWIND $products AS x
+MATCH (n:Node {owner: x.iri}) WHERE NOT n.iri IN x.keep
+OPTIONAL MATCH (c:Counter {iri: n.iri})
+DETACH DELETE n, c`;
 
 export const WRITE_OWNED_NODES = `UNWIND $nodes AS o MATCH (n:Node {iri: o.iri})
-SET n.kind = o.kind, n.label = o.label, n.stub = false, n.owner = $iri`;
+SET n.kind = o.kind, n.label = o.label, n.stub = false, n.owner = o.owner`;
 
 /** Referenced nodes are created when missing and never overwritten (a registered upstream stays registered). */
 export const WRITE_REFERENCED_NODES = `UNWIND $nodes AS x MERGE (n:Node {iri: x.iri})
 ON CREATE SET n.kind = x.kind, n.label = x.label, n.stub = x.stub`;
 
+/**
+ * CREATE, not MERGE: the products' old edges were all deleted above and the caller passes each
+ * edge once. A relationship MERGE write-locks both end nodes to check for an existing edge, which
+ * would serialize every registration in a domain on the shared domain node.
+ */
 export const WRITE_EDGES = `UNWIND $edges AS e
 MATCH (a:Node {iri: e.from}) MATCH (b:Node {iri: e.to})
-MERGE (a)-[:REL {type: e.type}]->(b)`;
+CREATE (a)-[:REL {type: e.type}]->(b)`;
+
+/** What locking left behind for refused items: nodes merged without a kind, heads without a revision. */
+export const CLEAR_LOCK_RESIDUE = `CALL { UNWIND $nodes AS iri MATCH (n:Node {iri: iri}) WHERE n.kind IS NULL DETACH DELETE n }
+CALL { UNWIND $heads AS iri MATCH (p:Product {iri: iri}) WHERE p.revision IS NULL DELETE p }`;
+
+/**
+ * One atomic addition. Under read-committed isolation `SET c.value = c.value + $delta` after a
+ * plain MATCH may read a value another transaction is about to overwrite; taking the counter's
+ * write lock first (the `_lock` write) makes the read that follows see the latest committed value.
+ * The MERGE creates a missing counter once: the unique constraint on `key` serializes creators.
+ */
+export const ADD_TO_COUNTER = `MATCH (n:Node {iri: $iri}) WHERE n.kind IS NOT NULL
+MERGE (c:Counter {key: $key}) ON CREATE SET c.iri = $iri, c.name = $name, c.value = 0.0
+SET c._lock = true REMOVE c._lock
+WITH c SET c.value = c.value + $delta
+RETURN c.value AS value`;
+
+export const COUNTERS = `MATCH (c:Counter {iri: $iri}) RETURN c.name AS name, c.value AS value ORDER BY name`;
 
 const REVISION_FIELDS = `r.iri AS iri, r.revision AS revision, r.hash AS hash, r.status AS status,
   r.descriptor AS descriptor, r.recordedAt AS recordedAt, r.recordedBy AS recordedBy`;
 
 export const PRODUCT = `MATCH (p:Product {iri: $iri}) MATCH (r:Revision {key: p.headKey})
+RETURN ${REVISION_FIELDS}, p.createdAt AS createdAt`;
+
+export const PRODUCTS = `UNWIND $iris AS iri MATCH (p:Product {iri: iri}) MATCH (r:Revision {key: p.headKey})
 RETURN ${REVISION_FIELDS}, p.createdAt AS createdAt`;
 
 export const REVISION = `MATCH (r:Revision {key: $key}) RETURN ${REVISION_FIELDS}`;

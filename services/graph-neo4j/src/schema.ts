@@ -10,6 +10,8 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE CONSTRAINT quanta_node_iri IF NOT EXISTS FOR (n:Node) REQUIRE n.iri IS UNIQUE',
   'CREATE CONSTRAINT quanta_product_iri IF NOT EXISTS FOR (p:Product) REQUIRE p.iri IS UNIQUE',
   'CREATE CONSTRAINT quanta_revision_key IF NOT EXISTS FOR (r:Revision) REQUIRE r.key IS UNIQUE',
+  'CREATE CONSTRAINT quanta_counter_key IF NOT EXISTS FOR (c:Counter) REQUIRE c.key IS UNIQUE',
+  'CREATE INDEX quanta_counter_iri IF NOT EXISTS FOR (c:Counter) ON (c.iri)',
   'CREATE INDEX quanta_revision_iri IF NOT EXISTS FOR (r:Revision) ON (r.iri)',
   'CREATE INDEX quanta_node_owner IF NOT EXISTS FOR (n:Node) ON (n.owner)',
   'CREATE INDEX quanta_product_domain IF NOT EXISTS FOR (p:Product) ON (p.domain)',
@@ -32,4 +34,9 @@ export async function applySchema(driver: Driver, database: string | undefined):
 /** The unique key of one revision node; the revision is the digits after the last `#`, so IRIs with `#` stay unambiguous. */
 export function revisionKey(iri: string, revision: number): string {
   return `${iri}#${revision}`;
+}
+
+/** The unique key of one counter: NUL cannot occur in an IRI, so `iri` and `name` never blur. */
+export function counterKey(iri: string, name: string): string {
+  return `${iri}\u0000${name}`;
 }

@@ -1,4 +1,4 @@
-import type { Iri, Product, ProductRevision, ProductStatus } from '@quanta/model';
+import type { ConflictError, Iri, Product, ProductRevision, ProductStatus } from '@quanta/model';
 
 /** Kinds of node in the knowledge graph. */
 export type NodeKind = 'DataProduct' | 'OutputPort' | 'Domain' | 'Team' | 'Dataset' | 'Concept';
@@ -57,6 +57,11 @@ export interface SaveOutcome {
   readonly product: Product;
   readonly outcome: 'created' | 'updated' | 'unchanged';
 }
+
+/** One item's result in {@link KnowledgeGraph.saveProducts}: its outcome, or why it was refused. */
+export type BatchItemResult =
+  | { readonly ok: true; readonly saved: SaveOutcome }
+  | { readonly ok: false; readonly error: ConflictError };
 
 /** Filters for browsing products; all given filters must hold. */
 export interface ProductFilter {
@@ -117,6 +122,14 @@ export interface Traversal {
 export interface KnowledgeGraph {
   /** Stores a revision and replaces the product's outgoing edges and ports, in one transaction. */
   saveProduct(input: SaveProductInput): Promise<SaveOutcome>;
+  /**
+   * Bulk registration: saves many products in one transaction, with the same rules as
+   * `saveProduct` applied to each item in order. An item that breaks compare-and-set or ownership
+   * is refused alone (its result holds the ConflictError; nothing of it is stored) and the others
+   * are saved. Results are in input order.
+   * @throws Error when an IRI appears twice or an edge starts outside its product (nothing stored)
+   */
+  saveProducts(inputs: readonly SaveProductInput[]): Promise<readonly BatchItemResult[]>;
   /** The current revision of a product, or undefined. */
   getProduct(iri: Iri): Promise<Product | undefined>;
   /** One past revision, or undefined. */
@@ -131,6 +144,16 @@ export interface KnowledgeGraph {
   getNode(iri: Iri): Promise<GraphNode | undefined>;
   /** Multi-hop traversal from `start`, breadth first. Empty when `start` is unknown. */
   traverse(start: Iri, options: TraverseOptions): Promise<Traversal>;
+  /**
+   * Adds `delta` to the counter `name` of a node (a missing counter starts at 0) and returns the
+   * new value. Atomic: concurrent additions are never lost, whatever the backend's isolation.
+   * Counters are not part of a revision: a new revision keeps them; a dropped port loses its own.
+   * @throws NotFoundError when no node has this IRI
+   * @throws RangeError when `delta` is not a finite number
+   */
+  addToCounter(iri: Iri, name: string, delta: number): Promise<number>;
+  /** Every counter of a node, by name; empty when it has none (or does not exist). */
+  readCounters(iri: Iri): Promise<Readonly<Record<string, number>>>;
   /** Throws when the backend cannot serve requests (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { domainIri, portIri, teamIri } from '@quanta/model';
 import type { KnowledgeGraph } from '../ports/knowledge-graph.js';
 import { saveInput, testDescriptor } from './fixtures.js';
+import { batchCases } from './knowledge-graph-batch-cases.js';
+import { counterCases } from './knowledge-graph-counter-cases.js';
 import { integrityCases } from './knowledge-graph-integrity-cases.js';
 
 /** How the contract suite gets a graph to test. */
@@ -170,6 +172,8 @@ export function runKnowledgeGraphContract(name: string, target: KnowledgeGraphTa
     });
 
     integrityCases(() => graph);
+    counterCases(() => graph);
+    batchCases(() => graph);
 
     it('answers ping', async () => {
       await expect(graph.ping()).resolves.toBeUndefined();
@@ -181,10 +185,12 @@ export function runKnowledgeGraphContract(name: string, target: KnowledgeGraphTa
         const d = testDescriptor('durable');
         await graph.saveProduct(saveInput(d));
         await graph.saveProduct(saveInput(testDescriptor('durable', { description: 'v2' })));
+        await graph.addToCounter(d.id, 'usage', 3);
         await graph.close();
         graph = await reopen();
         expect((await graph.getProduct(d.id))?.revision).toBe(2);
         expect(await graph.listRevisions(d.id)).toHaveLength(2);
+        expect(await graph.readCounters(d.id)).toEqual({ usage: 3 });
       });
     }
   });
