@@ -7,6 +7,7 @@ export { createCatalog, type Catalog } from './catalog.js';
 export * from './ports/clock.js';
 export * from './ports/knowledge-graph.js';
 export * from './ports/search-index.js';
+export * from './ports/semantic-layer.js';
 export { assertOwnable, type ExistingNode } from './rules/node-ownership.js';
 export { assertCounterDelta } from './rules/counter-delta.js';
 export { assertOwnEdges, assertValidBatch } from './rules/save-input.js';

@@ -9,4 +9,5 @@ export * from './identity.js';
 export * from './iri.js';
 export * from './product.js';
 export * from './search.js';
+export * from './semantics.js';
 export * from './validate.js';

@@ -1,5 +1,6 @@
 import type { Descriptor, PortKind, ProductStatus } from './descriptor.js';
 import type { Iri } from './iri.js';
+import type { ProductSemantics } from './semantics.js';
 
 /** One stored revision of a product. Revisions are immutable; each change appends one. */
 export interface ProductRevision {
@@ -13,6 +14,8 @@ export interface ProductRevision {
   readonly recordedAt: string;
   /** Subject of the identity that stored it. */
   readonly recordedBy: string;
+  /** What the semantic layer derived: policy findings, concepts, equivalences. Absent on revisions stored before it ran. */
+  readonly semantics?: ProductSemantics;
 }
 
 /** A product as currently known: its latest revision plus when it was first registered. */
