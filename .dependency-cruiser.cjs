@@ -3,7 +3,7 @@
  * workspace symlinks, so `@quanta/core` shows up as `services/core/...`.
  */
 const pkg = (name) => `^services/${name}/`;
-const ADAPTERS = '^(services/(?:graph|search)-[^/]+)/';
+const ADAPTERS = '^(services/(?:graph|search)-[^/]+|services/semantics)/';
 const DRIVERS = '^services/(api|subgraph-[^/]+)/';
 const TESTS = '\\.test\\.ts$';
 

@@ -49,7 +49,7 @@ export function pinnedContexts(): ReadonlyMap<string, ContextDocument> {
 
 /** One pinned W3C vocabulary file under `vocab/`. */
 export interface VocabularyFile {
-  /** Path under `vocab/`, as in its source repository. */
+  /** Path under `vocab/`: `<source folder>/<file>`; `vocab/README.md` gives its path in the source repository. */
   readonly path: string;
   readonly format: 'text/turtle' | 'application/n-quads' | 'application/ld+json';
   /** The vocabulary's namespace IRI. */

@@ -1,18 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { call, productPath, startQuanta, type QuantaProcess } from '../src/index.js';
+import { call, compliantDescriptor, productPath, startQuanta, type QuantaProcess } from '../src/index.js';
 
 const BASE = 'https://e2e.example/products';
-const descriptor = (name: string, extra: Record<string, unknown> = {}) => ({
-  id: `${BASE}/${name}`,
-  name,
-  title: name.replace(/-/g, ' '),
-  description: `The ${name} product, registered by the end-to-end suite.`,
-  domain: 'listener',
-  owner: { team: 'listener-insights' },
-  outputPorts: [{ name: 'table', kind: 'table', fields: [{ name: 'listener_id', type: 'string' }] }],
-  ...extra,
-});
+const descriptor = (name: string, extra: Record<string, unknown> = {}) => compliantDescriptor(BASE, name, extra);
 
 describe('discovery port and search, end to end against the running server', () => {
   let q: QuantaProcess;

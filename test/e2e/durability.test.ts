@@ -9,6 +9,7 @@ const product = (writer: number, n: number) => ({
   description: `revision written as update ${n}`,
   domain: 'listener',
   owner: { team: 'listener-insights' },
+  outputPorts: [{ name: 'table', kind: 'table' }],
 });
 
 describe('a 2xx means durable', () => {

@@ -4,5 +4,6 @@
  */
 export { backendEnv, resetBackend } from './support/backend.js';
 export { call, productPath, type JsonResponse } from './support/http.js';
+export { compliantDescriptor } from './support/descriptors.js';
 export { ROOT, SERVER_MAIN, CLI } from './support/paths.js';
 export { startQuanta, type QuantaProcess, type StartOptions } from './support/quanta-process.js';

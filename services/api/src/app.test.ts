@@ -3,6 +3,7 @@ import { createCatalog, systemClock } from '@quanta/core';
 import { testDescriptor } from '@quanta/core/testing';
 import { SqliteKnowledgeGraph } from '@quanta/graph-embedded';
 import { EmbeddedSearchIndex } from '@quanta/search-embedded';
+import { JsonLdSemanticLayer } from '@quanta/semantics';
 import { pino } from 'pino';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
@@ -10,7 +11,7 @@ import { PROBLEMS } from './problems.js';
 
 let app: ReturnType<typeof createApp>;
 beforeEach(() => {
-  const catalog = createCatalog({ graph: SqliteKnowledgeGraph.open({ file: ':memory:' }), search: new EmbeddedSearchIndex(), clock: systemClock });
+  const catalog = createCatalog({ graph: SqliteKnowledgeGraph.open({ file: ':memory:' }), search: new EmbeddedSearchIndex(), clock: systemClock, semantics: JsonLdSemanticLayer.create() });
   app = createApp({ catalog, logger: pino({ level: 'silent' }), maxBodyBytes: 4096, version: 'test' });
 });
 
@@ -74,7 +75,7 @@ describe('createApp', () => {
   });
 
   it('records the caller identity from the one identity middleware on each revision', async () => {
-    const catalog = createCatalog({ graph: SqliteKnowledgeGraph.open({ file: ':memory:' }), search: new EmbeddedSearchIndex(), clock: systemClock });
+    const catalog = createCatalog({ graph: SqliteKnowledgeGraph.open({ file: ':memory:' }), search: new EmbeddedSearchIndex(), clock: systemClock, semantics: JsonLdSemanticLayer.create() });
     const named = createApp({
       catalog,
       logger: pino({ level: 'silent' }),

@@ -6,6 +6,7 @@ import { HttpError } from './http-error.js';
 import { identify } from './identity.js';
 import { createMetrics } from './metrics.js';
 import { requestContext } from './request-context.js';
+import { conceptRoutes } from './routes/concepts.js';
 import { healthRoutes } from './routes/health.js';
 import { metaRoutes, namespaceRoutes } from './routes/meta.js';
 import { productRoutes } from './routes/products.js';
@@ -30,6 +31,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', healthRoutes(deps, metrics.registry));
   app.route('/api/v1/products', productRoutes(deps));
   app.route('/api/v1/search', searchRoutes(deps));
+  app.route('/api/v1/concepts', conceptRoutes(deps));
   app.route('/api/v1', metaRoutes(deps));
   app.route('/ns', namespaceRoutes());
 

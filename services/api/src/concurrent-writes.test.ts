@@ -3,6 +3,7 @@ import { testDescriptor } from '@quanta/core/testing';
 import { SqliteKnowledgeGraph } from '@quanta/graph-embedded';
 import { ANONYMOUS } from '@quanta/model';
 import { EmbeddedSearchIndex } from '@quanta/search-embedded';
+import { JsonLdSemanticLayer } from '@quanta/semantics';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -32,7 +33,7 @@ describe('concurrent writes through the catalog', () => {
     const graph = graphWithInterleaving(async () => {
       await late.catalog?.register(testDescriptor('racy', { description: 'updated meanwhile', status: 'active' }), ANONYMOUS);
     });
-    const catalog = createCatalog({ graph, search: new EmbeddedSearchIndex(), clock: systemClock });
+    const catalog = createCatalog({ graph, search: new EmbeddedSearchIndex(), clock: systemClock, semantics: JsonLdSemanticLayer.create() });
     late.catalog = catalog;
     await catalog.register(testDescriptor('racy', { description: 'first' }), ANONYMOUS);
 

@@ -16,5 +16,5 @@ export interface AppDeps {
 
 /** Hono's typing of what middleware puts on the context. */
 export interface AppEnv {
-  Variables: { identity: Identity; requestId: string };
+  Variables: { identity: Identity; requestId: string; mediaType: string };
 }

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { QuantaError, UnavailableError } from '@quanta/model';
+import { PolicyViolationError, QuantaError, UnavailableError } from '@quanta/model';
 import type { Logger } from 'pino';
 import { HttpError } from './http-error.js';
 import { type Problem, problem } from './problems.js';
@@ -13,7 +13,7 @@ export function toProblemResponse(err: unknown, c: Context, logger: Logger): Res
   const headers: Record<string, string> = {};
   let body: Problem;
   if (err instanceof QuantaError) {
-    body = problem(err.kind, err.message, instance, err.issues);
+    body = problem(err.kind, err.message, instance, err.issues, err instanceof PolicyViolationError ? err.findings : undefined);
     if (err instanceof UnavailableError) headers['Retry-After'] = String(err.retryAfterSeconds);
   } else if (err instanceof HttpError) {
     body = problem(err.kind, err.message, instance);

@@ -11,9 +11,33 @@ export function componentSchemas(): Record<string, unknown> {
     Problem: {
       type: 'object',
       required: ['type', 'title', 'status', 'detail'],
-      properties: { type: str, title: str, status: { type: 'integer' }, detail: str, instance: str, errors: { type: 'array', items: issue } },
+      properties: {
+        type: str,
+        title: str,
+        status: { type: 'integer' },
+        detail: str,
+        instance: str,
+        errors: { type: 'array', items: issue },
+        findings: { type: 'array', items: ref('Finding') },
+      },
     },
-    Finding: { type: 'object', properties: { severity: { enum: ['Violation', 'Warning', 'Info'] }, path: str, message: str } },
+    Finding: {
+      type: 'object',
+      required: ['severity', 'path', 'message'],
+      properties: { severity: { enum: ['Violation', 'Warning', 'Info'] }, path: str, message: str, shape: str },
+    },
+    Concept: { type: 'object', properties: { iri: str, label: str, defined: { type: 'boolean' } } },
+    GraphNode: { type: 'object', properties: { iri: str, kind: str, label: str, stub: { type: 'boolean' } } },
+    ConceptProducts: {
+      type: 'object',
+      properties: {
+        concept: ref('GraphNode'),
+        equivalents: { type: 'array', items: ref('GraphNode') },
+        total: { type: 'integer' },
+        truncated: { type: 'boolean' },
+        items: { type: 'array', items: ref('ProductSummary') },
+      },
+    },
     Validation: {
       type: 'object',
       properties: { valid: { const: true }, findings: { type: 'array', items: ref('Finding') }, descriptor: ref('Descriptor') },
@@ -29,6 +53,8 @@ export function componentSchemas(): Record<string, unknown> {
         recordedAt: { type: 'string', format: 'date-time' },
         recordedBy: str,
         descriptor: ref('Descriptor'),
+        findings: { type: 'array', items: ref('Finding'), description: 'Policy Warnings of this revision' },
+        concepts: { type: 'array', items: ref('Concept'), description: 'Concepts the semantic layer linked' },
       },
     },
     Registration: {

@@ -26,7 +26,7 @@ const bodyErrors = {
   '400': problemResponse('Malformed JSON or YAML'),
   '413': problemResponse('Body over the size limit'),
   '415': problemResponse('Unsupported content type'),
-  '422': problemResponse('Descriptor breaks the schema; `errors` names each field'),
+  '422': problemResponse('Descriptor breaks the schema (validation-failed; `errors` names each field), cannot be read as RDF, or breaks a global policy (policy-violation; `findings` lists them)'),
 };
 
 /** The OpenAPI 3.1 document of REST API v1, served at `/api/v1/openapi.json`. */
@@ -56,12 +56,30 @@ export function openApiDocument(version: string): Record<string, unknown> {
       },
       '/ns/context.jsonld': { get: { summary: 'The default JSON-LD context of descriptors', responses: { '200': { description: 'application/ld+json' } } } },
       '/api/v1/products/{iri}': {
-        get: { summary: 'The current revision of a product', parameters: [iri], responses: { '200': ok('The product', 'Product'), ...errors } },
+        get: {
+          summary: 'The current revision of a product; as DCAT/DPROD RDF with Accept: application/ld+json or text/turtle',
+          parameters: [iri],
+          responses: {
+            '200': {
+              description: 'The product (JSON), or its RDF with its semantic model',
+              content: { ...json('Product'), 'application/ld+json': { schema: { type: 'object' } }, 'text/turtle': { schema: { type: 'string' } } },
+            },
+            ...errors,
+            '406': problemResponse('The Accept header rules out JSON, JSON-LD and Turtle'),
+          },
+        },
         delete: { summary: 'Retire a product (kept, status retired)', parameters: [iri], responses: { '200': ok('Retired', 'Registration'), ...errors } },
       },
       '/api/v1/products/{iri}/revisions': { get: { summary: 'Revision history', parameters: [iri], responses: { '200': ok('History', 'Revisions'), ...errors } } },
       '/api/v1/products/{iri}/revisions/{revision}': {
         get: { summary: 'One past revision', parameters: [iri, { name: 'revision', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }], responses: { '200': ok('The revision', 'Product'), ...errors } },
+      },
+      '/api/v1/concepts/{iri}/products': {
+        get: {
+          summary: 'Which products speak about a concept, following owl:sameAs and skos:exactMatch',
+          parameters: [{ ...iri, description: 'The concept IRI, percent-encoded as one path segment' }],
+          responses: { '200': ok('The concept, its equivalents and the products', 'ConceptProducts'), ...errors, '404': problemResponse('No product mentions this concept') },
+        },
       },
       '/api/v1/search': {
         get: {

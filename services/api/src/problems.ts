@@ -1,4 +1,4 @@
-import type { ErrorKind, InputIssue } from '@quanta/model';
+import type { ErrorKind, InputIssue, PolicyFinding } from '@quanta/model';
 
 /** Problem kinds only HTTP has: they come from the transport, not from the domain. */
 export type HttpKind = 'unsupported-media-type' | 'payload-too-large' | 'not-acceptable' | 'method-not-allowed' | 'internal';
@@ -22,6 +22,12 @@ export const PROBLEMS: Readonly<Record<ProblemKind, ProblemDoc>> = {
     status: 422,
     title: 'The input breaks the schema',
     description: 'A field is missing, unknown, of the wrong type or out of range. `errors` lists each one with a JSON Pointer.',
+  },
+  'policy-violation': {
+    status: 422,
+    title: 'The product breaks a global policy',
+    description:
+      'A SHACL shape of severity Violation failed (ontologies/shapes.ttl): nothing was stored. `findings` lists every finding with its severity, JSON Pointer and how to fix it; `errors` the Violations alone.',
   },
   'malformed-body': { status: 400, title: 'The body could not be parsed', description: 'The JSON or YAML is not well-formed; `detail` says where.' },
   'invalid-parameter': { status: 400, title: 'A parameter is invalid', description: 'A path or query parameter is malformed, unknown or out of range.' },
@@ -50,10 +56,20 @@ export interface Problem {
   readonly detail: string;
   readonly instance: string;
   readonly errors?: readonly InputIssue[];
+  /** Policy findings, on `policy-violation` problems. */
+  readonly findings?: readonly PolicyFinding[];
 }
 
 /** Builds the problem document for a kind. */
-export function problem(kind: ProblemKind, detail: string, instance: string, errors?: readonly InputIssue[]): Problem {
+export function problem(kind: ProblemKind, detail: string, instance: string, errors?: readonly InputIssue[], findings?: readonly PolicyFinding[]): Problem {
   const doc = PROBLEMS[kind];
-  return { type: problemType(kind), title: doc.title, status: doc.status, detail, instance, ...(errors?.length ? { errors } : {}) };
+  return {
+    type: problemType(kind),
+    title: doc.title,
+    status: doc.status,
+    detail,
+    instance,
+    ...(errors?.length ? { errors } : {}),
+    ...(findings ? { findings } : {}),
+  };
 }

@@ -10,6 +10,9 @@ export function productView(p: Product | ProductRevision) {
     recordedAt: p.recordedAt,
     recordedBy: p.recordedBy,
     descriptor: p.descriptor,
+    // What the semantic layer found: policy Warnings to act on, and the concepts it linked.
+    findings: p.semantics?.findings ?? [],
+    concepts: p.semantics?.concepts ?? [],
   };
 }
 

@@ -1,5 +1,7 @@
-import type { Descriptor, Identity, Iri } from '@quanta/model';
+import type { Descriptor, Identity, Iri, RdfFormat } from '@quanta/model';
 import type { ProductFilter } from './ports/knowledge-graph.js';
+import { exportProduct } from './use-cases/analyze-product.js';
+import { productsAbout } from './use-cases/concept-products.js';
 import type { CatalogDeps } from './use-cases/deps.js';
 import { getProduct, getRevision, listProducts, listRevisions } from './use-cases/read-products.js';
 import { checkDescriptor, registerProduct, type RegisterOptions } from './use-cases/register-product.js';
@@ -18,13 +20,17 @@ export function createCatalog(deps: CatalogDeps) {
   return {
     register: (descriptor: Descriptor, identity: Identity, options?: RegisterOptions) => registerProduct(deps, descriptor, identity, options),
     /** Every check a registration runs, storing nothing. */
-    validate: (descriptor: Descriptor) => ({ findings: checkDescriptor(descriptor) }),
+    validate: async (descriptor: Descriptor) => ({ findings: await checkDescriptor(deps, descriptor) }),
     retire: (iri: Iri, identity: Identity) => retireProduct(deps, iri, identity),
     get: (iri: Iri) => getProduct(deps, iri),
     getRevision: (iri: Iri, revision: number) => getRevision(deps, iri, revision),
     revisions: (iri: Iri) => listRevisions(deps, iri),
     list: (filter: ProductFilter, page: { after?: Iri; limit: number }) => listProducts(deps, filter, page),
     search: (params: SearchParams) => searchProducts(deps, params),
+    /** "Which products speak about this concept", following sameAs/exactMatch. */
+    productsAbout: (concept: Iri) => productsAbout(deps, concept),
+    /** A product as DCAT/DPROD RDF (JSON-LD or Turtle), with its semantic model. */
+    exportProduct: async (iri: Iri, format: RdfFormat) => exportProduct(deps, await getProduct(deps, iri), format),
     reindex: (onProgress?: ProgressListener) => reindex(deps, onProgress),
     /** Throws when a backend is unreachable; used by readiness checks. */
     ping: async () => {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+import { MIGRATIONS, SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
 
 /**
  * Opens the graph's SQLite file with the settings Quanta's guarantees rest on:
@@ -36,6 +36,9 @@ function migrate(db: Database.Database, file: string): void {
     db.close();
     throw new Error(`${file} has schema version ${version}; this Quanta understands up to ${SCHEMA_VERSION}`);
   }
-  db.exec(SCHEMA_SQL);
-  db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  db.transaction(() => {
+    for (let from = version; version > 0 && from < SCHEMA_VERSION; from++) db.exec(MIGRATIONS[from] ?? '');
+    db.exec(SCHEMA_SQL);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
 }

@@ -1,5 +1,5 @@
 import type { GraphNode, RevisionInfo } from '@quanta/core';
-import type { Descriptor, Product, ProductRevision, ProductStatus } from '@quanta/model';
+import type { Descriptor, Product, ProductRevision, ProductSemantics, ProductStatus } from '@quanta/model';
 
 /** A `revisions` row as SQLite returns it. */
 export interface RevisionRow {
@@ -10,6 +10,7 @@ export interface RevisionRow {
   descriptor: string;
   recorded_at: string;
   recorded_by: string;
+  semantics: string | null;
 }
 
 /** A `revisions` row joined with its product's `created_at`. */
@@ -34,6 +35,7 @@ export function toRevision(row: RevisionRow): ProductRevision {
     hash: row.hash,
     recordedAt: row.recorded_at,
     recordedBy: row.recorded_by,
+    ...(row.semantics === null ? {} : { semantics: JSON.parse(row.semantics) as ProductSemantics }),
   };
 }
 

@@ -2,7 +2,7 @@
  * The embedded graph's SQLite schema. `user_version` tracks it; a newer file than this code
  * understands is refused rather than silently misread.
  */
-export const SCHEMA_VERSION = 2; // 2: counters
+export const SCHEMA_VERSION = 3; // 2: counters; 3: edges keyed by owner, revision semantics
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS nodes (
@@ -14,12 +14,14 @@ CREATE TABLE IF NOT EXISTS nodes (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS nodes_owner ON nodes(owner);
 
+-- Two products may declare the same edge (the same sameAs between two concepts): each keeps its
+-- own row, so one dropping it leaves the other's standing.
 CREATE TABLE IF NOT EXISTS edges (
   src   TEXT NOT NULL,
   type  TEXT NOT NULL,
   dst   TEXT NOT NULL,
   owner TEXT NOT NULL,    -- the product whose revision wrote this edge, replaced with it
-  PRIMARY KEY (src, type, dst)
+  PRIMARY KEY (src, type, dst, owner)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS edges_dst ON edges(dst, type);
 CREATE INDEX IF NOT EXISTS edges_owner ON edges(owner);
@@ -48,6 +50,7 @@ CREATE TABLE IF NOT EXISTS revisions (
   descriptor  TEXT NOT NULL,
   recorded_at TEXT NOT NULL,
   recorded_by TEXT NOT NULL,
+  semantics   TEXT,       -- JSON ProductSemantics; NULL before the semantic layer
   UNIQUE (iri, revision)
 );
 
@@ -61,3 +64,20 @@ CREATE TABLE IF NOT EXISTS counters (
 CREATE TRIGGER IF NOT EXISTS nodes_drop_counters AFTER DELETE ON nodes
 BEGIN DELETE FROM counters WHERE iri = old.iri; END;
 `;
+
+/**
+ * Steps from an older schema to this one, by the version they start from. A fresh file gets
+ * SCHEMA_SQL directly; a file at version v runs every step from v on, in one transaction.
+ */
+export const MIGRATIONS: Readonly<Record<number, string>> = {
+  // 1 → 2 only added the counters table and trigger, which SCHEMA_SQL creates when missing.
+  1: '',
+  2: `
+CREATE TABLE edges_v3 (src TEXT NOT NULL, type TEXT NOT NULL, dst TEXT NOT NULL, owner TEXT NOT NULL,
+  PRIMARY KEY (src, type, dst, owner)) WITHOUT ROWID;
+INSERT INTO edges_v3 SELECT src, type, dst, owner FROM edges;
+DROP TABLE edges;
+ALTER TABLE edges_v3 RENAME TO edges;
+ALTER TABLE revisions ADD COLUMN semantics TEXT;
+`,
+};

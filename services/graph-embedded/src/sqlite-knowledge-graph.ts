@@ -80,7 +80,8 @@ export class SqliteKnowledgeGraph implements KnowledgeGraph {
 
       const revision = (head?.revision ?? 0) + 1;
       const d = rev.descriptor;
-      this.st.insertRevision.run({ ...rev, revision, status: d.status, descriptor: JSON.stringify(d) });
+      const semantics = rev.semantics === undefined ? null : JSON.stringify(rev.semantics);
+      this.st.insertRevision.run({ ...rev, revision, status: d.status, descriptor: JSON.stringify(d), semantics });
       this.st.upsertProduct.run({
         iri: rev.iri,
         revision,

@@ -38,8 +38,8 @@ export function prepareStatements(db: Database.Database): Statements {
     revision: db.prepare('SELECT * FROM revisions WHERE iri = ? AND revision = ?'),
     revisions: db.prepare('SELECT * FROM revisions WHERE iri = ? ORDER BY revision'),
     insertRevision: db.prepare(
-      `INSERT INTO revisions (iri, revision, hash, status, descriptor, recorded_at, recorded_by)
-       VALUES (@iri, @revision, @hash, @status, @descriptor, @recordedAt, @recordedBy)`,
+      `INSERT INTO revisions (iri, revision, hash, status, descriptor, recorded_at, recorded_by, semantics)
+       VALUES (@iri, @revision, @hash, @status, @descriptor, @recordedAt, @recordedBy, @semantics)`,
     ),
     upsertProduct: db.prepare(
       `INSERT INTO products (iri, revision, hash, domain, owner_team, status, created_at)
@@ -59,8 +59,12 @@ export function prepareStatements(db: Database.Database): Statements {
       `INSERT INTO nodes (iri, kind, label, stub, owner) VALUES (@iri, @kind, @label, 0, @owner)
        ON CONFLICT(iri) DO UPDATE SET kind = excluded.kind, label = excluded.label, stub = 0, owner = excluded.owner`,
     ),
+    // Created when missing; an existing node is never overwritten, except that a definition (a
+    // non-stub reference) fills in an unowned stub of the same kind.
     insertReferencedNode: db.prepare(
-      'INSERT OR IGNORE INTO nodes (iri, kind, label, stub, owner) VALUES (@iri, @kind, @label, @stub, NULL)',
+      `INSERT INTO nodes (iri, kind, label, stub, owner) VALUES (@iri, @kind, @label, @stub, NULL)
+       ON CONFLICT(iri) DO UPDATE SET stub = 0, label = excluded.label
+       WHERE nodes.stub = 1 AND excluded.stub = 0 AND nodes.kind = excluded.kind AND nodes.owner IS NULL`,
     ),
     insertEdge: db.prepare('INSERT OR IGNORE INTO edges (src, type, dst, owner) VALUES (?, ?, ?, ?)'),
     node: db.prepare('SELECT iri, kind, label, stub FROM nodes WHERE iri = ?'),

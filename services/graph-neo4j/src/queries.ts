@@ -6,9 +6,10 @@ import type { ProductFilter, TraverseOptions } from '@quanta/core';
  *
  * Graph shape:
  *   (:Node {iri, kind, label, stub, owner})   owner: the product that wrote it; absent for shared and stub nodes
- *   (:Node)-[:REL {type}]->(:Node)            one relationship type, the RelationType in a property
+ *   (:Node)-[:REL {type, owner}]->(:Node)     one relationship type, the RelationType in a property;
+ *                                            owner: the product that declared it, replaced with it
  *   (:Product {iri, revision, hash, headKey, domain, ownerTeam, status, createdAt})   the head, for filters
- *   (:Revision {key, iri, revision, hash, status, descriptor, recordedAt, recordedBy})   append-only
+ *   (:Revision {key, iri, revision, hash, status, descriptor, recordedAt, recordedBy, semantics})   append-only
  *   (:Counter {key, iri, name, value})       key: counterKey(iri, name); deleted with its node
  *
  * Why one `:REL` type with a `type` property: Cypher cannot take a relationship type as a
@@ -40,12 +41,13 @@ RETURN n.iri AS iri, n.kind AS kind, n.stub AS stub, n.owner AS owner`;
 export const WRITE_REVISIONS = `UNWIND $revisions AS r
 MATCH (p:Product {iri: r.iri})
 CREATE (:Revision {key: r.key, iri: r.iri, revision: r.revision, hash: r.hash, status: r.status,
-                   descriptor: r.descriptor, recordedAt: r.recordedAt, recordedBy: r.recordedBy})
+                   descriptor: r.descriptor, recordedAt: r.recordedAt, recordedBy: r.recordedBy,
+                   semantics: r.semantics})
 SET p.revision = r.revision, p.hash = r.hash, p.headKey = r.key, p.domain = r.domain,
     p.ownerTeam = r.ownerTeam, p.status = r.status, p.createdAt = coalesce(p.createdAt, r.recordedAt)`;
 
-/** Edges from owned nodes are the product's own (edges must start at owned nodes): drop them all. */
-export const DELETE_OWNED_EDGES = `UNWIND $iris AS iri MATCH (:Node {owner: iri})-[r:REL]->() DELETE r`;
+/** Every edge the products declared in their previous revisions. */
+export const DELETE_OWNED_EDGES = `UNWIND $iris AS iri MATCH ()-[r:REL {owner: iri}]->() DELETE r`;
 
 /** Ports the new revisions no longer have, with their counters. */
 export const DELETE_DROPPED_NODES = `UNWIND $products AS x
@@ -56,9 +58,15 @@ DETACH DELETE n, c`;
 export const WRITE_OWNED_NODES = `UNWIND $nodes AS o MATCH (n:Node {iri: o.iri})
 SET n.kind = o.kind, n.label = o.label, n.stub = false, n.owner = o.owner`;
 
-/** Referenced nodes are created when missing and never overwritten (a registered upstream stays registered). */
+/**
+ * Referenced nodes are created when missing and never overwritten (a registered upstream stays
+ * registered), except that a definition (a non-stub reference) fills in an unowned stub of the
+ * same kind: a concept becomes known once a semantic model defines it.
+ */
 export const WRITE_REFERENCED_NODES = `UNWIND $nodes AS x MERGE (n:Node {iri: x.iri})
-ON CREATE SET n.kind = x.kind, n.label = x.label, n.stub = x.stub`;
+ON CREATE SET n.kind = x.kind, n.label = x.label, n.stub = x.stub
+ON MATCH SET n.label = CASE WHEN n.stub AND NOT x.stub AND n.kind = x.kind AND n.owner IS NULL THEN x.label ELSE n.label END,
+             n.stub = CASE WHEN n.stub AND NOT x.stub AND n.kind = x.kind AND n.owner IS NULL THEN false ELSE n.stub END`;
 
 /**
  * CREATE, not MERGE: the products' old edges were all deleted above and the caller passes each
@@ -67,7 +75,7 @@ ON CREATE SET n.kind = x.kind, n.label = x.label, n.stub = x.stub`;
  */
 export const WRITE_EDGES = `UNWIND $edges AS e
 MATCH (a:Node {iri: e.from}) MATCH (b:Node {iri: e.to})
-CREATE (a)-[:REL {type: e.type}]->(b)`;
+CREATE (a)-[:REL {type: e.type, owner: e.owner}]->(b)`;
 
 /** What locking left behind for refused items: nodes merged without a kind, heads without a revision. */
 export const CLEAR_LOCK_RESIDUE = `CALL { UNWIND $nodes AS iri MATCH (n:Node {iri: iri}) WHERE n.kind IS NULL DETACH DELETE n }
@@ -88,7 +96,7 @@ RETURN c.value AS value`;
 export const COUNTERS = `MATCH (c:Counter {iri: $iri}) RETURN c.name AS name, c.value AS value ORDER BY name`;
 
 const REVISION_FIELDS = `r.iri AS iri, r.revision AS revision, r.hash AS hash, r.status AS status,
-  r.descriptor AS descriptor, r.recordedAt AS recordedAt, r.recordedBy AS recordedBy`;
+  r.descriptor AS descriptor, r.recordedAt AS recordedAt, r.recordedBy AS recordedBy, r.semantics AS semantics`;
 
 export const PRODUCT = `MATCH (p:Product {iri: $iri}) MATCH (r:Revision {key: p.headKey})
 RETURN ${REVISION_FIELDS}, p.createdAt AS createdAt`;

@@ -1,5 +1,5 @@
 import type { GraphEdge, GraphNode, RevisionInfo } from '@quanta/core';
-import type { Descriptor, Product, ProductRevision, ProductStatus } from '@quanta/model';
+import type { Descriptor, Product, ProductRevision, ProductSemantics, ProductStatus } from '@quanta/model';
 
 /**
  * A revision as the queries in `queries.ts` return it. Numbers are plain JS numbers: the driver
@@ -14,6 +14,7 @@ export interface RevisionRecord {
   descriptor: string;
   recordedAt: string;
   recordedBy: string;
+  semantics: string | null;
 }
 
 /** A revision joined with its product's `createdAt`. */
@@ -48,6 +49,7 @@ export function toRevision(r: RevisionRecord): ProductRevision {
     hash: r.hash,
     recordedAt: r.recordedAt,
     recordedBy: r.recordedBy,
+    ...(r.semantics === null ? {} : { semantics: JSON.parse(r.semantics) as ProductSemantics }),
   };
 }
 

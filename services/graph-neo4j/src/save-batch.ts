@@ -83,7 +83,7 @@ async function writeAll(tx: ManagedTransaction, writes: readonly Write[]): Promi
     tx.run(q.DELETE_DROPPED_NODES, { products: products.map((p) => ({ iri: p.revision.iri, keep: p.graph.owned.map((n) => n.iri) })) }),
     tx.run(q.WRITE_OWNED_NODES, { nodes: products.flatMap((p) => p.graph.owned.map(({ iri, kind, label }) => ({ iri, kind, label, owner: p.revision.iri }))) }),
     tx.run(q.WRITE_REFERENCED_NODES, { nodes: distinctNodes(products.flatMap((p) => p.graph.referenced)) }),
-    tx.run(q.WRITE_EDGES, { edges: distinctEdges(products.flatMap((p) => p.graph.edges)) }),
+    tx.run(q.WRITE_EDGES, { edges: products.flatMap((p) => distinctEdges(p.graph.edges).map((e) => ({ ...e, owner: p.revision.iri }))) }),
   ]);
 }
 
@@ -100,6 +100,7 @@ function revisionParams({ input, verdict }: Write) {
     descriptor: JSON.stringify(d),
     recordedAt: rev.recordedAt,
     recordedBy: rev.recordedBy,
+    semantics: rev.semantics === undefined ? null : JSON.stringify(rev.semantics),
     domain: d.domain,
     ownerTeam: d.owner.team,
   };

@@ -14,6 +14,7 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE INDEX quanta_counter_iri IF NOT EXISTS FOR (c:Counter) ON (c.iri)',
   'CREATE INDEX quanta_revision_iri IF NOT EXISTS FOR (r:Revision) ON (r.iri)',
   'CREATE INDEX quanta_node_owner IF NOT EXISTS FOR (n:Node) ON (n.owner)',
+  'CREATE INDEX quanta_rel_owner IF NOT EXISTS FOR ()-[r:REL]-() ON (r.owner)',
   'CREATE INDEX quanta_product_domain IF NOT EXISTS FOR (p:Product) ON (p.domain)',
   'CREATE INDEX quanta_product_owner IF NOT EXISTS FOR (p:Product) ON (p.ownerTeam)',
   'CREATE INDEX quanta_product_status IF NOT EXISTS FOR (p:Product) ON (p.status)',
@@ -26,6 +27,9 @@ export async function applySchema(driver: Driver, database: string | undefined):
     // Schema changes cannot share a transaction with each other's data reads: auto-commit each.
     for (const statement of SCHEMA_STATEMENTS) await session.run(statement);
     await session.run('CALL db.awaitIndexes(300)');
+    // Graphs written before edges carried an owner: every such edge started at a node its product owns.
+    await session.run(`MATCH (a:Node)-[r:REL]->() WHERE r.owner IS NULL
+CALL { WITH a, r SET r.owner = a.owner } IN TRANSACTIONS OF 10000 ROWS`);
   } finally {
     await session.close();
   }

@@ -1,3 +1,5 @@
+import type { PolicyFinding } from './semantics.js';
+
 /**
  * Domain errors. They carry no transport: the REST API and the GraphQL subgraphs each map them in
  * exactly one place (DESIGN.md §11). `kind` is stable and becomes the problem `type` slug.
@@ -13,6 +15,7 @@ export interface InputIssue {
 /** Every kind of domain error, each with a stable name. */
 export type ErrorKind =
   | 'validation-failed'
+  | 'policy-violation'
   | 'malformed-body'
   | 'invalid-parameter'
   | 'not-found'
@@ -35,6 +38,22 @@ export abstract class QuantaError extends Error {
 /** The input is well-formed but breaks the schema: missing or unknown fields, bad IRIs, bad values. */
 export class ValidationError extends QuantaError {
   readonly kind = 'validation-failed';
+}
+
+/**
+ * The descriptor is valid but breaks a global policy (a SHACL shape of severity Violation):
+ * nothing is stored. `findings` lists every finding, Warnings included, so one round trip shows
+ * everything to fix.
+ */
+export class PolicyViolationError extends QuantaError {
+  readonly kind = 'policy-violation';
+  constructor(readonly findings: readonly PolicyFinding[]) {
+    const violations = findings.filter((f) => f.severity === 'Violation');
+    super(
+      `The product breaks ${violations.length === 1 ? 'a global policy' : `${violations.length} global policies`}: ${violations.map((f) => f.message).join(' ')}`,
+      violations.map((f) => ({ pointer: f.path, message: f.message })),
+    );
+  }
 }
 
 /** The body could not be parsed at all (broken JSON or YAML). */

@@ -4,6 +4,7 @@ import { createApp } from '@quanta/api';
 import type { QuantaConfig } from '@quanta/config';
 import { createCatalog, type SearchIndex, systemClock } from '@quanta/core';
 import type { Logger } from 'pino';
+import { JsonLdSemanticLayer } from '@quanta/semantics';
 import { openGraph, openSearch } from './adapters.js';
 
 /** A running Quanta server. */
@@ -27,6 +28,8 @@ export async function startServer(config: QuantaConfig, logger: Logger, version 
     graph,
     search,
     clock: systemClock,
+    // Pure and local (pinned contexts, shapes from ontologies/): one per process, nothing to configure.
+    semantics: JsonLdSemanticLayer.create(),
     onProjectionError: (iri, err) => logger.warn({ iri, err }, 'search projection failed; POST /api/v1/admin/reindex repairs it'),
   });
   const productsAtStart = await graph.countProducts();

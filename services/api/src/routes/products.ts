@@ -1,15 +1,35 @@
 import { Hono } from 'hono';
-import { ProductStatusSchema, declaresStatus, parseDescriptor, summarize } from '@quanta/model';
+import { ProductStatusSchema, type RdfFormat, declaresStatus, parseDescriptor, summarize } from '@quanta/model';
 import type { AppDeps, AppEnv } from '../env.js';
-import { requireJsonAcceptable } from '../negotiate.js';
+import { acceptable, chosenType, JSON_ONLY } from '../negotiate.js';
 import { readBody } from '../read-body.js';
 import { choiceParam, decodeCursor, encodeCursor, intParam, iriParam, queryOf } from '../query.js';
 import { productPath, productView } from '../views.js';
 
 /** The discovery port: register, validate, read, browse, retire (DESIGN.md §5). */
+/** A product reads as JSON, or as its DCAT/DPROD RDF (DESIGN.md §5). */
+const PRODUCT_TYPES = ['application/json', 'application/ld+json', 'text/turtle'] as const;
+
 export function productRoutes({ catalog, maxBodyBytes }: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use(requireJsonAcceptable);
+
+  // Registered before the JSON-only middleware below: Hono runs handlers in registration order,
+  // and this one answers without calling next(), so a product alone also speaks RDF.
+  app.get('/:iri', acceptable(PRODUCT_TYPES), async (c) => {
+    queryOf(c, []);
+    const iri = iriParam(c);
+    c.header('Vary', 'Accept');
+    const type = chosenType(c);
+    if (type === 'application/json') {
+      const product = await catalog.get(iri);
+      c.header('ETag', `"${product.hash}"`);
+      return c.json(productView(product));
+    }
+    const rdf = await catalog.exportProduct(iri, type as RdfFormat);
+    return c.body(rdf, 200, { 'Content-Type': type === 'text/turtle' ? 'text/turtle; charset=utf-8' : 'application/ld+json' });
+  });
+
+  app.use(acceptable(JSON_ONLY));
 
   app.put('/', async (c) => {
     const body = await readBody(c, maxBodyBytes);
@@ -23,7 +43,7 @@ export function productRoutes({ catalog, maxBodyBytes }: AppDeps): Hono<AppEnv> 
 
   app.post('/validate', async (c) => {
     const descriptor = parseDescriptor(await readBody(c, maxBodyBytes));
-    return c.json({ valid: true, ...catalog.validate(descriptor), descriptor });
+    return c.json({ valid: true, ...(await catalog.validate(descriptor)), descriptor });
   });
 
   app.get('/', async (c) => {
@@ -41,13 +61,6 @@ export function productRoutes({ catalog, maxBodyBytes }: AppDeps): Hono<AppEnv> 
       items: page.items.map(summarize),
       ...(page.next ? { next: encodeCursor(page.next) } : {}),
     });
-  });
-
-  app.get('/:iri', async (c) => {
-    queryOf(c, []);
-    const product = await catalog.get(iriParam(c));
-    c.header('ETag', `"${product.hash}"`);
-    return c.json(productView(product));
   });
 
   app.get('/:iri/revisions', async (c) => {

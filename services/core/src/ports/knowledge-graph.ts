@@ -11,7 +11,8 @@ export type RelationType =
   | 'exposesDataset' // OutputPort → Dataset (the port's OpenLineage identity)
   | 'consumes' // DataProduct → DataProduct (an input port naming an upstream product)
   | 'readsDataset' // DataProduct → Dataset (an input port naming an operational source)
-  | 'about'; // DataProduct → Concept
+  | 'about' // DataProduct → Concept
+  | 'sameAs'; // Concept → Concept: an equivalence a product's semantic model declares (owned by that product)
 
 /** A node. `stub` nodes exist only because something points at them (an upstream product not yet registered). */
 export interface GraphNode {
@@ -30,13 +31,15 @@ export interface GraphEdge {
 
 /**
  * The nodes and edges one descriptor contributes to the knowledge graph. The product owns its
- * outgoing edges and its port nodes: a new revision replaces them whole. Targets it points at
- * (domains, teams, datasets, upstream products) are shared and only created when missing.
+ * port nodes and every edge it declares: a new revision replaces them whole. Edges start at a node
+ * the product owns, except `sameAs` between two concepts. Targets it points at (domains, teams,
+ * datasets, upstream products, concepts) are shared and only created when missing; a non-stub
+ * reference (a concept the product's model defines) fills in a stub of the same kind.
  */
 export interface ProductGraph {
   /** The product node and its ports: written by this product. */
   readonly owned: readonly GraphNode[];
-  /** Nodes this product points at; created as stubs when missing, never overwritten. */
+  /** Nodes this product points at; created when missing, never overwritten (a non-stub one fills in a stub). */
   readonly referenced: readonly GraphNode[];
   readonly edges: readonly GraphEdge[];
 }

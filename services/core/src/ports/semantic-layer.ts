@@ -17,6 +17,10 @@ export interface SemanticLayer {
    *   contexts nested too deep
    */
   analyze(descriptor: Descriptor, knownConcepts: ReadonlySet<Iri>): Promise<ProductSemantics>;
-  /** The product as DCAT/DPROD RDF (with its semantic model): compacted JSON-LD or Turtle. */
-  exportProduct(product: Product, format: RdfFormat): Promise<string>;
+  /**
+   * The product as DCAT/DPROD RDF (with its semantic model): compacted JSON-LD or Turtle.
+   * @param knownConcepts as for `analyze`, read now: a concept defined since the product
+   *   registered is typed `quanta:Concept` in the export
+   */
+  exportProduct(product: Product, format: RdfFormat, knownConcepts: ReadonlySet<Iri>): Promise<string>;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseDescriptor } from '@quanta/model';
-import { canonicalJson, descriptorHash } from './descriptor-hash.js';
+import { canonicalJson, descriptorHash, revisionHash } from './descriptor-hash.js';
 
 describe('descriptorHash', () => {
   const json = parseDescriptor(JSON.parse('{"id":"https://d.example/p","name":"p","domain":"a","owner":{"team":"t"},"tags":["x","y"]}'));
@@ -20,3 +20,20 @@ describe('descriptorHash', () => {
     expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[{"y":2,"z":1}]},"b":1}');
   });
 });
+
+describe('revisionHash', () => {
+  const base = parseDescriptor({ id: 'https://d.example/p', name: 'p', domain: 'a', owner: { team: 't' } });
+  const turtle = { ...base, semanticModel: '<https://d.example/a> a <https://d.example/C> .', semanticModelFormat: 'text/turtle' as const };
+  const jsonld = { ...base, semanticModel: { '@id': 'https://d.example/a', '@type': 'https://d.example/C' } };
+
+  it('is the descriptor hash when there is no semantic model', () => {
+    expect(revisionHash(base, undefined)).toBe(descriptorHash(base));
+  });
+
+  it('sees the same graph in Turtle and in JSON-LD as no change, and a different graph as one', () => {
+    expect(revisionHash(turtle, 'graph-1')).toBe(revisionHash(jsonld, 'graph-1'));
+    expect(revisionHash(turtle, 'graph-2')).not.toBe(revisionHash(turtle, 'graph-1'));
+    expect(revisionHash({ ...jsonld, tags: ['x'] }, 'graph-1')).not.toBe(revisionHash(jsonld, 'graph-1'));
+  });
+});
+

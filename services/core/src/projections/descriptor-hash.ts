@@ -9,6 +9,17 @@ export function descriptorHash(descriptor: Descriptor): string {
   return createHash('sha256').update(canonicalJson(descriptor)).digest('hex');
 }
 
+/**
+ * The hash of a revision: the descriptor's, with the semantic model replaced by the hash of its
+ * canonical RDF (URDNA2015). Re-serialising a model (Turtle for JSON-LD, other blank node labels,
+ * another triple order) is therefore no change; a different graph is.
+ */
+export function revisionHash(descriptor: Descriptor, modelHash: string | undefined): string {
+  if (descriptor.semanticModel === undefined || modelHash === undefined) return descriptorHash(descriptor);
+  const { semanticModel: _model, semanticModelFormat: _format, ...rest } = descriptor;
+  return createHash('sha256').update(canonicalJson({ ...rest, semanticModelHash: modelHash })).digest('hex');
+}
+
 /** JSON with object keys sorted at every level and `undefined` members dropped. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {

@@ -60,3 +60,37 @@ describe('helpers', () => {
     expect(conceptLabel('urn:x:Podcast%20Episode')).toBe('Podcast Episode');
   });
 });
+
+describe('productGraph with what the semantic layer found', () => {
+  const LISTENER = 'https://d.example/ontology/Listener';
+  const LOCAL = 'https://d.example/ontology/player#Listener';
+  const g = productGraph(d, {
+    findings: [],
+    concepts: [
+      { iri: LISTENER, label: 'Listener', defined: false },
+      { iri: LOCAL, label: 'Listener (player)', defined: true },
+    ],
+    equivalences: [
+      { from: LOCAL, to: LISTENER, relation: 'owl:sameAs' },
+      { from: LOCAL, to: 'https://d.example/ontology/Hoerer', relation: 'skos:exactMatch' },
+      { from: LOCAL, to: portIri(P, 'table'), relation: 'owl:sameAs' },
+      { from: LOCAL, to: 'https://d.example/products/play-events', relation: 'owl:sameAs' },
+      { from: LOCAL, to: LOCAL, relation: 'owl:sameAs' },
+    ],
+  });
+
+  it('links the product to every concept with its label; a concept the model defines is no stub', () => {
+    expect(g.edges.filter((e) => e.type === 'about').map((e) => e.to)).toEqual([LISTENER, LOCAL]);
+    expect(g.referenced.find((n) => n.iri === LOCAL)).toEqual({ iri: LOCAL, kind: 'Concept', label: 'Listener (player)', stub: false });
+    expect(g.referenced.find((n) => n.iri === LISTENER)).toMatchObject({ stub: true });
+  });
+
+  it('declares sameAs edges between concepts only: never to its ports, upstream products or itself', () => {
+    expect(g.edges.filter((e) => e.type === 'sameAs')).toEqual([
+      { from: LOCAL, type: 'sameAs', to: LISTENER },
+      { from: LOCAL, type: 'sameAs', to: 'https://d.example/ontology/Hoerer' },
+    ]);
+    expect(g.referenced.find((n) => n.iri === 'https://d.example/ontology/Hoerer')).toMatchObject({ kind: 'Concept', stub: true, label: 'Hoerer' });
+  });
+});
+

@@ -1,4 +1,4 @@
-import { type Descriptor, type Iri, datasetIri, domainIri, portIri, teamIri } from '@quanta/model';
+import { type Descriptor, type Iri, type ProductSemantics, datasetIri, domainIri, portIri, teamIri } from '@quanta/model';
 import type { GraphEdge, GraphNode, ProductGraph } from '../ports/knowledge-graph.js';
 
 const node = (iri: Iri, kind: GraphNode['kind'], label: string, stub: boolean): GraphNode => ({ iri, kind, label, stub });
@@ -9,8 +9,11 @@ export function productOf(ref: Iri): Iri {
   return hash < 0 ? ref : ref.slice(0, hash);
 }
 
-/** Derives the product's graph from a validated descriptor. Pure and deterministic. */
-export function productGraph(d: Descriptor): ProductGraph {
+/**
+ * Derives the product's graph from a validated descriptor and what the semantic layer found in
+ * it (its concepts with labels, and the equivalences its model declares). Pure and deterministic.
+ */
+export function productGraph(d: Descriptor, semantics?: ProductSemantics): ProductGraph {
   const owned: GraphNode[] = [node(d.id, 'DataProduct', d.title ?? d.name, false)];
   const referenced = new Map<Iri, GraphNode>();
   const edges: GraphEdge[] = [];
@@ -38,7 +41,15 @@ export function productGraph(d: Descriptor): ProductGraph {
       link(d.id, 'readsDataset', node(datasetIri(ds.namespace, ds.name), 'Dataset', `${ds.namespace}/${ds.name}`, true));
     }
   }
-  for (const concept of d.concepts ?? []) link(d.id, 'about', node(concept, 'Concept', conceptLabel(concept), true));
+  const concepts = semantics?.concepts ?? (d.concepts ?? []).map((iri) => ({ iri, label: conceptLabel(iri), defined: false }));
+  for (const c of concepts) link(d.id, 'about', node(c.iri, 'Concept', c.label, !c.defined));
+  for (const { from, to } of semantics?.equivalences ?? []) {
+    const ends = [from, to].map((iri) => referenced.get(iri) ?? node(iri, 'Concept', conceptLabel(iri), true));
+    // An IRI already in the graph as something else (a product, a port) is not a concept to equate.
+    if (from === to || ends.some((n) => n.kind !== 'Concept' || owned.some((o) => o.iri === n.iri))) continue;
+    for (const n of ends) if (!referenced.has(n.iri)) referenced.set(n.iri, n);
+    edges.push({ from, type: 'sameAs', to });
+  }
   return { owned, referenced: [...referenced.values()], edges: dedupe(edges) };
 }
 

@@ -6,10 +6,12 @@ import { conceptLabel } from './product-graph.js';
 export function toSearchDocument(product: Product): SearchDocument {
   const ports = product.descriptor.outputPorts ?? [];
   const fields = ports.flatMap((p) => p.fields ?? []);
-  const concepts = [...(product.descriptor.concepts ?? []), ...fields.flatMap((f) => (f.concept ? [f.concept] : []))];
+  const mentioned = [...(product.descriptor.concepts ?? []), ...fields.flatMap((f) => (f.concept ? [f.concept] : []))];
+  // The semantic layer's labels (skos:prefLabel, rdfs:label) when it ran; the IRI's last segment otherwise.
+  const labels = product.semantics?.concepts.map((c) => c.label) ?? mentioned.map(conceptLabel);
   return {
     ...summarize(product),
     fieldNames: [...new Set(fields.map((f) => f.name))],
-    concepts: [...new Set(concepts)].map(conceptLabel),
+    concepts: [...new Set(labels)],
   };
 }

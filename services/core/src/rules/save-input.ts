@@ -1,13 +1,16 @@
 import type { SaveProductInput } from '../ports/knowledge-graph.js';
 
 /**
- * Refuses, before any transaction, a graph whose edges start at nodes the product does not own:
- * a product only ever writes its own outgoing relations. A caller bug, not bad input.
+ * Refuses, before any transaction, a graph with an edge the product cannot declare: every edge
+ * starts at a node the product owns, except `sameAs` between two concepts it references (an
+ * equivalence its semantic model states). A caller bug, not bad input.
  * @throws Error naming the foreign edge
  */
 export function assertOwnEdges({ revision, graph }: SaveProductInput): void {
   const owned = new Set(graph.owned.map((n) => n.iri));
-  const foreign = graph.edges.find((e) => !owned.has(e.from));
+  const concepts = new Set(graph.referenced.filter((n) => n.kind === 'Concept').map((n) => n.iri));
+  const declarable = (e: (typeof graph.edges)[number]) => owned.has(e.from) || (e.type === 'sameAs' && concepts.has(e.from) && concepts.has(e.to));
+  const foreign = graph.edges.find((e) => !declarable(e));
   if (foreign) throw new Error(`edge from ${foreign.from} is not owned by product ${revision.iri}`);
 }
 

@@ -5,4 +5,5 @@
  */
 export { runKnowledgeGraphContract, type KnowledgeGraphTarget } from './knowledge-graph-contract.js';
 export { runSearchIndexContract, type SearchIndexTarget } from './search-index-contract.js';
+export { runSemanticLayerContract, type SemanticLayerTarget } from './semantic-layer-contract.js';
 export { TEST_BASE, saveInput, testDescriptor, testDocument } from './fixtures.js';

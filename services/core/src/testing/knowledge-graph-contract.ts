@@ -3,6 +3,7 @@ import { domainIri, portIri, teamIri } from '@quanta/model';
 import type { KnowledgeGraph } from '../ports/knowledge-graph.js';
 import { saveInput, testDescriptor } from './fixtures.js';
 import { batchCases } from './knowledge-graph-batch-cases.js';
+import { conceptCases } from './knowledge-graph-concept-cases.js';
 import { counterCases } from './knowledge-graph-counter-cases.js';
 import { integrityCases } from './knowledge-graph-integrity-cases.js';
 
@@ -174,6 +175,7 @@ export function runKnowledgeGraphContract(name: string, target: KnowledgeGraphTa
     integrityCases(() => graph);
     counterCases(() => graph);
     batchCases(() => graph);
+    conceptCases(() => graph);
 
     it('answers ping', async () => {
       await expect(graph.ping()).resolves.toBeUndefined();

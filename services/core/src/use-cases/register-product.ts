@@ -1,21 +1,22 @@
-import { ConflictError, type Descriptor, type Identity, type Iri, type Product } from '@quanta/model';
-import { descriptorHash } from '../projections/descriptor-hash.js';
+import { ConflictError, type Descriptor, type Identity, type Iri, type PolicyFinding, type Product, type ProductSemantics } from '@quanta/model';
+import { revisionHash } from '../projections/descriptor-hash.js';
 import { productGraph } from '../projections/product-graph.js';
 import { toSearchDocument } from '../projections/search-document.js';
+import { analyzeProduct } from './analyze-product.js';
 import type { CatalogDeps } from './deps.js';
-
-/** A finding of the policy check; empty until the semantic layer adds SHACL policies. */
-export interface PolicyFinding {
-  readonly severity: 'Violation' | 'Warning' | 'Info';
-  readonly path: string;
-  readonly message: string;
-}
 
 /** The result of a registration: what is stored now and whether this call changed it. */
 export interface RegisterResult {
   readonly product: Product;
   readonly outcome: 'created' | 'updated' | 'unchanged';
+  /** The policy findings of the stored revision (Warnings and Infos: a Violation stores nothing). */
   readonly findings: readonly PolicyFinding[];
+}
+
+/** What one revision stores: the descriptor and what the semantic layer derived from it. */
+export interface RevisionContent {
+  readonly descriptor: Descriptor;
+  readonly semantics?: ProductSemantics;
 }
 
 /** How a descriptor was stated. */
@@ -28,18 +29,22 @@ export interface RegisterOptions {
 const ATTEMPTS = 5;
 
 /**
- * Registers or updates a product: an idempotent upsert keyed by IRI. A descriptor that leaves
- * `status` out keeps the stored status.
+ * Registers or updates a product: an idempotent upsert keyed by IRI, after the semantic layer's
+ * checks (DESIGN.md §4: schema at the edge → JSON-LD with the pinned loader → SHACL policies).
+ * A descriptor that leaves `status` out keeps the stored status.
+ * @throws ValidationError / PolicyViolationError, storing nothing
  */
-export function registerProduct(
+export async function registerProduct(
   deps: CatalogDeps,
   descriptor: Descriptor,
   identity: Identity,
   options: RegisterOptions = { statusDeclared: true },
 ): Promise<RegisterResult> {
-  return saveLatest(deps, descriptor.id, identity, (current) =>
-    options.statusDeclared || !current ? descriptor : { ...descriptor, status: current.descriptor.status },
-  );
+  const semantics = await analyzeProduct(deps, descriptor);
+  return saveLatest(deps, descriptor.id, identity, (current) => ({
+    descriptor: options.statusDeclared || !current ? descriptor : { ...descriptor, status: current.descriptor.status },
+    semantics,
+  }));
 }
 
 /**
@@ -53,26 +58,27 @@ export async function saveLatest(
   deps: CatalogDeps,
   iri: Iri,
   identity: Identity,
-  build: (current: Product | undefined) => Descriptor,
+  build: (current: Product | undefined) => RevisionContent,
 ): Promise<RegisterResult> {
   for (let attempt = 1; ; attempt++) {
     const current = await deps.graph.getProduct(iri);
-    const next = build(current);
+    const { descriptor: next, semantics } = build(current);
     try {
       const { product, outcome } = await deps.graph.saveProduct({
         revision: {
           iri: next.id,
           descriptor: next,
-          hash: descriptorHash(next),
+          hash: revisionHash(next, semantics?.modelHash),
           recordedAt: new Date(deps.clock.now()).toISOString(),
           recordedBy: identity.subject,
+          ...(semantics ? { semantics } : {}),
         },
-        graph: productGraph(next),
+        graph: productGraph(next, semantics),
         expectedRevision: current?.revision ?? 0,
       });
       // Projected even when unchanged: a retry then repairs a projection that failed before.
       await project(deps, product);
-      return { product, outcome, findings: [] };
+      return { product, outcome, findings: product.semantics?.findings ?? [] };
     } catch (error) {
       const lostRace = error instanceof ConflictError && (await deps.graph.getProduct(iri))?.revision !== current?.revision;
       if (!lostRace || attempt >= ATTEMPTS) throw error;
@@ -81,13 +87,16 @@ export async function saveLatest(
 }
 
 /**
- * Runs every derivation a registration runs, storing nothing: what `validate` answers with.
- * @returns the policy findings (none until the semantic layer)
+ * Runs every check and derivation a registration runs, storing nothing: what `validate` answers.
+ * @returns the policy findings (Warnings and Infos)
+ * @throws ValidationError / PolicyViolationError as a registration would
  */
-export function checkDescriptor(descriptor: Descriptor): readonly PolicyFinding[] {
-  productGraph(descriptor);
-  toSearchDocument({ iri: descriptor.id, revision: 1, descriptor, hash: descriptorHash(descriptor), recordedAt: '', recordedBy: '', createdAt: '' });
-  return [];
+export async function checkDescriptor(deps: CatalogDeps, descriptor: Descriptor): Promise<readonly PolicyFinding[]> {
+  const semantics = await analyzeProduct(deps, descriptor);
+  const hash = revisionHash(descriptor, semantics.modelHash);
+  productGraph(descriptor, semantics);
+  toSearchDocument({ iri: descriptor.id, revision: 1, descriptor, hash, recordedAt: '', recordedBy: '', createdAt: '', semantics });
+  return semantics.findings;
 }
 
 /** Pushes a product's current revision into the search index; never throws. */

@@ -11,6 +11,7 @@ import { type RegisterResult, saveLatest } from './register-product.js';
 export function retireProduct(deps: CatalogDeps, iri: Iri, identity: Identity): Promise<RegisterResult> {
   return saveLatest(deps, iri, identity, (current) => {
     if (!current) throw new NotFoundError(`No data product is registered as ${iri}`);
-    return { ...current.descriptor, status: 'retired' };
+    // Retiring changes no meaning: the revision keeps what the semantic layer derived before.
+    return { descriptor: { ...current.descriptor, status: 'retired' }, ...(current.semantics ? { semantics: current.semantics } : {}) };
   });
 }

@@ -1,0 +1,125 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Parser } from 'n3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, compliantDescriptor, productPath, ROOT, startQuanta, type QuantaProcess } from '../src/index.js';
+import { shaclConforms } from '../src/support/shacl.js';
+
+const BASE = 'https://semantics.e2e.example/products';
+const SHARED_LISTENER = 'https://semantics.e2e.example/ontology/Listener';
+
+const descriptor = (name: string, extra: Record<string, unknown> = {}) => compliantDescriptor(BASE, name, extra);
+
+/** A JSON-LD semantic model that defines `iri` as a concept and links it to `sameAs`. */
+const model = (iri: string, label: string, link?: { predicate: string; target: string }) => ({
+  '@context': { skos: 'http://www.w3.org/2004/02/skos/core#', owl: 'http://www.w3.org/2002/07/owl#' },
+  '@graph': [
+    { '@id': iri, '@type': 'skos:Concept', 'skos:prefLabel': label, ...(link ? { [link.predicate]: { '@id': link.target } } : {}) },
+  ],
+});
+
+describe('semantic layer, end to end against the running server', () => {
+  let q: QuantaProcess;
+  let trap: Server;
+  let trapped = 0;
+  let trapUrl = '';
+  beforeAll(async () => {
+    q = await startQuanta();
+    trap = createServer((_req, res) => {
+      trapped++;
+      res.end('{"@context": {}}');
+    });
+    await new Promise<void>((resolve) => trap.listen(0, '127.0.0.1', resolve));
+    trapUrl = `http://127.0.0.1:${(trap.address() as AddressInfo).port}/context.jsonld`;
+  });
+  afterAll(async () => {
+    await q.stop();
+    q.cleanup();
+    await new Promise((resolve) => trap.close(resolve));
+  });
+
+  it('blocks a registration that breaks a policy of severity Violation, storing nothing', async () => {
+    const res = await call(q.url, 'PUT', '/api/v1/products', descriptor('portless', { outputPorts: [] }));
+    expect(res.status).toBe(422);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(res.body).toMatchObject({ type: '/api/v1/problems/policy-violation', status: 422 });
+    expect(res.body.findings).toEqual(expect.arrayContaining([expect.objectContaining({ severity: 'Violation', path: '/outputPorts' })]));
+    expect((await call(q.url, 'GET', productPath(`${BASE}/portless`))).status).toBe(404);
+  });
+
+  it('stores a registration with Warnings and shows them with the product', async () => {
+    const res = await call(q.url, 'PUT', '/api/v1/products', descriptor('terse', { description: 'Too short.', classification: undefined }));
+    expect(res.status).toBe(201);
+    const paths = res.body.findings.map((f: { severity: string; path: string }) => `${f.severity} ${f.path}`);
+    expect(paths).toEqual(expect.arrayContaining(['Warning /description', 'Warning /classification/confidentiality']));
+    expect(res.body.findings.every((f: { severity: string }) => f.severity !== 'Violation')).toBe(true);
+    const read = await call(q.url, 'GET', productPath(`${BASE}/terse`));
+    expect(read.body.findings).toEqual(res.body.findings);
+  });
+
+  it("links two products' concepts through sameAs and exactMatch, so one question finds both", async () => {
+    const home = descriptor('listener-home', { semanticModel: model(SHARED_LISTENER, 'Listener') });
+    const player = descriptor('player-view', {
+      semanticModel: model('https://semantics.e2e.example/player#Listener', 'Listener (player)', { predicate: 'owl:sameAs', target: SHARED_LISTENER }),
+    });
+    const podcast = descriptor('podcast-view', {
+      semanticModelFormat: 'text/turtle',
+      semanticModel: `@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<https://semantics.e2e.example/podcast#Hoerer> a skos:Concept ; skos:prefLabel "Hörerschaft" ;
+  skos:exactMatch <${SHARED_LISTENER}> .`,
+    });
+    for (const d of [home, player, podcast]) expect((await call(q.url, 'PUT', '/api/v1/products', d)).status).toBe(201);
+
+    const fromShared = await call(q.url, 'GET', `/api/v1/concepts/${encodeURIComponent(SHARED_LISTENER)}/products`);
+    expect(fromShared.status).toBe(200);
+    expect(fromShared.body.items.map((p: { iri: string }) => p.iri).sort()).toEqual([home.id, player.id, podcast.id].sort());
+    const fromPlayer = await call(q.url, 'GET', `/api/v1/concepts/${encodeURIComponent('https://semantics.e2e.example/player#Listener')}/products`);
+    expect(fromPlayer.body.items).toHaveLength(3);
+    expect(fromPlayer.body.equivalents.map((c: { iri: string }) => c.iri)).toEqual(expect.arrayContaining([SHARED_LISTENER]));
+    const unknown = await call(q.url, 'GET', `/api/v1/concepts/${encodeURIComponent('https://nowhere.example/Nothing')}/products`);
+    expect(unknown.status).toBe(404);
+
+    // Search matches the labels the models give their concepts.
+    const search = await call(q.url, 'GET', `/api/v1/search?q=${encodeURIComponent('Hörerschaft')}`);
+    expect(search.body.hits.map((h: { product: { iri: string } }) => h.product.iri)).toContain(podcast.id);
+  });
+
+  it('refuses remote @context URLs with a clear error and never fetches them', async () => {
+    for (const url of ['http://169.254.169.254/', 'http://localhost:7700', 'file:///etc/passwd', 'http://example.org/context.jsonld', trapUrl]) {
+      const res = await call(q.url, 'PUT', '/api/v1/products', descriptor('remote', { semanticModel: { '@context': url, '@id': `${BASE}/remote#x` } }));
+      expect(res.status, url).toBe(422);
+      expect(res.body.detail, url).toContain(url);
+    }
+    expect(trapped).toBe(0);
+    expect((await call(q.url, 'GET', productPath(`${BASE}/remote`))).status).toBe(404);
+  });
+
+  it('serves a demo product as DCAT/DPROD RDF that conforms to the global shapes', async () => {
+    // The homes of the concepts play-events' fields claim come first, so every concept is known.
+    for (const home of ['listener/listener-profiles', 'artist/track-catalog', 'playlist/playlists', 'player/device-catalog']) {
+      await registerDemoProduct(q, `${home}.yaml`);
+    }
+    await registerDemoProduct(q, 'player/play-events.yaml');
+    const iri = 'https://daff.example/products/player/play-events';
+    const turtle = await fetch(new URL(productPath(iri), q.url), { headers: { Accept: 'text/turtle' } });
+    expect(turtle.status).toBe(200);
+    expect(turtle.headers.get('content-type')).toContain('text/turtle');
+    const quads = new Parser().parse(await turtle.text());
+    expect(quads.some((t) => t.subject.value === iri && t.object.value === 'https://ekgf.github.io/dprod/DataProduct')).toBe(true);
+    expect(await shaclConforms(quads)).toEqual({ conforms: true, results: [] });
+
+    const jsonld = await fetch(new URL(productPath(iri), q.url), { headers: { Accept: 'application/ld+json' } });
+    expect(jsonld.headers.get('content-type')).toContain('application/ld+json');
+    expect(JSON.parse(await jsonld.text())).toHaveProperty('@context');
+    const refused = await fetch(new URL(productPath(iri), q.url), { headers: { Accept: 'image/png' } });
+    expect(refused.status).toBe(406);
+  });
+});
+
+async function registerDemoProduct(q: QuantaProcess, file: string): Promise<void> {
+  const yaml = readFileSync(join(ROOT, 'ingest/demo/products', file), 'utf8');
+  const res = await call(q.url, 'PUT', '/api/v1/products', yaml, 'application/yaml');
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+}
