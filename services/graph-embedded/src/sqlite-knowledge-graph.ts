@@ -19,6 +19,7 @@ import {
 } from '@quanta/core';
 import { ConflictError, NotFoundError, type Product, type ProductRevision } from '@quanta/model';
 import { connect } from './connection.js';
+import { GroupCommit, type ItemOutcome } from './group-commit.js';
 import { type NodeRow, type ProductRow, type RevisionRow, toNode, toProduct, toRevision, toRevisionInfo } from './rows.js';
 import { prepareStatements, type Statements } from './statements.js';
 import { traverse } from './traverse.js';
@@ -31,14 +32,16 @@ export interface SqliteKnowledgeGraphOptions {
 
 /**
  * The embedded KnowledgeGraph: one SQLite file (docs/adr/0002), opened by {@link connect} with the
- * durability and locking settings; every save runs in one transaction, so a failure leaves
- * nothing behind.
+ * durability and locking settings; every save runs in its own transaction or savepoint, so a
+ * failure leaves nothing behind, and concurrent saves share one commit (see {@link GroupCommit}).
  */
 export class SqliteKnowledgeGraph implements KnowledgeGraph {
   private readonly st: Statements;
+  private readonly saves: GroupCommit<SaveProductInput, SaveOutcome>;
 
   private constructor(private readonly db: Database.Database) {
     this.st = prepareStatements(db);
+    this.saves = new GroupCommit((inputs) => this.db.transaction(() => inputs.map((input) => this.attempt(input)))());
   }
 
   /** Opens (creating when needed) the graph stored in `options.file`. */
@@ -48,7 +51,7 @@ export class SqliteKnowledgeGraph implements KnowledgeGraph {
 
   async saveProduct(input: SaveProductInput): Promise<SaveOutcome> {
     assertOwnEdges(input);
-    return this.save(input);
+    return this.saves.submit(input);
   }
 
   async saveProducts(inputs: readonly SaveProductInput[]): Promise<readonly BatchItemResult[]> {
@@ -56,6 +59,15 @@ export class SqliteKnowledgeGraph implements KnowledgeGraph {
     // Each save nested in the batch transaction runs in a savepoint (better-sqlite3 nests them):
     // a refused item rolls back alone, and the batch commits once, with one fsync.
     return this.db.transaction(() => inputs.map((input) => this.saveItem(input)))();
+  }
+
+  /** One save of a group, in its own savepoint: whatever it throws rolls back it alone. */
+  private attempt(input: SaveProductInput): ItemOutcome<SaveOutcome> {
+    try {
+      return { ok: true, value: this.save(input) };
+    } catch (error) {
+      return { ok: false, error };
+    }
   }
 
   private saveItem(input: SaveProductInput): BatchItemResult {
