@@ -5,8 +5,7 @@
  */
 import { Command } from 'commander';
 import { createClient } from './client.js';
-import { collectDescriptorFiles } from './descriptor-files.js';
-import { DEMO_DIR } from './paths.js';
+import { collectDescriptorFiles, type DescriptorFile, demoDescriptorFiles } from './descriptor-files.js';
 import { registerFiles } from './register-files.js';
 import { up } from './up.js';
 
@@ -26,9 +25,9 @@ program
     process.exitCode = await up(o, print);
   });
 
-/** Registers every descriptor under `paths`, prints the outcome, and fails the command on any failure. */
-async function registerAndReport(url: string, paths: string[]): Promise<void> {
-  const summary = await registerFiles(createClient(url), await collectDescriptorFiles(paths), process.stdout.isTTY === true);
+/** Registers the descriptor files, prints the outcome, and fails the command on any failure. */
+async function registerAndReport(url: string, files: readonly DescriptorFile[]): Promise<void> {
+  const summary = await registerFiles(createClient(url), files, process.stdout.isTTY === true);
   print(`${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed.length} failed`);
   for (const f of summary.failed) print(`✗ ${f.path}: ${f.error}`);
   process.exitCode = summary.failed.length ? 1 : 0;
@@ -39,13 +38,13 @@ program
   .description('register or update data products from descriptor files or folders (YAML or JSON)')
   .argument('<paths...>', 'descriptor files or folders')
   .option('--url <url>', 'base URL of a running Quanta', DEFAULT_URL)
-  .action((paths: string[], o: { url: string }) => registerAndReport(o.url, paths));
+  .action(async (paths: string[], o: { url: string }) => registerAndReport(o.url, await collectDescriptorFiles(paths)));
 
 program
   .command('demo')
   .description('load the Daff demo mesh (fictional demo data) into a running Quanta')
   .option('--url <url>', 'base URL of a running Quanta', DEFAULT_URL)
-  .action((o: { url: string }) => registerAndReport(o.url, [DEMO_DIR]));
+  .action(async (o: { url: string }) => registerAndReport(o.url, await demoDescriptorFiles()));
 
 program
   .command('reindex')

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { parseDescriptor } from '@quanta/model';
-import { collectDescriptorFiles } from './descriptor-files.js';
+import { collectDescriptorFiles, demoDescriptorFiles } from './descriptor-files.js';
 import { DEMO_DIR } from './paths.js';
 
 describe('the Daff demo mesh', async () => {
@@ -28,5 +28,13 @@ describe('the Daff demo mesh', async () => {
     for (const { d } of descriptors) {
       for (const input of d.inputPorts ?? []) if ('product' in input) expect(ids).toContain(input.product.split('#')[0]);
     }
+  });
+
+  it('loads the products that define shared concepts first, then every other product once', async () => {
+    const ordered = await demoDescriptorFiles();
+    expect(ordered.map((f) => f.path).sort()).toEqual(files.map((f) => f.path).sort());
+    const first = ordered.slice(0, 9).map((f) => f.path.split('/products/')[1]);
+    expect(first).toEqual(expect.arrayContaining(['listener/listener-profiles.yaml', 'artist/track-catalog.yaml', 'playlist/playlists.yaml']));
+    // Whether each concept is then known when claimed is checked end to end (test/e2e/quanta-up.test.ts).
   });
 });

@@ -12,3 +12,6 @@ export const DEMO_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'dem
 export function serverEntry(): string {
   return createRequire(import.meta.url).resolve('@quanta/server/main');
 }
+
+/** The demo products that define shared concepts, in load order (see the file's header). */
+export const DEMO_CONCEPT_HOMES = join(DEMO_DIR, '..', 'concept-homes.txt');

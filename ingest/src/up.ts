@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from './client.js';
-import { collectDescriptorFiles } from './descriptor-files.js';
-import { DEMO_DIR, serverEntry } from './paths.js';
+import { demoDescriptorFiles } from './descriptor-files.js';
+import { serverEntry } from './paths.js';
 import { registerFiles } from './register-files.js';
 
 /** Options of `quanta up`. Unset ones are left to the server's configuration (flags > environment > defaults). */
@@ -43,7 +43,7 @@ export async function up(options: UpOptions, print: (line: string) => void): Pro
 
   if (ready.productsAtStart === 0 && options.demo) {
     print(`Loading the Daff demo mesh (demo data, fictional) into ${ready.dataDir} ...`);
-    const summary = await registerFiles(createClient(ready.url), await collectDescriptorFiles([DEMO_DIR]), process.stdout.isTTY === true);
+    const summary = await registerFiles(createClient(ready.url), await demoDescriptorFiles(), process.stdout.isTTY === true);
     print(`  ${summary.created} demo products registered${summary.failed.length ? `, ${summary.failed.length} failed` : ''}`);
     for (const f of summary.failed) print(`  ✗ ${f.path}: ${f.error}`);
   }

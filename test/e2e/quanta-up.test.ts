@@ -59,5 +59,15 @@ describe('quanta up (the README command) on a fresh data directory', () => {
     expect(res.body.facets.domain.length).toBeGreaterThan(1);
     expect(res.body.facets.domain[0]).toEqual({ value: 'listener', count: expect.any(Number) });
     expect(res.body.facets.tag).toContainEqual({ value: 'demo', count: res.body.total });
+
+    // Loaded concept homes first, the demo carries exactly its one deliberate policy Warning:
+    // no field claims a concept before a registered model defines it.
+    const listed = await call(base, 'GET', '/api/v1/products?limit=100');
+    const findings: string[] = [];
+    for (const p of listed.body.items as { iri: string; name: string }[]) {
+      const product = await call(base, 'GET', `/api/v1/products/${encodeURIComponent(p.iri)}`);
+      for (const f of product.body.findings as { severity: string; path: string }[]) findings.push(`${p.name} ${f.severity} ${f.path}`);
+    }
+    expect(findings).toEqual(['play-events-legacy Warning /outputPorts/0/slos']);
   });
 });
