@@ -86,6 +86,21 @@ describe('semantic layer, end to end against the running server', () => {
     expect(search.body.hits.map((h: { product: { iri: string } }) => h.product.iri)).toContain(podcast.id);
   });
 
+  it('sees the same semantic model in Turtle as no change, and a changed model as a new revision', async () => {
+    const concept = 'https://semantics.e2e.example/charts#Chart';
+    const asJsonLd = descriptor('charts', { semanticModel: model(concept, 'Chart') });
+    expect((await call(q.url, 'PUT', '/api/v1/products', asJsonLd)).status).toBe(201);
+    const asTurtle = descriptor('charts', {
+      semanticModelFormat: 'text/turtle',
+      semanticModel: `<${concept}> <http://www.w3.org/2004/02/skos/core#prefLabel> "Chart" ;
+  a <http://www.w3.org/2004/02/skos/core#Concept> .`,
+    });
+    const same = await call(q.url, 'PUT', '/api/v1/products', asTurtle);
+    expect(same.body).toMatchObject({ outcome: 'unchanged', revision: 1 });
+    const changed = await call(q.url, 'PUT', '/api/v1/products', descriptor('charts', { semanticModel: model(concept, 'Weekly chart') }));
+    expect(changed.body).toMatchObject({ outcome: 'updated', revision: 2 });
+  });
+
   it('refuses remote @context URLs with a clear error and never fetches them', async () => {
     for (const url of ['http://169.254.169.254/', 'http://localhost:7700', 'file:///etc/passwd', 'http://example.org/context.jsonld', trapUrl]) {
       const res = await call(q.url, 'PUT', '/api/v1/products', descriptor('remote', { semanticModel: { '@context': url, '@id': `${BASE}/remote#x` } }));
