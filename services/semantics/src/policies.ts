@@ -21,12 +21,15 @@ const SH_MESSAGE = iri('sh', 'message');
 export class PolicyChecker {
   private readonly withMessage: ReadonlySet<string>;
   private readonly validator: SHACLValidator;
+  /** The predicates the shapes can look at; undefined when they may look at any (then all data goes in). */
+  private readonly relevant: ReadonlySet<string> | undefined;
   private turn: Promise<unknown> = Promise.resolve();
 
   /** @param shapes the shapes graph, e.g. parsed from `shapesTurtle()` */
   constructor(private readonly shapes: readonly Quad[]) {
     this.withMessage = new Set(shapes.filter((q) => q.predicate.value === SH_MESSAGE).map((q) => q.subject.value));
     this.validator = new SHACLValidator(new Store([...shapes]));
+    this.relevant = relevantPredicates(shapes);
   }
 
   /** The shapes graph: SHACL results name its property paths, which the locator reads. */
@@ -39,7 +42,9 @@ export class PolicyChecker {
    * first, then Warnings, then Infos, each group ordered by pointer, message and shape.
    */
   async check(data: readonly Quad[], locate: (focus: Term, path: Term | undefined) => string): Promise<PolicyFinding[]> {
-    const run = this.turn.then(() => this.validator.validate(new Store([...data])));
+    const relevant = this.relevant;
+    const input = relevant ? data.filter((q) => relevant.has(q.predicate.value)) : data;
+    const run = this.turn.then(() => this.validator.validate(new Store([...input])));
     this.turn = run.catch(() => undefined);
     const report = await run;
     const findings = new Map<string, PolicyFinding>();
@@ -78,4 +83,34 @@ function messageOf(messages: readonly Term[], fromShape: boolean | undefined, pa
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const SH = 'http://www.w3.org/ns/shacl#';
+const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
+/** Shape predicates whose values name data predicates. */
+const NAMING = new Set(['path', 'equals', 'disjoint', 'lessThan', 'lessThanOrEquals', 'targetSubjectsOf', 'targetObjectsOf'].map((p) => SH + p));
+/** Constraints that may read any predicate: with one of these, no data is left out. */
+const OPEN = new Set([SH + 'closed', SH + 'sparql', SH + 'ignoredProperties']);
+
+/**
+ * The data predicates the shapes can reach: every IRI in a property path (sequence, inverse,
+ * alternative and repetition paths included), in a pair constraint or a predicate target, plus
+ * rdf:type and rdfs:subClassOf for class targets and sh:class. A Core constraint sees a focus
+ * node only through these, so leaving the other triples out cannot change a result, and it spares
+ * the validator most of a descriptor (field names, types, SLO wording, the model's labels).
+ * Shapes that can see any predicate (sh:closed, SPARQL) get all the data.
+ */
+function relevantPredicates(shapes: readonly Quad[]): ReadonlySet<string> | undefined {
+  if (shapes.some((q) => OPEN.has(q.predicate.value))) return undefined;
+  const bySubject = new Map<string, Quad[]>();
+  for (const q of shapes) bySubject.set(q.subject.value, [...(bySubject.get(q.subject.value) ?? []), q]);
+  const found = new Set([RDF + 'type', 'http://www.w3.org/2000/01/rdf-schema#subClassOf']);
+  const visit = (term: Term, seen: Set<string>) => {
+    if (term.termType === 'NamedNode') found.add(term.value);
+    if (term.termType !== 'BlankNode' || seen.has(term.value)) return;
+    seen.add(term.value);
+    for (const q of bySubject.get(term.value) ?? []) visit(q.object, seen);
+  };
+  for (const q of shapes) if (NAMING.has(q.predicate.value)) visit(q.object, new Set());
+  return found;
 }
