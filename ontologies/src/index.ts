@@ -40,10 +40,12 @@ export function shapesTurtle(): string {
  * loader ever returns. Everything else is refused (DESIGN.md §8, §9.7).
  */
 export function pinnedContexts(): ReadonlyMap<string, ContextDocument> {
+  // One document under both schemes it is published at; the loader hands out copies.
+  const odrl = JSON.parse(read('vocab/w3c-ns/odrl.jsonld')) as ContextDocument;
   return new Map<string, ContextDocument>([
     [CONTEXT_IRI, loadContext()],
-    ['http://www.w3.org/ns/odrl.jsonld', JSON.parse(read('vocab/w3c-ns/odrl.jsonld')) as ContextDocument],
-    ['https://www.w3.org/ns/odrl.jsonld', JSON.parse(read('vocab/w3c-ns/odrl.jsonld')) as ContextDocument],
+    ['http://www.w3.org/ns/odrl.jsonld', odrl],
+    ['https://www.w3.org/ns/odrl.jsonld', odrl],
   ]);
 }
 

@@ -37,7 +37,14 @@ function migrate(db: Database.Database, file: string): void {
     throw new Error(`${file} has schema version ${version}; this Quanta understands up to ${SCHEMA_VERSION}`);
   }
   db.transaction(() => {
-    for (let from = version; version > 0 && from < SCHEMA_VERSION; from++) db.exec(MIGRATIONS[from] ?? '');
+    // A fresh file (version 0) gets the current schema directly; an older one steps up first.
+    if (version > 0) {
+      for (let from = version; from < SCHEMA_VERSION; from++) {
+        const step = MIGRATIONS[from];
+        if (step === undefined) throw new Error(`no migration from schema version ${from}; ${file} cannot be upgraded`);
+        db.exec(step);
+      }
+    }
     db.exec(SCHEMA_SQL);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   })();

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import {
   assertCounterDelta,
   assertOwnable,
+  judgeRevision,
   assertOwnEdges,
   assertValidBatch,
   type BatchItemResult,
@@ -58,7 +59,14 @@ export class SqliteKnowledgeGraph implements KnowledgeGraph {
     assertValidBatch(inputs);
     // Each save nested in the batch transaction runs in a savepoint (better-sqlite3 nests them):
     // a refused item rolls back alone, and the batch commits once, with one fsync.
-    return this.db.transaction(() => inputs.map((input) => this.saveItem(input)))();
+    return this.db.transaction(() =>
+      inputs.map((input): BatchItemResult => {
+        const outcome = this.attempt(input);
+        if (outcome.ok) return { ok: true, saved: outcome.value };
+        if (outcome.error instanceof ConflictError) return { ok: false, error: outcome.error };
+        throw outcome.error; // not a refusal but a fault: it undoes the whole batch
+      }),
+    )();
   }
 
   /** One save of a group, in its own savepoint: whatever it throws rolls back it alone. */
@@ -70,27 +78,16 @@ export class SqliteKnowledgeGraph implements KnowledgeGraph {
     }
   }
 
-  private saveItem(input: SaveProductInput): BatchItemResult {
-    try {
-      return { ok: true, saved: this.save(input) };
-    } catch (error) {
-      if (error instanceof ConflictError) return { ok: false, error };
-      throw error;
-    }
-  }
-
   private readonly save = (input: SaveProductInput): SaveOutcome =>
     this.db.transaction((): SaveOutcome => {
       const { revision: rev, graph } = input;
       const owned = new Set(graph.owned.map((n) => n.iri));
-      const head = this.st.currentHead.get(rev.iri);
-      if (input.expectedRevision !== undefined && (head?.revision ?? 0) !== input.expectedRevision) {
-        throw new ConflictError(`${rev.iri} is at revision ${head?.revision ?? 0}, not ${input.expectedRevision}; read it again and retry`);
-      }
-      if (head?.hash === rev.hash) return { product: this.mustGet(rev.iri), outcome: 'unchanged' };
+      const verdict = judgeRevision(input, this.st.currentHead.get(rev.iri));
+      if (verdict.kind === 'refused') throw verdict.error;
+      if (verdict.kind === 'unchanged') return { product: this.mustGet(rev.iri), outcome: 'unchanged' };
       for (const node of graph.owned) assertOwnable(rev.iri, node, this.existingNode(node.iri));
 
-      const revision = (head?.revision ?? 0) + 1;
+      const { revision, createdAt } = verdict;
       const d = rev.descriptor;
       const semantics = rev.semantics === undefined ? null : JSON.stringify(rev.semantics);
       this.st.insertRevision.run({ ...rev, revision, status: d.status, descriptor: JSON.stringify(d), semantics });
@@ -101,11 +98,11 @@ export class SqliteKnowledgeGraph implements KnowledgeGraph {
         domain: d.domain,
         ownerTeam: d.owner.team,
         status: d.status,
-        createdAt: head?.created_at ?? rev.recordedAt,
+        createdAt,
       });
       this.replaceOwnedSubgraph(input, owned);
       // The product just written, built from what was written rather than read back.
-      return { product: { ...rev, revision, createdAt: head?.created_at ?? rev.recordedAt }, outcome: head ? 'updated' : 'created' };
+      return { product: { ...rev, revision, createdAt }, outcome: verdict.updated ? 'updated' : 'created' };
     })();
 
   /** Drops the product's previous edges and ports, then writes the new ones. */

@@ -1,11 +1,12 @@
 import type Database from 'better-sqlite3';
+import type { Head } from '@quanta/core';
 
 type Statement<P extends unknown[] = unknown[], R = unknown> = Database.Statement<P, R>;
 type EdgeRow = { src: string; type: string; dst: string };
 
 /** Every statement the adapter runs, prepared once per connection. */
 export interface Statements {
-  readonly currentHead: Statement<[string], { revision: number; hash: string; created_at: string }>;
+  readonly currentHead: Statement<[string], Head>;
   readonly product: Statement;
   readonly revision: Statement;
   readonly revisions: Statement;
@@ -31,8 +32,8 @@ export interface Statements {
 export function prepareStatements(db: Database.Database): Statements {
   const productSelect = `SELECT r.*, p.created_at FROM products p JOIN revisions r ON r.iri = p.iri AND r.revision = p.revision`;
   return {
-    currentHead: db.prepare<[string], { revision: number; hash: string; created_at: string }>(
-      'SELECT revision, hash, created_at FROM products WHERE iri = ?',
+    currentHead: db.prepare<[string], Head>(
+      'SELECT revision, hash, created_at AS createdAt FROM products WHERE iri = ?',
     ),
     product: db.prepare(`${productSelect} WHERE p.iri = ?`),
     revision: db.prepare('SELECT * FROM revisions WHERE iri = ? AND revision = ?'),

@@ -1,29 +1,5 @@
-import { assertOwnable, type ExistingNode, type SaveProductInput } from '@quanta/core';
+import { assertOwnable, type ExistingNode, type SaveProductInput, type Verdict } from '@quanta/core';
 import { ConflictError } from '@quanta/model';
-
-/** A product head as the transaction read it, under its lock. */
-export interface Head {
-  readonly revision: number;
-  readonly hash: string;
-  readonly createdAt: string;
-}
-
-/** What happens to one item of a batch. */
-export type Verdict =
-  | { readonly kind: 'refused'; readonly error: ConflictError }
-  | { readonly kind: 'unchanged' }
-  | { readonly kind: 'write'; readonly revision: number; readonly createdAt: string; readonly updated: boolean };
-
-/** Compare-and-set and change detection for one item against its locked head. */
-export function judgeRevision(input: SaveProductInput, head: Head | undefined): Verdict {
-  const { revision: rev, expectedRevision } = input;
-  const current = head?.revision ?? 0;
-  if (expectedRevision !== undefined && current !== expectedRevision) {
-    return { kind: 'refused', error: new ConflictError(`${rev.iri} is at revision ${current}, not ${expectedRevision}; read it again and retry`) };
-  }
-  if (head?.hash === rev.hash) return { kind: 'unchanged' };
-  return { kind: 'write', revision: current + 1, createdAt: head?.createdAt ?? rev.recordedAt, updated: head !== undefined };
-}
 
 /**
  * Applies the ownership rule to the items still to be written, in batch order, as if each were

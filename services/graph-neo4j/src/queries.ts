@@ -77,7 +77,7 @@ export const WRITE_EDGES = `UNWIND $edges AS e
 MATCH (a:Node {iri: e.from}) MATCH (b:Node {iri: e.to})
 CREATE (a)-[:REL {type: e.type, owner: e.owner}]->(b)`;
 
-/** What locking left behind for refused items: nodes merged without a kind, heads without a revision. */
+/** What locking left behind for refused items: nodes merged without a kind, heads without a revision (run before the writes). */
 export const CLEAR_LOCK_RESIDUE = `CALL { UNWIND $nodes AS iri MATCH (n:Node {iri: iri}) WHERE n.kind IS NULL DETACH DELETE n }
 CALL { UNWIND $heads AS iri MATCH (p:Product {iri: iri}) WHERE p.revision IS NULL DELETE p }`;
 

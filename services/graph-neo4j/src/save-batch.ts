@@ -1,6 +1,6 @@
-import type { BatchItemResult, ExistingNode, GraphEdge, GraphNode, SaveProductInput } from '@quanta/core';
+import { type BatchItemResult, type ExistingNode, type GraphEdge, type GraphNode, type Head, judgeRevision, type SaveProductInput, type Verdict } from '@quanta/core';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
-import { type Head, judgeOwnership, judgeRevision, type Verdict } from './judge.js';
+import { judgeOwnership } from './judge.js';
 import * as q from './queries.js';
 import { type ProductRecord, toProduct } from './records.js';
 import { revisionKey } from './schema.js';
@@ -36,10 +36,11 @@ export async function saveBatch(tx: ManagedTransaction, inputs: readonly SavePro
     const verdict = verdicts[k] as Verdict;
     return verdict.kind === 'write' ? [{ input, verdict }] : [];
   });
+  const refused = inputs.filter((_, k) => verdicts[k]?.kind === 'refused');
+  // Before any write: a later item that references a refused item's node must MERGE a real stub,
+  // not adopt the kind-less lock placeholder that the cleanup would then delete with its edge.
+  if (refused.length > 0) await clearLockResidue(tx, refused, writes);
   if (writes.length > 0) await writeAll(tx, writes);
-  if (verdicts.some((v) => v.kind === 'refused')) {
-    await tx.run(q.CLEAR_LOCK_RESIDUE, { nodes: [...new Set(toWrite.flatMap((i) => i.graph.owned.map((n) => n.iri)))], heads: inputs.map((i) => i.revision.iri) });
-  }
   const unchanged = await readProducts(tx, inputs.filter((_, k) => verdicts[k]?.kind === 'unchanged').map((i) => i.revision.iri));
 
   return inputs.map((input, k): BatchItemResult => {
@@ -57,6 +58,13 @@ export async function saveBatch(tx: ManagedTransaction, inputs: readonly SavePro
       }
     }
   });
+}
+
+/** Deletes the placeholders locking left for refused items: kind-less nodes, revision-less heads. */
+async function clearLockResidue(tx: ManagedTransaction, refused: readonly SaveProductInput[], writes: readonly Write[]): Promise<void> {
+  const written = new Set(writes.flatMap(({ input }) => input.graph.owned.map((n) => n.iri)));
+  const nodes = [...new Set(refused.flatMap((i) => i.graph.owned.map((n) => n.iri)))].filter((iri) => !written.has(iri));
+  await tx.run(q.CLEAR_LOCK_RESIDUE, { nodes, heads: refused.map((i) => i.revision.iri) });
 }
 
 async function lockHeads(tx: ManagedTransaction, iris: readonly string[]): Promise<Map<string, Head>> {

@@ -27,9 +27,6 @@ export async function applySchema(driver: Driver, database: string | undefined):
     // Schema changes cannot share a transaction with each other's data reads: auto-commit each.
     for (const statement of SCHEMA_STATEMENTS) await session.run(statement);
     await session.run('CALL db.awaitIndexes(300)');
-    // Graphs written before edges carried an owner: every such edge started at a node its product owns.
-    await session.run(`MATCH (a:Node)-[r:REL]->() WHERE r.owner IS NULL
-CALL { WITH a, r SET r.owner = a.owner } IN TRANSACTIONS OF 10000 ROWS`);
   } finally {
     await session.close();
   }

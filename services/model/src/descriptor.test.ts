@@ -41,12 +41,16 @@ describe('parseDescriptor', () => {
     expect(issuesOf({ ...minimal, inputPorts: [{ product: 'https://d.example/q', lineage: { namespace: 'a', name: 'b' } }] }).length).toBeGreaterThan(0);
   });
 
-  it('requires text/turtle for a string semantic model', () => {
+  it('requires text/turtle for a string semantic model, and a string for text/turtle', () => {
     expect(issuesOf({ ...minimal, semanticModel: '@prefix x: <y> .' })).toContainEqual({
       pointer: '/semanticModelFormat',
       message: 'a string semanticModel needs semanticModelFormat: text/turtle',
     });
     expect(parseDescriptor({ ...minimal, semanticModel: '@prefix x: <y> .', semanticModelFormat: 'text/turtle' }).semanticModel).toBeTypeOf('string');
+    expect(issuesOf({ ...minimal, semanticModel: { '@id': 'https://d.example/x' }, semanticModelFormat: 'text/turtle' })).toContainEqual({
+      pointer: '/semanticModelFormat',
+      message: 'semanticModelFormat text/turtle needs the model as a Turtle string',
+    });
   });
 
   it('checks SLO targets and windows', () => {

@@ -113,6 +113,13 @@ export const DescriptorSchema = z
         message: 'a string semanticModel needs semanticModelFormat: text/turtle',
       });
     }
+    if (typeof d.semanticModel === 'object' && d.semanticModelFormat === 'text/turtle') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['semanticModelFormat'],
+        message: 'semanticModelFormat text/turtle needs the model as a Turtle string',
+      });
+    }
   });
 
 /** A validated descriptor, with defaults applied. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datasetIri, isAbsoluteIri, portIri } from './iri.js';
+import { datasetIri, fieldIri, inputIri, isAbsoluteIri, portIri, sloIri } from './iri.js';
 
 describe('isAbsoluteIri', () => {
   it.each([
@@ -26,6 +26,9 @@ describe('isAbsoluteIri', () => {
 describe('derived IRIs', () => {
   it('puts ports under their product, ignoring a trailing slash', () => {
     expect(portIri('https://d.example/p/', 'stream')).toBe('https://d.example/p/ports/stream');
+    expect(fieldIri('https://d.example/p/ports/t', 'a b/c')).toBe('https://d.example/p/ports/t/fields/a%20b%2Fc');
+    expect(sloIri('https://d.example/p/ports/t', 2)).toBe('https://d.example/p/ports/t/slos/2');
+    expect(inputIri('https://d.example/p/', 0)).toBe('https://d.example/p/inputs/0');
   });
 
   it('keeps dataset identities distinct when namespace and name contain colons', () => {

@@ -50,6 +50,21 @@ export function portIri(productIri: Iri, portName: string): Iri {
   return `${productIri.replace(/\/+$/, '')}/ports/${portName}`;
 }
 
+/** The IRI of a field of an output port: `<port>/fields/<name>`, the name percent-encoded since any string is a field name. */
+export function fieldIri(port: Iri, fieldName: string): Iri {
+  return `${port}/fields/${encodeURIComponent(fieldName)}`;
+}
+
+/** The IRI of an output port's SLO, by its position: `<port>/slos/<index>`. */
+export function sloIri(port: Iri, index: number): Iri {
+  return `${port}/slos/${index}`;
+}
+
+/** The IRI of a product's input port, by its position: `<product>/inputs/<index>`. */
+export function inputIri(productIri: Iri, index: number): Iri {
+  return `${productIri.replace(/\/+$/, '')}/inputs/${index}`;
+}
+
 /** Quanta mints its own node IRIs (domains, teams, datasets) under this prefix; products may not use it. */
 export const RESERVED_IRI_PREFIX = 'urn:quanta:';
 

@@ -1,5 +1,5 @@
 import type { Literal, Quad } from '@rdfjs/types';
-import { conceptLabel } from '@quanta/core';
+import { claimedConcepts, conceptLabel } from '@quanta/core';
 import type { ConceptEquivalence, ConceptRef, Descriptor, Iri } from '@quanta/model';
 import { RDF_TYPE, iri } from './vocabulary.js';
 
@@ -40,20 +40,20 @@ export interface ConceptExtraction {
  * `skos:prefLabel`, else `rdfs:label`, else the IRI's last segment. Equivalences are the model's
  * owl:sameAs, skos:exactMatch, owl:equivalentClass and owl:equivalentProperty between two IRIs.
  */
-export function extractConcepts(descriptor: Descriptor, model: readonly Quad[] = []): ConceptExtraction {
-  const defined = new Set(
+export function extractConcepts(descriptor: Descriptor, model: readonly Quad[] = [], defined: ReadonlySet<Iri> = definedIn(model)): ConceptExtraction {
+  const mentioned = [...claimedConcepts(descriptor), ...[...defined].sort()];
+  const labels = labelsOf(model);
+  const concepts = [...new Set(mentioned)].map((c) => ({ iri: c, label: labels.get(c) ?? conceptLabel(c), defined: defined.has(c) }));
+  return { concepts, equivalences: equivalencesOf(model), defined };
+}
+
+/** The IRIs a semantic model defines: typed as a class, property or skos:Concept (ADR 0006). */
+export function definedIn(model: readonly Quad[]): ReadonlySet<Iri> {
+  return new Set(
     model
       .filter((q) => q.subject.termType === 'NamedNode' && q.predicate.value === RDF_TYPE && DEFINING_TYPES.has(q.object.value))
       .map((q) => q.subject.value),
   );
-  const mentioned = [
-    ...(descriptor.concepts ?? []),
-    ...(descriptor.outputPorts ?? []).flatMap((p) => (p.fields ?? []).flatMap((f) => (f.concept ? [f.concept] : []))),
-    ...[...defined].sort(),
-  ];
-  const labels = labelsOf(model);
-  const concepts = [...new Set(mentioned)].map((c) => ({ iri: c, label: labels.get(c) ?? conceptLabel(c), defined: defined.has(c) }));
-  return { concepts, equivalences: equivalencesOf(model), defined };
 }
 
 function labelsOf(model: readonly Quad[]): Map<Iri, string> {

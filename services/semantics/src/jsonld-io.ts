@@ -4,6 +4,7 @@ import { DataFactory } from 'n3';
 import { type DocumentSite, asInputError } from './jsonld-errors.js';
 import type { PinnedLoader } from './pinned-loader.js';
 import { toNQuads } from './nquads.js';
+import { iri } from './vocabulary.js';
 
 /** An expanded JSON-LD document: an array of node objects with full IRIs. */
 export type ExpandedDocument = readonly Record<string, unknown>[];
@@ -101,7 +102,7 @@ interface JsonLdQuad {
   readonly graph: JsonLdTerm;
 }
 
-const XSD_STRING = 'http://www.w3.org/2001/XMLSchema#string';
+const XSD_STRING = iri('xsd', 'string');
 let documents = 0;
 
 function fromJsonLdQuads(dataset: readonly JsonLdQuad[]): Quad[] {

@@ -3,10 +3,10 @@ import type { SemanticLayer } from '@quanta/core';
 import type { Descriptor, Iri, Product, ProductSemantics, RdfFormat } from '@quanta/model';
 import { CONTEXT_IRI, type ContextDocument, pinnedContexts, shapesTurtle } from '@quanta/ontologies';
 import { graphHash } from './canonical.js';
-import { extractConcepts } from './concepts.js';
+import { definedIn, extractConcepts } from './concepts.js';
 import { FindingLocator, termsByPredicate } from './finding-pointer.js';
 import { compactQuads, jsonLdToQuads } from './jsonld-io.js';
-import { createPinnedLoader } from './pinned-loader.js';
+import { createPinnedLoader, type PinnedLoader } from './pinned-loader.js';
 import { PolicyChecker } from './policies.js';
 import { conceptTypings, projectProduct } from './projection.js';
 import { readSemanticModel } from './semantic-model.js';
@@ -26,6 +26,8 @@ export interface SemanticLayerOptions {
  */
 export class JsonLdSemanticLayer implements SemanticLayer {
   private readonly terms: ReadonlyMap<Iri, string>;
+  private readonly productLoader: PinnedLoader;
+  private readonly exportLoader: PinnedLoader;
 
   private constructor(
     private readonly policies: PolicyChecker,
@@ -34,6 +36,8 @@ export class JsonLdSemanticLayer implements SemanticLayer {
     const quanta = contexts.get(CONTEXT_IRI)?.['@context'];
     if (!quanta || Array.isArray(quanta)) throw new Error(`the pinned contexts must hold the Quanta context ${CONTEXT_IRI} as an object`);
     this.terms = termsByPredicate(quanta as Record<string, unknown>);
+    this.productLoader = createPinnedLoader({ pinned: contexts, pointer: '/@context' });
+    this.exportLoader = createPinnedLoader({ pinned: contexts });
   }
 
   /**
@@ -46,45 +50,39 @@ export class JsonLdSemanticLayer implements SemanticLayer {
   }
 
   async analyze(descriptor: Descriptor, knownConcepts: ReadonlySet<Iri>): Promise<ProductSemantics> {
-    const { document, pointers } = projectProduct(descriptor);
-    const product = await this.readProduct(document);
-    const model = await readSemanticModel(descriptor, this.contexts);
-    const { concepts, equivalences, defined } = extractConcepts(descriptor, model);
-    const graph = [...product, ...(model ?? [])];
-    const data = [...graph, ...conceptTypings([...knownIn(graph, knownConcepts), ...defined])];
+    const { pointers, model, defined, data } = await this.readGraph(descriptor, knownConcepts);
+    const { concepts, equivalences } = extractConcepts(descriptor, model, defined);
     const locator = new FindingLocator({
       nodes: pointers,
       terms: this.terms,
       data,
       paths: this.policies.shapeQuads,
-      modelSubjects: new Set((model ?? []).map((q) => q.subject.value)),
+      modelSubjects: new Set(model.map((q) => q.subject.value)),
     });
     const findings = await this.policies.check(data, (focus, path) => locator.pointer(focus, path));
-    return { findings, concepts, equivalences, ...(model && { modelHash: await graphHash(model) }) };
+    return { findings, concepts, equivalences, ...(descriptor.semanticModel !== undefined && { modelHash: await graphHash(model) }) };
   }
 
   async exportProduct(product: Product, format: RdfFormat, knownConcepts: ReadonlySet<Iri>): Promise<string> {
-    const quads = await this.productGraph(product.descriptor, knownConcepts);
-    if (format === 'text/turtle') return writeTurtle(quads);
-    const compacted = await compactQuads(quads, CONTEXT_IRI, createPinnedLoader({ pinned: this.contexts }));
+    const { data } = await this.readGraph(product.descriptor, knownConcepts);
+    if (format === 'text/turtle') return writeTurtle(data);
+    const compacted = await compactQuads(data, CONTEXT_IRI, this.exportLoader);
     return `${JSON.stringify(compacted, null, 2)}\n`;
   }
 
-  /** The projection, the model's own triples, and `a quanta:Concept` for the known concepts in them and those the model defines. */
-  private async productGraph(descriptor: Descriptor, knownConcepts: ReadonlySet<Iri>): Promise<Quad[]> {
-    const product = await this.readProduct(projectProduct(descriptor).document);
+  /**
+   * What the policies check and the export shows: the projection read in safe mode (a descriptor
+   * term the context misses is an error, not a lost value), the model's own triples, and `a
+   * quanta:Concept` for the known concepts they mention and those the model defines.
+   */
+  private async readGraph(descriptor: Descriptor, knownConcepts: ReadonlySet<Iri>) {
+    const { document, pointers } = projectProduct(descriptor);
+    const product = await jsonLdToQuads(document, { loader: this.productLoader, base: null, site: { pointer: '', document, what: 'descriptor' } });
     const model = (await readSemanticModel(descriptor, this.contexts)) ?? [];
+    const defined = definedIn(model);
     const graph = [...product, ...model];
-    return [...graph, ...conceptTypings([...knownIn(graph, knownConcepts), ...extractConcepts(descriptor, model).defined])];
-  }
-
-  /** The projection as quads, expanded in safe mode so a descriptor term the context misses is an error, not a lost value. */
-  private readProduct(document: Record<string, unknown>): Promise<Quad[]> {
-    return jsonLdToQuads(document, {
-      loader: createPinnedLoader({ pinned: this.contexts, pointer: '/@context' }),
-      base: null,
-      site: { pointer: '', document, what: 'descriptor' },
-    });
+    const data = [...graph, ...conceptTypings([...knownIn(graph, knownConcepts), ...defined])];
+    return { pointers, model, defined, data };
   }
 }
 

@@ -2,7 +2,7 @@ import type { Quad, Term } from '@rdfjs/types';
 import { Store } from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
 import type { FindingSeverity, PolicyFinding } from '@quanta/model';
-import { iri } from './vocabulary.js';
+import { RDF_TYPE, iri } from './vocabulary.js';
 
 const SEVERITIES: ReadonlyMap<string, FindingSeverity> = new Map([
   [iri('sh', 'Violation'), 'Violation'],
@@ -43,8 +43,8 @@ export class PolicyChecker {
    */
   async check(data: readonly Quad[], locate: (focus: Term, path: Term | undefined) => string): Promise<PolicyFinding[]> {
     const relevant = this.relevant;
-    const input = relevant ? data.filter((q) => relevant.has(q.predicate.value)) : data;
-    const run = this.turn.then(() => this.validator.validate(new Store([...input])));
+    const input = relevant ? data.filter((q) => relevant.has(q.predicate.value)) : [...data];
+    const run = this.turn.then(() => this.validator.validate(new Store(input)));
     this.turn = run.catch(() => undefined);
     const report = await run;
     const findings = new Map<string, PolicyFinding>();
@@ -85,12 +85,10 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const SH = 'http://www.w3.org/ns/shacl#';
-const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 /** Shape predicates whose values name data predicates. */
-const NAMING = new Set(['path', 'equals', 'disjoint', 'lessThan', 'lessThanOrEquals', 'targetSubjectsOf', 'targetObjectsOf'].map((p) => SH + p));
+const NAMING = new Set(['path', 'equals', 'disjoint', 'lessThan', 'lessThanOrEquals', 'targetSubjectsOf', 'targetObjectsOf'].map((p) => iri('sh', p)));
 /** Constraints that may read any predicate: with one of these, no data is left out. */
-const OPEN = new Set([SH + 'closed', SH + 'sparql', SH + 'ignoredProperties']);
+const OPEN = new Set(['closed', 'sparql', 'ignoredProperties'].map((p) => iri('sh', p)));
 
 /**
  * The data predicates the shapes can reach: every IRI in a property path (sequence, inverse,
@@ -103,8 +101,12 @@ const OPEN = new Set([SH + 'closed', SH + 'sparql', SH + 'ignoredProperties']);
 function relevantPredicates(shapes: readonly Quad[]): ReadonlySet<string> | undefined {
   if (shapes.some((q) => OPEN.has(q.predicate.value))) return undefined;
   const bySubject = new Map<string, Quad[]>();
-  for (const q of shapes) bySubject.set(q.subject.value, [...(bySubject.get(q.subject.value) ?? []), q]);
-  const found = new Set([RDF + 'type', 'http://www.w3.org/2000/01/rdf-schema#subClassOf']);
+  for (const q of shapes) {
+    const list = bySubject.get(q.subject.value);
+    if (list) list.push(q);
+    else bySubject.set(q.subject.value, [q]);
+  }
+  const found = new Set([RDF_TYPE, iri('rdfs', 'subClassOf')]);
   const visit = (term: Term, seen: Set<string>) => {
     if (term.termType === 'NamedNode') found.add(term.value);
     if (term.termType !== 'BlankNode' || seen.has(term.value)) return;

@@ -1,6 +1,6 @@
 import type { Quad } from '@rdfjs/types';
 import { DataFactory } from 'n3';
-import { type Descriptor, type Iri, portIri } from '@quanta/model';
+import { type Descriptor, type Iri, fieldIri, inputIri, portIri, sloIri } from '@quanta/model';
 import { CONTEXT_IRI } from '@quanta/ontologies';
 import { QUANTA_CONCEPT, RDF_TYPE } from './vocabulary.js';
 
@@ -10,11 +10,6 @@ export interface ProductProjection {
   readonly document: Record<string, unknown>;
   /** JSON Pointer into the descriptor of every node the projection names: product, ports, fields, SLOs, inputs. */
   readonly pointers: ReadonlyMap<Iri, string>;
-}
-
-/** The IRI of a field: `<port IRI>/fields/<name>`, the name percent-encoded since any string is a field name. */
-export function fieldIri(port: Iri, fieldName: string): Iri {
-  return `${port}/fields/${encodeURIComponent(fieldName)}`;
 }
 
 /**
@@ -47,16 +42,15 @@ export function projectProduct(descriptor: Descriptor): ProductProjection {
       }),
       ...(slos && {
         slos: slos.map(({ target, ...slo }, k) => {
-          note(`${id}/slos/${k}`, `/outputPorts/${i}/slos/${k}`);
-          return { id: `${id}/slos/${k}`, '@type': 'ServiceLevelObjective', ...slo, ...(target !== undefined && { target: decimal(target) }) };
+          note(sloIri(id, k), `/outputPorts/${i}/slos/${k}`);
+          return { id: sloIri(id, k), '@type': 'ServiceLevelObjective', ...slo, ...(target !== undefined && { target: decimal(target) }) };
         }),
       }),
     };
   });
-  const base = descriptor.id.replace(/\/+$/, '');
   const inputs = (inputPorts ?? []).map((input, i) => {
-    note(`${base}/inputs/${i}`, `/inputPorts/${i}`);
-    return { id: `${base}/inputs/${i}`, '@type': 'InputPort', ...input };
+    note(inputIri(descriptor.id, i), `/inputPorts/${i}`);
+    return { id: inputIri(descriptor.id, i), '@type': 'InputPort', ...input };
   });
   const document = {
     '@context': CONTEXT_IRI,

@@ -61,9 +61,13 @@ describe('safe-mode expansion: nothing is dropped silently', () => {
     expect(error.message).toContain('"Field"');
   });
 
-  it('refuses an object semantic model declared as Turtle', async () => {
-    const d = testDescriptor('mismatch', { semanticModel: { '@id': `${ONTOLOGY}x` }, semanticModelFormat: 'text/turtle' });
-    const error = await failure(layer.analyze(d, new Set()));
-    expect(error.issues[0]?.pointer).toBe('/semanticModelFormat');
+  it('never sees an object semantic model declared as Turtle: the descriptor schema refuses it first', () => {
+    const mismatch = () => testDescriptor('mismatch', { semanticModel: { '@id': `${ONTOLOGY}x` }, semanticModelFormat: 'text/turtle' });
+    expect(mismatch).toThrow(ValidationError);
+    try {
+      mismatch();
+    } catch (error) {
+      expect((error as ValidationError).issues[0]?.pointer).toBe('/semanticModelFormat');
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { Quad } from '@rdfjs/types';
-import { type Descriptor, ValidationError } from '@quanta/model';
+import type { Descriptor } from '@quanta/model';
 import type { ContextDocument } from '@quanta/ontologies';
 import { assertSafeContexts } from './context-guard.js';
 import { jsonLdToQuads } from './jsonld-io.js';
@@ -22,10 +22,6 @@ export async function readSemanticModel(
   const model = descriptor.semanticModel;
   if (model === undefined) return undefined;
   if (typeof model === 'string') return parseTurtle(model, { baseIri: descriptor.id, pointer: POINTER });
-  if (descriptor.semanticModelFormat === 'text/turtle') {
-    const message = 'semanticModelFormat text/turtle needs the model as a Turtle string';
-    throw new ValidationError(`Invalid semantic model: ${message}`, [{ pointer: '/semanticModelFormat', message }]);
-  }
   assertSafeContexts(model, { pinned, pointer: POINTER, base: descriptor.id });
   return jsonLdToQuads(model, {
     loader: createPinnedLoader({ pinned, pointer: `${POINTER}/@context` }),

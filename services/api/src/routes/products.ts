@@ -6,10 +6,10 @@ import { readBody } from '../read-body.js';
 import { choiceParam, decodeCursor, encodeCursor, intParam, iriParam, queryOf } from '../query.js';
 import { productPath, productView } from '../views.js';
 
-/** The discovery port: register, validate, read, browse, retire (DESIGN.md §5). */
 /** A product reads as JSON, or as its DCAT/DPROD RDF (DESIGN.md §5). */
 const PRODUCT_TYPES = ['application/json', 'application/ld+json', 'text/turtle'] as const;
 
+/** The discovery port: register, validate, read, browse, retire (DESIGN.md §5). */
 export function productRoutes({ catalog, maxBodyBytes }: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 

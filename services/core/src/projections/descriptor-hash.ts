@@ -6,7 +6,7 @@ import type { Descriptor } from '@quanta/model';
  * YAML) never count as a change. Array order does count: it is meaningful (ports, fields).
  */
 export function descriptorHash(descriptor: Descriptor): string {
-  return createHash('sha256').update(canonicalJson(descriptor)).digest('hex');
+  return canonicalSha256(descriptor);
 }
 
 /**
@@ -17,8 +17,10 @@ export function descriptorHash(descriptor: Descriptor): string {
 export function revisionHash(descriptor: Descriptor, modelHash: string | undefined): string {
   if (descriptor.semanticModel === undefined || modelHash === undefined) return descriptorHash(descriptor);
   const { semanticModel: _model, semanticModelFormat: _format, ...rest } = descriptor;
-  return createHash('sha256').update(canonicalJson({ ...rest, semanticModelHash: modelHash })).digest('hex');
+  return canonicalSha256({ ...rest, semanticModelHash: modelHash });
 }
+
+const canonicalSha256 = (value: unknown) => createHash('sha256').update(canonicalJson(value)).digest('hex');
 
 /** JSON with object keys sorted at every level and `undefined` members dropped. */
 export function canonicalJson(value: unknown): string {

@@ -53,6 +53,12 @@ export function productGraph(d: Descriptor, semantics?: ProductSemantics): Produ
   return { owned, referenced: [...referenced.values()], edges: dedupe(edges) };
 }
 
+/** The concept IRIs a descriptor claims outside its model: `concepts`, then field `concept`s, each once. */
+export function claimedConcepts(d: Descriptor): Iri[] {
+  const fields = (d.outputPorts ?? []).flatMap((p) => p.fields ?? []);
+  return [...new Set([...(d.concepts ?? []), ...fields.flatMap((f) => (f.concept ? [f.concept] : []))])];
+}
+
 /** A readable label for a concept IRI until the semantic layer supplies one: its last segment. */
 export function conceptLabel(iri: Iri): string {
   const tail = iri.split(/[#/:]/).filter(Boolean).at(-1) ?? iri;

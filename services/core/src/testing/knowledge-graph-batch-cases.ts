@@ -66,4 +66,16 @@ export function batchCases(graph: () => KnowledgeGraph): void {
     expect(await graph().getNode(portIri(a.id, 'stream'))).toMatchObject({ kind: 'OutputPort', stub: false });
     expect((await graph().listRevisions(testDescriptor('b').id)).map((r) => r.revision)).toEqual([1]);
   });
+
+  it('keeps the stub a later item references when the item that wanted to own it is refused', async () => {
+    const outer = testDescriptor('outer', { outputPorts: [{ name: 'p', kind: 'table' }] });
+    // Another product already owns the IRI outer's port would get, so outer is refused.
+    await graph().saveProduct(saveInput({ ...testDescriptor('inner'), id: portIri(outer.id, 'p') }));
+    const down = testDescriptor('down', { inputPorts: [{ product: outer.id }] });
+    const results = await graph().saveProducts([saveInput(outer), saveInput(down)]);
+    expect(outcomes(results)).toEqual(['refused', 'created']);
+    expect(await graph().getNode(outer.id)).toMatchObject({ kind: 'DataProduct', stub: true });
+    const up = await graph().traverse(down.id, { direction: 'out', types: ['consumes'], depth: 1, maxNodes: 10 });
+    expect(up.edges).toEqual([{ from: down.id, type: 'consumes', to: outer.id }]);
+  });
 }

@@ -1,5 +1,6 @@
 import { type Descriptor, type Iri, PolicyViolationError, type Product, type ProductSemantics, type RdfFormat } from '@quanta/model';
 import type { KnowledgeGraph } from '../ports/knowledge-graph.js';
+import { claimedConcepts } from '../projections/product-graph.js';
 import type { CatalogDeps } from './deps.js';
 
 /**
@@ -13,12 +14,6 @@ export async function analyzeProduct(deps: CatalogDeps, descriptor: Descriptor):
   const semantics = await deps.semantics.analyze(descriptor, known);
   if (semantics.findings.some((f) => f.severity === 'Violation')) throw new PolicyViolationError(semantics.findings);
   return semantics;
-}
-
-/** The concept IRIs a descriptor claims outside its model: `concepts` and field `concept`s. */
-export function claimedConcepts(d: Descriptor): Iri[] {
-  const fields = (d.outputPorts ?? []).flatMap((p) => p.fields ?? []);
-  return [...new Set([...(d.concepts ?? []), ...fields.flatMap((f) => (f.concept ? [f.concept] : []))])];
 }
 
 /** Which of `iris` the mesh knows: Concept nodes some registered semantic model defines (not stubs). */

@@ -28,10 +28,12 @@ export async function productsAbout(deps: CatalogDeps, iri: Iri): Promise<Concep
   const equivalence = await deps.graph.traverse(iri, { direction: 'both', types: ['sameAs'], depth: EQUIVALENCE_DEPTH, maxNodes: MAX_EQUIVALENTS });
   const [concept, ...equivalents] = equivalence.nodes;
   if (!concept || concept.kind !== 'Concept') throw new NotFoundError(`No data product speaks about ${iri}`);
+  const abouts = await Promise.all(
+    equivalence.nodes.map((c) => deps.graph.traverse(c.iri, { direction: 'in', types: ['about'], depth: 1, maxNodes: MAX_PRODUCTS + 1 })),
+  );
   const products = new Set<Iri>();
   let truncated = equivalence.truncated;
-  for (const c of equivalence.nodes) {
-    const about = await deps.graph.traverse(c.iri, { direction: 'in', types: ['about'], depth: 1, maxNodes: MAX_PRODUCTS + 1 });
+  for (const about of abouts) {
     for (const n of about.nodes) if (n.kind === 'DataProduct' && !n.stub) products.add(n.iri);
     truncated ||= about.truncated;
   }

@@ -87,16 +87,12 @@ export async function saveLatest(
 }
 
 /**
- * Runs every check and derivation a registration runs, storing nothing: what `validate` answers.
+ * Runs every check a registration runs, storing nothing: what `validate` answers.
  * @returns the policy findings (Warnings and Infos)
  * @throws ValidationError / PolicyViolationError as a registration would
  */
 export async function checkDescriptor(deps: CatalogDeps, descriptor: Descriptor): Promise<readonly PolicyFinding[]> {
-  const semantics = await analyzeProduct(deps, descriptor);
-  const hash = revisionHash(descriptor, semantics.modelHash);
-  productGraph(descriptor, semantics);
-  toSearchDocument({ iri: descriptor.id, revision: 1, descriptor, hash, recordedAt: '', recordedBy: '', createdAt: '', semantics });
-  return semantics.findings;
+  return (await analyzeProduct(deps, descriptor)).findings;
 }
 
 /** Pushes a product's current revision into the search index; never throws. */
