@@ -6,11 +6,15 @@
  *
  * Budget (issue 2, 2-core machine): search p95 ≤ 10 ms at 100k through HTTP, ≥ 300 single
  * registrations/s, ≤ 1 GiB RSS.
+ *
+ * The server gets a clean environment; `QUANTA_*` variables set for the benchmark are passed on,
+ * so variants can be compared, e.g. `QUANTA_SEMANTIC_THREADS=0 npm run bench -- 20000`.
  */
 import { readFileSync } from 'node:fs';
 import { startQuanta, type QuantaProcess } from '../src/index.js';
 import { catalogGenerator } from './generate.js';
 
+const serverEnv = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[0].startsWith('QUANTA_') && e[1] !== undefined));
 const sizes = (process.argv[2] ?? '10000,100000').split(',').map(Number);
 const concurrency = Number(process.argv[3] ?? 4);
 
@@ -68,9 +72,10 @@ async function coldStart(q: QuantaProcess) {
 
 async function main() {
   console.log(`Quanta benchmark — node ${process.version}, ${concurrency} concurrent registration clients, server and client on one machine`);
+  if (Object.keys(serverEnv).length) console.log(`server environment: ${Object.entries(serverEnv).map(([k, v]) => `${k}=${v}`).join(' ')}`);
   for (const n of sizes) {
     const gen = catalogGenerator(n);
-    const q = await startQuanta();
+    const q = await startQuanta({ env: serverEnv });
     const reg = await register(q, n, gen);
     const rssLoaded = rssMiB(q.pid);
     const search = await searchMix(q, gen, 2000);

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.js';
 
@@ -6,6 +7,12 @@ describe('loadConfig', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({ port: 4000, webPort: 3000, dataDir: './.quanta', graph: { backend: 'embedded' }, search: { backend: 'embedded' } });
     expect(c.maxBodyBytes).toBe(1024 * 1024);
+    expect(c.semanticThreads).toBe(Math.min(4, Math.max(1, availableParallelism() - 1)));
+  });
+
+  it('analyses on the event loop when asked for no semantic threads', () => {
+    expect(loadConfig({ QUANTA_SEMANTIC_THREADS: '0' }).semanticThreads).toBe(0);
+    expect(() => loadConfig({ QUANTA_SEMANTIC_THREADS: '-1' })).toThrow(/QUANTA_SEMANTIC_THREADS/);
   });
 
   it('lets overrides (command-line flags) win over the environment', () => {

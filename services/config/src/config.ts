@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -17,6 +18,8 @@ export const EnvSchema = z
     QUANTA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     QUANTA_LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
     QUANTA_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+    // One core is left to the event loop; more than 4 threads would only hold more heaps.
+    QUANTA_SEMANTIC_THREADS: z.coerce.number().int().min(0).max(64).default(Math.min(4, Math.max(1, availableParallelism() - 1))),
     NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/\S+$/, { message: 'must be a bolt:// or neo4j:// URI (optionally +s or +ssc)' }).optional(),
     NEO4J_USER: z.string().default('neo4j'),
     NEO4J_PASSWORD: z.string().optional(),
@@ -47,6 +50,8 @@ export interface QuantaConfig {
   /** `json` lines for machines (the default), `pretty` for a person at a terminal. */
   readonly logFormat: 'json' | 'pretty';
   readonly maxBodyBytes: number;
+  /** Worker threads for semantic analysis (ADR 0007); 0 analyses on the event loop. */
+  readonly semanticThreads: number;
 }
 
 /** A configuration that cannot start Quanta; the message lists every offending variable. */
@@ -88,5 +93,6 @@ export function loadConfig(
     logLevel: e.QUANTA_LOG_LEVEL,
     logFormat: e.QUANTA_LOG_FORMAT,
     maxBodyBytes: e.QUANTA_MAX_BODY_BYTES,
+    semanticThreads: e.QUANTA_SEMANTIC_THREADS,
   };
 }

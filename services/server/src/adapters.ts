@@ -1,9 +1,10 @@
 import { join } from 'node:path';
-import type { KnowledgeGraph, SearchIndex } from '@quanta/core';
+import type { KnowledgeGraph, SearchIndex, SemanticLayer } from '@quanta/core';
 import type { QuantaConfig } from '@quanta/config';
 import { SqliteKnowledgeGraph } from '@quanta/graph-embedded';
 import { Neo4jKnowledgeGraph } from '@quanta/graph-neo4j';
 import { EmbeddedSearchIndex } from '@quanta/search-embedded';
+import { JsonLdSemanticLayer, WorkerPoolSemanticLayer } from '@quanta/semantics';
 
 /** Thrown at start-up when the configuration names a backend this build does not include. */
 export class UnsupportedBackendError extends Error {
@@ -32,4 +33,14 @@ export function openSearch(config: QuantaConfig): SearchIndex {
     case 'meilisearch':
       throw new UnsupportedBackendError('QUANTA_SEARCH=meilisearch: the Meilisearch adapter is not part of this build yet (issue 10); use embedded');
   }
+}
+
+/**
+ * The semantic layer: on worker threads unless the configuration asks for none (ADR 0007). Pure
+ * and local either way (pinned contexts, shapes from ontologies/). `close` ends the threads.
+ */
+export function openSemantics(config: QuantaConfig): { readonly layer: SemanticLayer; close(): Promise<void> } {
+  if (config.semanticThreads === 0) return { layer: JsonLdSemanticLayer.create(), close: async () => {} };
+  const pool = WorkerPoolSemanticLayer.create({ threads: config.semanticThreads });
+  return { layer: pool, close: () => pool.close() };
 }

@@ -4,8 +4,7 @@ import { createApp } from '@quanta/api';
 import type { QuantaConfig } from '@quanta/config';
 import { createCatalog, type SearchIndex, systemClock } from '@quanta/core';
 import type { Logger } from 'pino';
-import { JsonLdSemanticLayer } from '@quanta/semantics';
-import { openGraph, openSearch } from './adapters.js';
+import { openGraph, openSearch, openSemantics } from './adapters.js';
 
 /** A running Quanta server. */
 export interface RunningServer {
@@ -24,12 +23,12 @@ export interface RunningServer {
 export async function startServer(config: QuantaConfig, logger: Logger, version = 'dev'): Promise<RunningServer> {
   const graph = await openGraph(config);
   const search = openSearch(config);
+  const semantics = openSemantics(config);
   const catalog = createCatalog({
     graph,
     search,
     clock: systemClock,
-    // Pure and local (pinned contexts, shapes from ontologies/): one per process, nothing to configure.
-    semantics: JsonLdSemanticLayer.create(),
+    semantics: semantics.layer,
     onProjectionError: (iri, err) => logger.warn({ iri, err }, 'search projection failed; POST /api/v1/admin/reindex repairs it'),
   });
   const productsAtStart = await graph.countProducts();
@@ -49,7 +48,7 @@ export async function startServer(config: QuantaConfig, logger: Logger, version 
     productsAtStart,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await Promise.all([graph.close(), search.close()]);
+      await Promise.all([graph.close(), search.close(), semantics.close()]);
     },
   };
 }
