@@ -27,16 +27,23 @@ module.exports = {
     },
     {
       name: 'core-points-down',
-      comment: 'core uses model and ranking only (rule 1).',
+      comment: 'core uses model and the pure ranking and openlineage packages only (rule 1).',
       severity: 'error',
       from: { path: pkg('core') },
-      to: { path: '^(services|ingest|web|test)/', pathNot: [pkg('core'), pkg('model'), pkg('ranking')] },
+      to: { path: '^(services|ingest|web|test)/', pathNot: [pkg('core'), pkg('model'), pkg('ranking'), pkg('openlineage')] },
     },
     {
       name: 'ranking-is-pure',
       severity: 'error',
       from: { path: pkg('ranking') },
       to: { path: '^(services|ingest|web|test)/', pathNot: [pkg('ranking'), pkg('model')] },
+    },
+    {
+      name: 'openlineage-is-pure',
+      comment: 'The OpenLineage spec knowledge depends on model only, so core can use it (rule 1).',
+      severity: 'error',
+      from: { path: pkg('openlineage') },
+      to: { path: '^(services|ingest|web|test)/', pathNot: [pkg('openlineage'), pkg('model')] },
     },
     {
       name: 'adapters-use-core-and-model-only',

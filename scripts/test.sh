@@ -13,6 +13,12 @@ npx --no-install depcruise --config .dependency-cruiser.cjs ontologies services 
 step "typecheck (sources and tests)"
 npx --no-install turbo run typecheck --output-logs=errors-only
 
+step "Python clients for the lineage suite: openlineage-python, dbt-ol on dbt-duckdb (PyPI, cached in .cache/python)"
+# Exit 3 means no usable Python on this machine: the lineage-client suite then skips and says why.
+python_env=0
+bash scripts/python-env.sh || python_env=$?
+((python_env == 0 || python_env == 3)) || exit "$python_env"
+
 step "tests: unit, contract, end-to-end"
 mkdir -p .cache
 status=0

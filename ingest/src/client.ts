@@ -30,6 +30,14 @@ export function createClient(baseUrl: string) {
     register: (text: string, format: 'yaml' | 'json') =>
       call<{ outcome: string; revision: number; product: { iri: string } }>('PUT', '/api/v1/products', text, `application/${format}`),
     reindex: () => call<{ documents: number; millis: number }>('POST', '/api/v1/admin/reindex'),
+    /** Sends OpenLineage events in one batch; the report counts them and names each failure by index. */
+    lineageBatch: (events: readonly unknown[]) =>
+      call<{ summary: { received: number; stored: number; duplicates: number; failed: number }; failed_events: { index: number; reason: string }[] }>(
+        'POST',
+        '/api/v1/lineage/batch',
+        JSON.stringify(events),
+        'application/json',
+      ),
     /** True once the server answers `/readyz` with 200. */
     ready: async () => {
       try {

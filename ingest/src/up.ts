@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { createClient } from './client.js';
 import { demoDescriptorFiles } from './descriptor-files.js';
 import { serverEntry } from './paths.js';
+import { demoLineageEvents } from './demo-lineage.js';
 import { registerFiles } from './register-files.js';
+import { sendLineage } from './send-lineage.js';
 
 /** Options of `quanta up`. Unset ones are left to the server's configuration (flags > environment > defaults). */
 export interface UpOptions {
@@ -43,12 +45,22 @@ export async function up(options: UpOptions, print: (line: string) => void): Pro
 
   if (ready.productsAtStart === 0 && options.demo) {
     print(`Loading the Daff demo mesh (demo data, fictional) into ${ready.dataDir} ...`);
-    const summary = await registerFiles(createClient(ready.url), await demoDescriptorFiles(), process.stdout.isTTY === true);
-    print(`  ${summary.created} demo products registered${summary.failed.length ? `, ${summary.failed.length} failed` : ''}`);
-    for (const f of summary.failed) print(`  ✗ ${f.path}: ${f.error}`);
+    await loadDemo(createClient(ready.url), print);
   }
   printUrls(ready, print);
   return exited;
+}
+
+/** Registers the demo products, then sends their last week of OpenLineage runs. */
+export async function loadDemo(client: ReturnType<typeof createClient>, print: (line: string) => void): Promise<boolean> {
+  const files = await demoDescriptorFiles();
+  const summary = await registerFiles(client, files, process.stdout.isTTY === true);
+  print(`  ${summary.created} demo products registered${summary.failed.length ? `, ${summary.failed.length} failed` : ''}`);
+  for (const f of summary.failed) print(`  ✗ ${f.path}: ${f.error}`);
+  const lineage = await sendLineage(client, demoLineageEvents(files));
+  print(`  ${lineage.stored} OpenLineage events of the last 7 days stored${lineage.failed.length ? `, ${lineage.failed.length} failed` : ''}`);
+  for (const f of lineage.failed) print(`  ✗ ${f}`);
+  return summary.failed.length === 0 && lineage.failed.length === 0;
 }
 
 function serverArgs(o: UpOptions): string[] {

@@ -15,12 +15,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import cliProgress from 'cli-progress';
 import { descriptorHash, type KnowledgeGraph, productGraph, type SaveProductInput, type TraverseOptions } from '@quanta/core';
 import { SqliteKnowledgeGraph } from '@quanta/graph-embedded';
 import { Neo4jKnowledgeGraph } from '@quanta/graph-neo4j';
 import { parseDescriptor } from '@quanta/model';
 import { lineageCatalog } from './lineage-catalog.js';
+import { f1, pct, progressBar } from './measure.js';
 
 const size = Number(process.argv[2] ?? 100_000);
 const concurrency = Number(process.argv[3] ?? 8);
@@ -29,8 +29,6 @@ const TRAVERSALS = 1000;
 const SINGLE_UPDATES = 5000;
 const FIVE_HOPS: Omit<TraverseOptions, 'direction'> = { types: ['consumes'], depth: 5, maxNodes: 1000 };
 
-const pct = (xs: readonly number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
-const f1 = (x: number) => x.toFixed(1);
 const pad = (label: string) => label.padEnd(21);
 
 interface Backend {
@@ -48,20 +46,6 @@ function backends(): Backend[] {
   if (uri) list.push({ name: 'Neo4j 5.26', open: () => Neo4jKnowledgeGraph.connect({ uri }), dispose: () => undefined });
   else console.log('Neo4j skipped: NEO4J_URI is unset (run `npm run bench:graph`, which starts one).');
   return list;
-}
-
-function progressBar(label: string, total: number) {
-  const bar = new cliProgress.SingleBar({ format: `  ${label} {bar} {value}/{total} ({rate}/s)`, stream: process.stderr }, cliProgress.Presets.shades_classic);
-  const started = performance.now();
-  bar.start(total, 0, { rate: 0 });
-  return {
-    update: (done: number) => bar.update(done, { rate: Math.round(done / ((performance.now() - started) / 1000)) }),
-    /** Stops the bar and returns items per second. */
-    stop: () => {
-      bar.stop();
-      return total / ((performance.now() - started) / 1000);
-    },
-  };
 }
 
 /** Saves every input in batches of `batchSize`, one transaction each; returns products per second. */

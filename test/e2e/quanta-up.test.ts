@@ -69,5 +69,13 @@ describe('quanta up (the README command) on a fresh data directory', () => {
       for (const f of product.body.findings as { severity: string; path: string }[]) findings.push(`${p.name} ${f.severity} ${f.path}`);
     }
     expect(findings).toEqual(['play-events-legacy Warning /outputPorts/0/slos']);
+
+    // A week of OpenLineage runs came with it, every event accepted, binding products through their ports.
+    expect(output).toMatch(/\d+ OpenLineage events of the last 7 days stored\n/);
+    expect(output).not.toMatch(/events of the last 7 days stored, \d+ failed/);
+    const sessions = listed.body.items.find((p: { name: string }) => p.name === 'listening-sessions') as { iri: string };
+    const upstream = await call(base, 'GET', `/api/v1/products/${encodeURIComponent(sessions.iri)}/lineage?direction=upstream&depth=1`);
+    expect(upstream.status).toBe(200);
+    expect(upstream.body.links).toContainEqual(expect.objectContaining({ to: sessions.iri, via: 'job' }));
   });
 });

@@ -116,5 +116,55 @@ export function componentSchemas(): Record<string, unknown> {
         },
       },
     },
+    LineageOutcome: { type: 'object', properties: { outcome: { enum: ['stored', 'duplicate'] }, afterTerminal: { type: 'boolean' } } },
+    LineageBatchReport: {
+      type: 'object',
+      properties: {
+        status: { enum: ['success', 'partial_success'] },
+        summary: { type: 'object', properties: Object.fromEntries(['received', 'successful', 'failed', 'retriable', 'non_retriable', 'stored', 'duplicates', 'after_terminal'].map((k) => [k, { type: 'integer' }])) },
+        failed_events: { type: 'array', items: { type: 'object', properties: { index: { type: 'integer' }, reason: str, retriable: { type: 'boolean' }, type: str, issues: { type: 'array' } } } },
+      },
+    },
+    LineageGraph: {
+      type: 'object',
+      properties: {
+        graph: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              id: str,
+              type: { enum: ['DATASET', 'JOB'] },
+              data: { type: 'object' },
+              inEdges: { type: 'array', items: { type: 'object', properties: { origin: str, destination: str } } },
+              outEdges: { type: 'array', items: { type: 'object', properties: { origin: str, destination: str } } },
+            },
+          },
+        },
+        truncated: { type: 'boolean' },
+      },
+    },
+    Run: {
+      type: 'object',
+      properties: {
+        runId: str,
+        job: str,
+        state: str,
+        startedAt: str,
+        endedAt: str,
+        events: { type: 'array', items: { type: 'object', properties: { eventType: str, eventTime: str, afterTerminal: { type: 'boolean' } } } },
+      },
+    },
+    ProductLineage: {
+      type: 'object',
+      properties: {
+        product: str,
+        direction: str,
+        depth: { type: 'integer' },
+        products: { type: 'array', items: { type: 'object', properties: { iri: str, label: str, registered: { type: 'boolean' } } } },
+        links: { type: 'array', items: { type: 'object', properties: { from: str, to: str, via: { enum: ['declared', 'dataset', 'job'] }, job: str, dataset: str } } },
+        truncated: { type: 'boolean' },
+      },
+    },
   };
 }

@@ -22,6 +22,7 @@ const descriptorBody = {
     'application/yaml': { schema: { $ref: '#/components/schemas/Descriptor' } },
   },
 };
+const lineageBody = { required: true, content: { 'application/json': { schema: { type: 'object', description: 'An OpenLineage event (https://openlineage.io/spec/2-0-2/OpenLineage.json)' } } } };
 const bodyErrors = {
   '400': problemResponse('Malformed JSON or YAML'),
   '413': problemResponse('Body over the size limit'),
@@ -79,6 +80,45 @@ export function openApiDocument(version: string): Record<string, unknown> {
           summary: 'Which products speak about a concept, following owl:sameAs and skos:exactMatch',
           parameters: [{ ...iri, description: 'The concept IRI, percent-encoded as one path segment' }],
           responses: { '200': ok('The concept, its equivalents and the products', 'ConceptProducts'), ...errors, '404': problemResponse('No product mentions this concept') },
+        },
+      },
+      '/api/v1/products/{iri}/lineage': {
+        get: {
+          summary: 'Product-to-product lineage: declared input ports, input ports on another product’s dataset, and jobs reading one product’s dataset and writing another’s',
+          parameters: [iri, q('direction', 'upstream, downstream or both (default)'), q('depth', 'Product hops, 1..10 (default 3)', { type: 'integer' })],
+          responses: { '200': ok('Products reached and why each link exists; truncated past the node cap', 'ProductLineage'), ...errors },
+        },
+      },
+      '/api/v1/lineage': {
+        post: {
+          summary: 'One OpenLineage event (RunEvent, DatasetEvent or JobEvent), Marquez-compatible; stored once per (runId, eventType, eventTime)',
+          requestBody: lineageBody,
+          responses: {
+            '201': ok('Stored', 'LineageOutcome'),
+            '200': ok('Already stored: nothing changed', 'LineageOutcome'),
+            ...bodyErrors,
+            '409': problemResponse('The same (runId, eventType, eventTime) with other content, or a run id under another job'),
+            '422': problemResponse('The event breaks the OpenLineage schemas; `errors` names each failing path'),
+          },
+        },
+        get: {
+          summary: 'The lineage graph around a dataset or job, in Marquez’s shape',
+          parameters: [q('nodeId', 'dataset:<namespace>:<name> or job:<namespace>:<name>'), q('depth', 'Hops, 1..10 (default 5)', { type: 'integer' })],
+          responses: { '200': ok('Datasets and jobs with their edges; truncated past the node cap', 'LineageGraph'), '400': problemResponse('Bad nodeId or depth'), '404': problemResponse('No such dataset or job') },
+        },
+      },
+      '/api/v1/lineage/batch': {
+        post: {
+          summary: 'Many OpenLineage events in one transaction; each bad one is reported by index and the rest stored',
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'array', items: { type: 'object' } } } } },
+          responses: { '200': ok('OpenLineage’s batch report', 'LineageBatchReport'), ...bodyErrors },
+        },
+      },
+      '/api/v1/lineage/runs/{runId}': {
+        get: {
+          summary: 'A run’s state (by eventTime, never arrival order) and its events, each flagged when it came after the run ended',
+          parameters: [{ name: 'runId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+          responses: { '200': ok('The run', 'Run'), '404': problemResponse('No such run') },
         },
       },
       '/api/v1/search': {

@@ -11,7 +11,7 @@ const YAML_TYPES = /^(application|text)\/(x-)?yaml$/;
  * streams in, so an oversized body is refused before it is buffered or parsed.
  * @throws HttpError 415 for other media types, 413 past `maxBytes`; MalformedInputError for broken syntax
  */
-export async function readBody(c: Context, maxBytes: number): Promise<unknown> {
+export async function readBody(c: Context, maxBytes: number, what = 'a descriptor'): Promise<unknown> {
   const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   const isJson = JSON_TYPES.test(mediaType);
   if (!isJson && !YAML_TYPES.test(mediaType)) {
@@ -21,7 +21,7 @@ export async function readBody(c: Context, maxBytes: number): Promise<unknown> {
     );
   }
   const text = await readText(c.req.raw, maxBytes);
-  if (text.trim() === '') throw new MalformedInputError('The body is empty; send a descriptor.');
+  if (text.trim() === '') throw new MalformedInputError(`The body is empty; send ${what}.`);
   return isJson ? parseJson(text) : parseYamlText(text);
 }
 

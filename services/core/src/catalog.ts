@@ -1,6 +1,8 @@
 import type { Descriptor, Identity, Iri, RdfFormat } from '@quanta/model';
 import type { ProductFilter } from './ports/knowledge-graph.js';
 import { exportProduct } from './use-cases/analyze-product.js';
+import { ingestLineageBatch, ingestLineageEvent } from './use-cases/ingest-lineage.js';
+import { getRun, lineageAround, productLineage } from './use-cases/read-lineage.js';
 import { productsAbout } from './use-cases/concept-products.js';
 import type { CatalogDeps } from './use-cases/deps.js';
 import { getProduct, getRevision, listProducts, listRevisions } from './use-cases/read-products.js';
@@ -32,6 +34,16 @@ export function createCatalog(deps: CatalogDeps) {
     /** A product as DCAT/DPROD RDF (JSON-LD or Turtle), with its semantic model. */
     exportProduct: async (iri: Iri, format: RdfFormat) => exportProduct(deps, await getProduct(deps, iri), format),
     reindex: (onProgress?: ProgressListener) => reindex(deps, onProgress),
+    /** One OpenLineage event, validated against the official schemas, stored once, merged into the graph. */
+    ingestLineage: (raw: unknown) => ingestLineageEvent(deps, raw),
+    /** Many events in one transaction; each invalid or conflicting one is reported by index. */
+    ingestLineageBatch: (raws: readonly unknown[]) => ingestLineageBatch(deps, raws),
+    /** Datasets and jobs around a dataset or job, `depth` hops of reads and writes both ways. */
+    lineageAround: (start: Iri, depth: number) => lineageAround(deps, start, depth),
+    /** Products upstream and/or downstream of a product. */
+    productLineage: (iri: Iri, direction: 'upstream' | 'downstream' | 'both', depth: number) => productLineage(deps, iri, direction, depth),
+    /** A run's state and events. */
+    getRun: (runId: string) => getRun(deps, runId),
     /** Throws when a backend is unreachable; used by readiness checks. */
     ping: async () => {
       await Promise.all([deps.graph.ping(), deps.search.ping()]);

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { saveInput, testDescriptor } from '@quanta/core/testing';
 import { SqliteKnowledgeGraph } from './sqlite-knowledge-graph.js';
+import { SCHEMA_VERSION } from './schema.js';
 
 /** The schema as version 1 shipped it (commit 6b8d05f): data directories in that shape exist. */
 const SCHEMA_V1 = `CREATE TABLE IF NOT EXISTS nodes (
@@ -84,7 +85,7 @@ describe('SqliteKnowledgeGraph schema migrations', () => {
       await graph.close();
     }
     const reopened = new Database(file);
-    expect(reopened.pragma('user_version', { simple: true })).toBe(3);
+    expect(reopened.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     reopened.close();
   });
 });

@@ -2,7 +2,7 @@
  * The embedded graph's SQLite schema. `user_version` tracks it; a newer file than this code
  * understands is refused rather than silently misread.
  */
-export const SCHEMA_VERSION = 3; // 2: counters; 3: edges keyed by owner, revision semantics
+export const SCHEMA_VERSION = 4; // 2: counters; 3: edges keyed by owner, revision semantics; 4: lineage
 
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS nodes (
@@ -63,6 +63,49 @@ CREATE TABLE IF NOT EXISTS counters (
 ) WITHOUT ROWID;
 CREATE TRIGGER IF NOT EXISTS nodes_drop_counters AFTER DELETE ON nodes
 BEGIN DELETE FROM counters WHERE iri = old.iri; END;
+
+-- OpenLineage events as received (ADR 0008), once each: the key is (runId, eventType, eventTime)
+-- for run events, (subject, eventTime) for dataset and job events.
+CREATE TABLE IF NOT EXISTS lineage_events (
+  seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+  key        TEXT NOT NULL UNIQUE,
+  hash       TEXT NOT NULL,
+  kind       TEXT NOT NULL,
+  run_id     TEXT,
+  event_type TEXT,
+  event_time TEXT NOT NULL,   -- fixed-width UTC: sorts as instants
+  event      TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS lineage_events_run ON lineage_events(run_id) WHERE run_id IS NOT NULL;
+
+-- Each run's state, derived from its events by eventTime (core's runState) after every event.
+CREATE TABLE IF NOT EXISTS runs (
+  run_id        TEXT PRIMARY KEY,
+  job           TEXT NOT NULL,
+  state         TEXT NOT NULL,
+  started_at    TEXT,
+  ended_at      TEXT,
+  last_event_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS runs_job ON runs(job, last_event_at);
+
+-- A dataset's or job's facets, each from the latest event by eventTime (core's mergeFacets).
+CREATE TABLE IF NOT EXISTS lineage_facets (
+  iri        TEXT PRIMARY KEY,
+  facets     TEXT NOT NULL,   -- JSON StoredFacets
+  updated_at TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- When jobs were seen reading and writing datasets; the reads/writes edges mirror these rows.
+CREATE TABLE IF NOT EXISTS dataset_uses (
+  job        TEXT NOT NULL,
+  role       TEXT NOT NULL,   -- reads | writes
+  dataset    TEXT NOT NULL,
+  first_seen TEXT NOT NULL,
+  last_seen  TEXT NOT NULL,
+  PRIMARY KEY (job, role, dataset)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS dataset_uses_dataset ON dataset_uses(dataset, role);
 `;
 
 /**
@@ -80,4 +123,6 @@ DROP TABLE edges;
 ALTER TABLE edges_v3 RENAME TO edges;
 ALTER TABLE revisions ADD COLUMN semantics TEXT;
 `,
+  // 3 → 4 only added the lineage tables, which SCHEMA_SQL creates when missing.
+  3: '',
 };

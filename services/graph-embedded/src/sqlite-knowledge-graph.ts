@@ -9,18 +9,25 @@ import {
   type ExistingNode,
   type GraphNode,
   type KnowledgeGraph,
+  type LineageConsumer,
+  type LineageNode,
+  type LineageRecord,
+  type LineageSaveResult,
   type Page,
   type PageRequest,
   type ProductFilter,
+  type ProductLink,
   type RevisionInfo,
+  type RunInfo,
   type SaveOutcome,
   type SaveProductInput,
   type Traversal,
   type TraverseOptions,
 } from '@quanta/core';
-import { ConflictError, NotFoundError, type Product, type ProductRevision } from '@quanta/model';
+import { ConflictError, type Iri, NotFoundError, type Product, type ProductRevision } from '@quanta/model';
 import { connect } from './connection.js';
 import { GroupCommit, type ItemOutcome } from './group-commit.js';
+import { SqliteLineageStore } from './lineage-store.js';
 import { type NodeRow, type ProductRow, type RevisionRow, toNode, toProduct, toRevision, toRevisionInfo } from './rows.js';
 import { prepareStatements, type Statements } from './statements.js';
 import { traverse } from './traverse.js';
@@ -39,9 +46,11 @@ export interface SqliteKnowledgeGraphOptions {
 export class SqliteKnowledgeGraph implements KnowledgeGraph {
   private readonly st: Statements;
   private readonly saves: GroupCommit<SaveProductInput, SaveOutcome>;
+  private readonly lineage: SqliteLineageStore;
 
   private constructor(private readonly db: Database.Database) {
     this.st = prepareStatements(db);
+    this.lineage = new SqliteLineageStore(db, this.st);
     this.saves = new GroupCommit((inputs) => this.db.transaction(() => inputs.map((input) => this.attempt(input)))());
   }
 
@@ -174,6 +183,26 @@ export class SqliteKnowledgeGraph implements KnowledgeGraph {
 
   async readCounters(iri: string): Promise<Readonly<Record<string, number>>> {
     return Object.fromEntries(this.st.counters.all(iri).map((r) => [r.name, r.value]));
+  }
+
+  async saveLineage(records: readonly LineageRecord[]): Promise<readonly LineageSaveResult[]> {
+    return this.lineage.save(records);
+  }
+
+  async getRun(runId: string): Promise<RunInfo | undefined> {
+    return this.lineage.getRun(runId);
+  }
+
+  async lineageNodes(iris: readonly Iri[]): Promise<readonly LineageNode[]> {
+    return this.lineage.nodes(iris);
+  }
+
+  async productLinks(products: readonly Iri[], direction: 'upstream' | 'downstream'): Promise<readonly ProductLink[]> {
+    return this.lineage.productLinks(products, direction);
+  }
+
+  async lineageConsumers(product: Iri): Promise<readonly LineageConsumer[]> {
+    return this.lineage.consumers(product);
   }
 
   async ping(): Promise<void> {

@@ -1,7 +1,8 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { lineageRecord } from '@quanta/core';
 import { runKnowledgeGraphContract, saveInput, testDescriptor } from '@quanta/core/testing';
-import { ConflictError } from '@quanta/model';
+import { ConflictError, datasetIri, jobIri } from '@quanta/model';
 import { Neo4jKnowledgeGraph } from './neo4j-knowledge-graph.js';
 
 // A real server only: the test command starts Neo4j and sets NEO4J_URI (auth disabled).
@@ -25,6 +26,27 @@ async function open(): Promise<Neo4jKnowledgeGraph> {
   await wipe();
   return Neo4jKnowledgeGraph.connect({ uri: uri as string });
 }
+
+/** Test support: runs one read query as the admin and returns its first column. */
+async function count(query: string): Promise<number> {
+  admin ??= neo4j.driver(uri as string);
+  const session = admin.session();
+  try {
+    return neo4j.integer.toNumber((await session.run(query)).records[0]?.get(0));
+  } finally {
+    await session.close();
+  }
+}
+
+/** A run event of job `etl/job` writing one dataset with a schema facet of one field. */
+const writeEvent = (runId: string, eventType: string, eventTime: string, field: string, job = 'job') =>
+  lineageRecord('run', {
+    eventType,
+    eventTime,
+    run: { runId },
+    job: { namespace: 'etl', name: job },
+    outputs: [{ namespace: 'pg', name: 'orders', facets: { schema: { fields: [{ name: field }] } } }],
+  });
 
 afterAll(async () => {
   await admin?.close();
@@ -64,5 +86,42 @@ describe.skipIf(!uri)('Neo4jKnowledgeGraph on a real server', () => {
       expect(lost.every((e) => e instanceof ConflictError)).toBe(true);
       expect((await graph.listRevisions(testDescriptor('cas').id)).map((r) => r.revision)).toEqual([1, 2]);
     }, 60_000);
+  });
+
+  describe('lineage saves', () => {
+    let graph: Neo4jKnowledgeGraph;
+    beforeEach(async () => {
+      graph = await open();
+      return () => graph.close();
+    });
+
+    it('loses no facet or use update when 20 runs write one dataset at once', async () => {
+      const runId = (i: number) => `00000000-0000-4000-8000-0000000000${String(i).padStart(2, '0')}`;
+      const at = (i: number) => `2026-03-01T10:${String(i).padStart(2, '0')}:00Z`;
+      const saves = Array.from({ length: 20 }, (_, i) => graph.saveLineage([writeEvent(runId(i), 'COMPLETE', at(i), `f${i}`)]));
+      expect((await Promise.all(saves)).flat().every((r) => r.ok && r.outcome === 'stored')).toBe(true);
+      const [job, dataset] = await graph.lineageNodes([jobIri('etl', 'job'), datasetIri('pg', 'orders')]);
+      expect(job?.outputs).toEqual([{ dataset: datasetIri('pg', 'orders'), firstSeen: '2026-03-01T10:00:00.000000000Z', lastSeen: '2026-03-01T10:19:00.000000000Z' }]);
+      expect(job?.latestRun).toMatchObject({ runId: runId(19), state: 'COMPLETE' });
+      expect(dataset?.facets.schema).toEqual({ fields: [{ name: 'f19' }] });
+      expect(dataset?.updatedAt).toBe('2026-03-01T10:19:00.000000000Z');
+      const fields = await graph.traverse(datasetIri('pg', 'orders'), { direction: 'out', types: ['hasField'], depth: 1, maxNodes: 100 });
+      expect(fields.nodes.filter((n) => n.kind === 'DatasetField').map((n) => n.label)).toEqual(['f19']);
+    }, 60_000);
+
+    it('leaves no lock placeholder behind for refused records, and a later record of the call still creates their nodes', async () => {
+      const runId = '00000000-0000-4000-8000-000000000001';
+      await graph.saveLineage([writeEvent(runId, 'START', '2026-03-01T10:00:00Z', 'a')]);
+      const hijack = lineageRecord('run', { eventType: 'COMPLETE', eventTime: '2026-03-01T10:01:00Z', run: { runId }, job: { namespace: 'etl', name: 'thief' }, outputs: [{ namespace: 'pg', name: 'loot' }] });
+      const later = lineageRecord('job', { eventTime: '2026-03-01T10:02:00Z', job: { namespace: 'etl', name: 'other' }, inputs: [{ namespace: 'pg', name: 'loot' }] });
+      const [refused, stored] = await graph.saveLineage([hijack, later]);
+      expect(refused?.ok === false && refused.error).toBeInstanceOf(ConflictError);
+      expect(stored).toEqual({ ok: true, outcome: 'stored', afterTerminal: false });
+      expect(await graph.getNode(jobIri('etl', 'thief'))).toBeUndefined();
+      expect(await graph.getNode(datasetIri('pg', 'loot'))).toMatchObject({ kind: 'Dataset', stub: false });
+      expect(await count('MATCH (n:Node) WHERE n.kind IS NULL RETURN count(n)')).toBe(0);
+      expect(await count('MATCH (r:Run) WHERE r.job IS NULL RETURN count(r)')).toBe(0);
+      expect(await graph.getRun(runId)).toMatchObject({ job: jobIri('etl', 'job'), state: 'START' });
+    });
   });
 });

@@ -5,20 +5,28 @@ import {
   type BatchItemResult,
   type GraphNode,
   type KnowledgeGraph,
+  type LineageConsumer,
+  type LineageNode,
+  type LineageRecord,
+  type LineageSaveResult,
   type Page,
   type PageRequest,
   type ProductFilter,
+  type ProductLink,
   type RevisionInfo,
+  type RunInfo,
   type SaveOutcome,
   type SaveProductInput,
   type Traversal,
   type TraverseOptions,
 } from '@quanta/core';
-import { NotFoundError, type Product, type ProductRevision } from '@quanta/model';
+import { type Iri, NotFoundError, type Product, type ProductRevision } from '@quanta/model';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { readLineageConsumers, readLineageNodes, readProductLinks, readRun } from './lineage-reads.js';
 import * as q from './queries.js';
 import { type NodeRecord, type ProductRecord, type RevisionRecord, toNode, toProduct, toRevision, toRevisionInfo } from './records.js';
 import { saveBatch } from './save-batch.js';
+import { saveLineage } from './save-lineage.js';
 import { applySchema, counterKey, revisionKey } from './schema.js';
 import { traverse } from './traverse.js';
 
@@ -35,9 +43,9 @@ export interface Neo4jKnowledgeGraphOptions {
 
 /**
  * The production KnowledgeGraph on Neo4j (DESIGN.md §2): every save is one write transaction
- * (see `save-batch.ts` for locking and compare-and-set), reads are read transactions, and the same
- * contract suite as the embedded graph holds. The driver is stateless per call, so any number of
- * API processes may share one database.
+ * (see `save-batch.ts` for locking and compare-and-set, `save-lineage.ts` for lineage events),
+ * reads are read transactions, and the same contract suite as the embedded graph holds. The
+ * driver is stateless per call, so any number of API processes may share one database.
  */
 export class Neo4jKnowledgeGraph implements KnowledgeGraph {
   private constructor(
@@ -131,6 +139,26 @@ export class Neo4jKnowledgeGraph implements KnowledgeGraph {
   async readCounters(iri: string): Promise<Readonly<Record<string, number>>> {
     const result = await this.read((tx) => tx.run<{ name: string; value: number }>(q.COUNTERS, { iri }));
     return Object.fromEntries(result.records.map((r) => [r.get('name'), r.get('value')]));
+  }
+
+  async saveLineage(records: readonly LineageRecord[]): Promise<readonly LineageSaveResult[]> {
+    return records.length === 0 ? [] : this.write((tx) => saveLineage(tx, records));
+  }
+
+  async getRun(runId: string): Promise<RunInfo | undefined> {
+    return this.read((tx) => readRun(tx, runId));
+  }
+
+  async lineageNodes(iris: readonly Iri[]): Promise<readonly LineageNode[]> {
+    return this.read((tx) => readLineageNodes(tx, iris));
+  }
+
+  async productLinks(products: readonly Iri[], direction: 'upstream' | 'downstream'): Promise<readonly ProductLink[]> {
+    return this.read((tx) => readProductLinks(tx, products, direction));
+  }
+
+  async lineageConsumers(product: Iri): Promise<readonly LineageConsumer[]> {
+    return this.read((tx) => readLineageConsumers(tx, product));
   }
 
   async ping(): Promise<void> {

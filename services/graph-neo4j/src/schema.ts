@@ -18,6 +18,12 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE INDEX quanta_product_domain IF NOT EXISTS FOR (p:Product) ON (p.domain)',
   'CREATE INDEX quanta_product_owner IF NOT EXISTS FOR (p:Product) ON (p.ownerTeam)',
   'CREATE INDEX quanta_product_status IF NOT EXISTS FOR (p:Product) ON (p.status)',
+  // Lineage (ADR 0008): an event is stored once per key; a run id names one run, whose events are
+  // read back by run id; a job's latest run is the one with the latest event.
+  'CREATE CONSTRAINT quanta_lineage_event_key IF NOT EXISTS FOR (e:LineageEvent) REQUIRE e.key IS UNIQUE',
+  'CREATE INDEX quanta_lineage_event_run IF NOT EXISTS FOR (e:LineageEvent) ON (e.runId)',
+  'CREATE CONSTRAINT quanta_run_id IF NOT EXISTS FOR (r:Run) REQUIRE r.runId IS UNIQUE',
+  'CREATE INDEX quanta_run_job IF NOT EXISTS FOR (r:Run) ON (r.job, r.lastEventAt)',
 ];
 
 /** Applies {@link SCHEMA_STATEMENTS}, one schema transaction each, and waits until the indexes are online. */

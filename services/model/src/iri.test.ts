@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datasetIri, fieldIri, inputIri, isAbsoluteIri, portIri, sloIri } from './iri.js';
+import { datasetFieldIri, datasetIri, fieldIri, inputIri, isAbsoluteIri, jobIri, lineageIdentity, portIri, runIri, sloIri } from './iri.js';
 
 describe('isAbsoluteIri', () => {
   it.each([
@@ -33,6 +33,16 @@ describe('derived IRIs', () => {
 
   it('keeps dataset identities distinct when namespace and name contain colons', () => {
     expect(datasetIri('kafka://a:9092', 'x')).not.toBe(datasetIri('kafka://a', '9092:x'));
+  });
+
+  it('reads lineage IRIs back into their OpenLineage identities, colons and all', () => {
+    expect(lineageIdentity(datasetIri('postgres://db:5432', 'shop.public.orders'))).toEqual({ kind: 'Dataset', namespace: 'postgres://db:5432', name: 'shop.public.orders' });
+    expect(lineageIdentity(jobIri('airflow', 'dag:1.task'))).toEqual({ kind: 'Job', namespace: 'airflow', name: 'dag:1.task' });
+    expect(lineageIdentity(datasetFieldIri('s3://b', 'k/x', 'a:b'))).toEqual({ kind: 'DatasetField', namespace: 's3://b', name: 'k/x', field: 'a:b' });
+    expect(runIri('0176A8C2-FE01-7439-87E6-56A1A1B4029F')).toBe('urn:quanta:run:0176a8c2-fe01-7439-87e6-56a1a1b4029f');
+    for (const other of ['urn:quanta:team:x', 'https://d.example/p', 'urn:quanta:dataset:a:b:c', 'urn:quanta:dataset-field:a:b']) {
+      expect(lineageIdentity(other)).toBeUndefined();
+    }
   });
 });
 

@@ -82,3 +82,37 @@ export function teamIri(team: string): Iri {
 export function datasetIri(namespace: string, name: string): Iri {
   return `urn:quanta:dataset:${encodeURIComponent(namespace)}:${encodeURIComponent(name)}`;
 }
+
+/** The IRI of an OpenLineage job identity (`namespace` + `name`). */
+export function jobIri(namespace: string, name: string): Iri {
+  return `urn:quanta:job:${encodeURIComponent(namespace)}:${encodeURIComponent(name)}`;
+}
+
+/** The IRI of one run of a job, by its OpenLineage run id (a UUID, lower-cased). */
+export function runIri(runId: string): Iri {
+  return `urn:quanta:run:${runId.toLowerCase()}`;
+}
+
+/** The IRI of a field (column) of an OpenLineage dataset. */
+export function datasetFieldIri(namespace: string, name: string, field: string): Iri {
+  return `urn:quanta:dataset-field:${encodeURIComponent(namespace)}:${encodeURIComponent(name)}:${encodeURIComponent(field)}`;
+}
+
+/** What a lineage IRI minted by {@link datasetIri}, {@link jobIri} or {@link datasetFieldIri} names. */
+export type LineageIdentity =
+  | { readonly kind: 'Dataset' | 'Job'; readonly namespace: string; readonly name: string }
+  | { readonly kind: 'DatasetField'; readonly namespace: string; readonly name: string; readonly field: string };
+
+const LINEAGE_KINDS: Readonly<Record<string, LineageIdentity['kind']>> = { dataset: 'Dataset', job: 'Job', 'dataset-field': 'DatasetField' };
+
+/**
+ * Reads a dataset, job or dataset-field IRI back into its OpenLineage identity; undefined for any
+ * other IRI. The parts are percent-encoded, so the `:` separators are unambiguous.
+ */
+export function lineageIdentity(iri: Iri): LineageIdentity | undefined {
+  const match = /^urn:quanta:(dataset|job|dataset-field):([^:]*):([^:]*)(?::([^:]*))?$/.exec(iri);
+  const kind = match && LINEAGE_KINDS[match[1] as string];
+  if (!match || !kind || (kind === 'DatasetField') !== (match[4] !== undefined)) return undefined;
+  const [namespace, name] = [decodeURIComponent(match[2] as string), decodeURIComponent(match[3] as string)];
+  return kind === 'DatasetField' ? { kind, namespace, name, field: decodeURIComponent(match[4] as string) } : { kind, namespace, name };
+}

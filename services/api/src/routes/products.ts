@@ -4,6 +4,7 @@ import type { AppDeps, AppEnv } from '../env.js';
 import { acceptable, chosenType, JSON_ONLY } from '../negotiate.js';
 import { readBody } from '../read-body.js';
 import { choiceParam, decodeCursor, encodeCursor, intParam, iriParam, queryOf } from '../query.js';
+import { productLineageView } from '../lineage-views.js';
 import { productPath, productView } from '../views.js';
 
 /** A product reads as JSON, or as its DCAT/DPROD RDF (DESIGN.md §5). */
@@ -61,6 +62,13 @@ export function productRoutes({ catalog, maxBodyBytes }: AppDeps): Hono<AppEnv> 
       items: page.items.map(summarize),
       ...(page.next ? { next: encodeCursor(page.next) } : {}),
     });
+  });
+
+  app.get('/:iri/lineage', async (c) => {
+    const q = queryOf(c, ['direction', 'depth']);
+    const direction = choiceParam(q, 'direction', ['upstream', 'downstream', 'both'] as const) ?? 'both';
+    const depth = intParam(q, 'depth', 1, 10, 3);
+    return c.json(productLineageView(await catalog.productLineage(iriParam(c), direction, depth), direction, depth));
   });
 
   app.get('/:iri/revisions', async (c) => {

@@ -1,7 +1,8 @@
 import type { ConflictError, Iri, Product, ProductRevision, ProductStatus } from '@quanta/model';
+import type { LineageGraph } from './lineage-graph.js';
 
 /** Kinds of node in the knowledge graph. */
-export type NodeKind = 'DataProduct' | 'OutputPort' | 'Domain' | 'Team' | 'Dataset' | 'Concept';
+export type NodeKind = 'DataProduct' | 'OutputPort' | 'Domain' | 'Team' | 'Dataset' | 'Concept' | 'Job' | 'Run' | 'DatasetField';
 
 /** Typed relations between nodes. */
 export type RelationType =
@@ -12,7 +13,12 @@ export type RelationType =
   | 'consumes' // DataProduct → DataProduct (an input port naming an upstream product)
   | 'readsDataset' // DataProduct → Dataset (an input port naming an operational source)
   | 'about' // DataProduct → Concept
-  | 'sameAs'; // Concept → Concept: an equivalence a product's semantic model declares (owned by that product)
+  | 'sameAs' // Concept → Concept: an equivalence a product's semantic model declares (owned by that product)
+  | 'reads' // Job → Dataset (OpenLineage inputs)
+  | 'writes' // Job → Dataset (OpenLineage outputs)
+  | 'runOf' // Run → Job
+  | 'hasField' // Dataset → DatasetField (schema facet)
+  | 'derivedFrom'; // DatasetField → DatasetField (columnLineage facet: output field ← input field)
 
 /** A node. `stub` nodes exist only because something points at them (an upstream product not yet registered). */
 export interface GraphNode {
@@ -122,7 +128,7 @@ export interface Traversal {
  * (non-stub) node such as a domain, fails with a ConflictError.
  * A resolved `saveProduct` is durable: it survives a `kill -9` of the process.
  */
-export interface KnowledgeGraph {
+export interface KnowledgeGraph extends LineageGraph {
   /** Stores a revision and replaces the product's outgoing edges and ports, in one transaction. */
   saveProduct(input: SaveProductInput): Promise<SaveOutcome>;
   /**

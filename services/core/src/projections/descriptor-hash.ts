@@ -20,7 +20,10 @@ export function revisionHash(descriptor: Descriptor, modelHash: string | undefin
   return canonicalSha256({ ...rest, semanticModelHash: modelHash });
 }
 
-const canonicalSha256 = (value: unknown) => createHash('sha256').update(canonicalJson(value)).digest('hex');
+/** SHA-256 (hex) of {@link canonicalJson}: the same value hashes the same whatever its key order. */
+export function canonicalSha256(value: unknown): string {
+  return createHash('sha256').update(canonicalJson(value)).digest('hex');
+}
 
 /** JSON with object keys sorted at every level and `undefined` members dropped. */
 export function canonicalJson(value: unknown): string {

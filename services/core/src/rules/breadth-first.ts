@@ -4,8 +4,8 @@ import type { GraphEdge, GraphNode, Traversal, TraverseOptions } from '../ports/
 export const MAX_DEPTH = 10;
 
 /** One edge followed from a frontier node, and how to get the node at its other end. */
-export interface Hop {
-  readonly edge: GraphEdge;
+export interface Hop<E = GraphEdge> {
+  readonly edge: E;
   readonly other: string;
   /** The node at `other`; only asked for nodes not reached yet. Undefined skips the hop's node. */
   node(): GraphNode | undefined;
@@ -15,16 +15,22 @@ export interface Hop {
  * The KnowledgeGraph traversal rule, shared by every adapter: breadth first, one hop of the whole
  * frontier at a time, at most `depth` (≤ {@link MAX_DEPTH}) hops, and no more than `maxNodes`
  * nodes, saying so when it cuts the result short. A hub therefore costs at most the cap, never the
- * whole graph. Adapters only say how to expand a frontier.
+ * whole graph. Adapters only say how to expand a frontier; product lineage walks product links
+ * with it the same way.
  */
-export async function breadthFirst(
+export async function breadthFirst<E = GraphEdge>(
   start: GraphNode,
-  options: TraverseOptions,
-  expand: (frontier: readonly string[]) => Iterable<Hop> | Promise<Iterable<Hop>>,
-): Promise<Traversal> {
+  options: Pick<TraverseOptions, 'depth' | 'maxNodes'>,
+  expand: (frontier: readonly string[]) => Iterable<Hop<E>> | Promise<Iterable<Hop<E>>>,
+  /** Identifies an edge, so one followed from both ends is listed once; graph edges by default. */
+  keyOf: (edge: E) => string = (e) => {
+    const { from, type, to } = e as unknown as GraphEdge;
+    return `${from}\u0000${type}\u0000${to}`;
+  },
+): Promise<Omit<Traversal, 'edges'> & { readonly edges: readonly E[] }> {
   const depth = Math.max(0, Math.min(MAX_DEPTH, Math.floor(options.depth)));
   const reached = new Map<string, GraphNode>([[start.iri, start]]);
-  const edges = new Map<string, GraphEdge>();
+  const edges = new Map<string, E>();
   let frontier = [start.iri];
   let truncated = reached.size > options.maxNodes;
 
@@ -41,7 +47,7 @@ export async function breadthFirst(
         reached.set(hop.other, node);
         next.push(hop.other);
       }
-      edges.set(`${hop.edge.from}\u0000${hop.edge.type}\u0000${hop.edge.to}`, hop.edge);
+      edges.set(keyOf(hop.edge), hop.edge);
     }
     frontier = next;
   }

@@ -6,6 +6,7 @@ import { batchCases } from './knowledge-graph-batch-cases.js';
 import { conceptCases } from './knowledge-graph-concept-cases.js';
 import { counterCases } from './knowledge-graph-counter-cases.js';
 import { integrityCases } from './knowledge-graph-integrity-cases.js';
+import { lineageCases } from './knowledge-graph-lineage-cases.js';
 
 /** How the contract suite gets a graph to test. */
 export interface KnowledgeGraphTarget {
@@ -176,6 +177,7 @@ export function runKnowledgeGraphContract(name: string, target: KnowledgeGraphTa
     counterCases(() => graph);
     batchCases(() => graph);
     conceptCases(() => graph);
+    lineageCases(() => graph);
 
     it('answers ping', async () => {
       await expect(graph.ping()).resolves.toBeUndefined();

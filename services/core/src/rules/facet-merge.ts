@@ -1,0 +1,42 @@
+/** One facet as stored: its value and the event it came from. */
+export interface StoredFacet {
+  readonly value: unknown;
+  readonly eventTime: string;
+  readonly hash: string;
+}
+
+/** A node's facets as stored, by facet name. */
+export type StoredFacets = Readonly<Record<string, StoredFacet>>;
+
+/**
+ * Merges the facets of one event into a node's stored facets, the rule every adapter applies:
+ * each facet keeps the value of the latest event by eventTime (ties broken by event hash), so the
+ * result does not depend on arrival order. A facet an event does not mention stays as it was.
+ * @returns the merged facets and the names of the facets whose value changed
+ */
+export function mergeFacets(
+  current: StoredFacets,
+  incoming: Readonly<Record<string, unknown>>,
+  eventTime: string,
+  hash: string,
+): { readonly facets: StoredFacets; readonly changed: readonly string[] } {
+  const facets: Record<string, StoredFacet> = { ...current };
+  const changed: string[] = [];
+  for (const [name, value] of Object.entries(incoming)) {
+    const held = current[name];
+    if (held && (held.eventTime > eventTime || (held.eventTime === eventTime && held.hash >= hash))) continue;
+    facets[name] = { value, eventTime, hash };
+    changed.push(name);
+  }
+  return { facets, changed };
+}
+
+/** The facets as a reader sees them: values only, facets deleted with `_deleted: true` left out. */
+export function currentFacets(stored: StoredFacets): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of Object.keys(stored).sort()) {
+    const value = stored[name]?.value;
+    if (!(value && typeof value === 'object' && (value as { _deleted?: unknown })._deleted === true)) out[name] = value;
+  }
+  return out;
+}

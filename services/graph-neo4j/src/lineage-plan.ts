@@ -1,0 +1,187 @@
+import {
+  cameAfterEnd,
+  currentFacets,
+  facetGraph,
+  GRAPH_FACETS,
+  type GraphEdge,
+  type GraphNode,
+  type LineageDataset,
+  type LineageRecord,
+  type LineageSaveResult,
+  mergeFacets,
+  recordDatasets,
+  type RunEventType,
+  type RunInfo,
+  runState,
+  type StoredFacets,
+} from '@quanta/core';
+import { ConflictError, type Iri, lineageIdentity } from '@quanta/model';
+
+/** One event of a run, as stored. */
+export interface RunEvent {
+  readonly eventType: RunEventType;
+  readonly eventTime: string;
+}
+
+/** A node's facets as stored, and the latest eventTime that named the node. */
+export interface StoredNodeFacets {
+  readonly facets: StoredFacets;
+  readonly updatedAt: string;
+}
+
+/** What a save read, under its locks, about the events, runs and nodes its records name. */
+export interface StoredLineage {
+  readonly hashes: ReadonlyMap<string, string>;
+  readonly runs: ReadonlyMap<string, { readonly job: Iri; readonly events: readonly RunEvent[] }>;
+  readonly facets: ReadonlyMap<Iri, StoredNodeFacets>;
+}
+
+interface Use {
+  readonly job: Iri;
+  readonly type: 'reads' | 'writes';
+  readonly dataset: Iri;
+  readonly firstSeen: string;
+  readonly lastSeen: string;
+}
+
+/**
+ * Applies a save's records one after another, in memory, to the state read under the save's
+ * locks, with the rules of the embedded graph's per-record savepoints: each record sees the ones
+ * before it (a duplicate inside one call, a run claimed by an earlier record). Every merge rule is
+ * core's (runState, mergeFacets, facetGraph). What to write comes out as one list per kind of
+ * change, so the whole call is a handful of UNWIND statements however many records it holds.
+ */
+export class LineagePlan {
+  private readonly hashes: Map<string, string>;
+  private readonly runs: Map<string, { job: Iri; events: readonly RunEvent[] }>;
+  private readonly facets: Map<Iri, StoredNodeFacets>;
+  private readonly events: Record<string, string | null>[] = [];
+  private readonly nodes = new Map<Iri, GraphNode>();
+  private readonly changedFacets = new Set<Iri>();
+  /** The edges of each graph-shaping facet that changed: only the last value in the call counts. */
+  private readonly facetEdges = new Map<string, readonly GraphEdge[]>();
+  private readonly uses = new Map<string, Use>();
+  private readonly runOf = new Map<Iri, Iri>();
+  private readonly changedRuns = new Map<string, RunInfo>();
+
+  constructor(stored: StoredLineage) {
+    this.hashes = new Map(stored.hashes);
+    this.runs = new Map(stored.runs);
+    this.facets = new Map(stored.facets);
+  }
+
+  /** Applies one record: refused (a ConflictError), a duplicate, or stored. */
+  apply(r: LineageRecord): LineageSaveResult {
+    const held = this.hashes.get(r.key);
+    if (held !== undefined && held !== r.hash) {
+      return refused(`an event with the same ${r.run ? '(runId, eventType, eventTime)' : 'subject and eventTime'} is stored with other content: ${r.key}`);
+    }
+    const run = r.run && this.runs.get(r.run.runId);
+    if (r.run && run && run.job !== r.job?.iri) {
+      return refused(`run ${r.run.runId} belongs to another job (${lineageIdentity(run.job)?.name ?? run.job}), not ${r.job?.name}`);
+    }
+    if (held !== undefined) {
+      const afterTerminal = run && r.run ? cameAfterEnd(runState(r.run.runId, run.job, run.events), r.run.eventType, r.eventTime) : false;
+      return { ok: true, outcome: 'duplicate', afterTerminal };
+    }
+    return this.store(r);
+  }
+
+  private store(r: LineageRecord): LineageSaveResult {
+    this.hashes.set(r.key, r.hash);
+    const { key, hash, kind, eventTime } = r;
+    this.events.push({ key, hash, kind, runId: r.run?.runId ?? null, eventType: r.run?.eventType ?? null, eventTime, event: JSON.stringify(r.event) });
+    if (r.job) {
+      this.mention({ iri: r.job.iri, kind: 'Job', label: r.job.name, stub: false });
+      this.mergeFacets(r.job.iri, r.job.facets, r);
+    }
+    for (const d of recordDatasets(r)) this.mergeDataset(d, r);
+    if (r.job) {
+      for (const d of r.inputs) this.use(r.job.iri, 'reads', d.iri, eventTime);
+      for (const d of r.outputs) this.use(r.job.iri, 'writes', d.iri, eventTime);
+    }
+    if (!r.run || !r.job) return { ok: true, outcome: 'stored', afterTerminal: false };
+
+    const { runId, eventType } = r.run;
+    this.mention({ iri: r.run.iri, kind: 'Run', label: runId, stub: false });
+    this.runOf.set(r.run.iri, r.job.iri);
+    const events = [...(this.runs.get(runId)?.events ?? []), { eventType, eventTime }];
+    this.runs.set(runId, { job: r.job.iri, events });
+    // Recomputed from every event of the run, so the state never depends on arrival order.
+    const state = runState(runId, r.job.iri, events);
+    this.changedRuns.set(runId, state);
+    return { ok: true, outcome: 'stored', afterTerminal: cameAfterEnd(state, eventType, eventTime) };
+  }
+
+  private mergeDataset(d: LineageDataset, r: LineageRecord): void {
+    this.mention({ iri: d.iri, kind: 'Dataset', label: `${d.namespace}/${d.name}`, stub: false });
+    const { facets, changed } = this.mergeFacets(d.iri, d.facets, r);
+    for (const name of changed.filter((c) => GRAPH_FACETS.includes(c))) {
+      const graph = facetGraph(name, d, currentFacets(facets)[name]);
+      this.facetEdges.set(graph.owner, graph.edges);
+      for (const n of graph.nodes) this.mention(n);
+    }
+  }
+
+  private mergeFacets(iri: Iri, incoming: Readonly<Record<string, unknown>>, r: LineageRecord) {
+    const held = this.facets.get(iri);
+    const merged = mergeFacets(held?.facets ?? {}, incoming, r.eventTime, r.hash);
+    const updatedAt = held && held.updatedAt > r.eventTime ? held.updatedAt : r.eventTime;
+    if (!held || merged.changed.length > 0 || updatedAt !== held.updatedAt) {
+      this.facets.set(iri, { facets: merged.facets, updatedAt });
+      this.changedFacets.add(iri);
+    }
+    return merged;
+  }
+
+  /**
+   * Nodes are created when missing and a non-stub fills in a stub of its kind, so of all the
+   * mentions of one IRI in a call only the first non-stub one (else the first) can matter.
+   */
+  private mention(node: GraphNode): void {
+    const held = this.nodes.get(node.iri);
+    if (!held || (held.stub && !node.stub && held.kind === node.kind)) this.nodes.set(node.iri, node);
+  }
+
+  private use(job: Iri, type: Use['type'], dataset: Iri, at: string): void {
+    const key = `${job}\n${type}\n${dataset}`;
+    const held = this.uses.get(key);
+    const firstSeen = held && held.firstSeen < at ? held.firstSeen : at;
+    const lastSeen = held && held.lastSeen > at ? held.lastSeen : at;
+    this.uses.set(key, { job, type, dataset, firstSeen, lastSeen });
+  }
+
+  /** The parameters of each write statement (see `lineage-queries.ts`), for the records applied so far. */
+  writes() {
+    const byIri = (a: { iri: string }, b: { iri: string }) => (a.iri < b.iri ? -1 : a.iri > b.iri ? 1 : 0);
+    const distinct = (edges: readonly GraphEdge[]) => [...new Map(edges.map((e) => [`${e.from}\n${e.type}\n${e.to}`, e])).values()];
+    return {
+      events: this.events,
+      // In IRI order: the order every save takes node locks in.
+      nodes: [...this.nodes.values()].sort(byIri).map(({ iri, kind, label, stub }) => ({ iri, kind, label, stub })),
+      facets: [...this.changedFacets].sort().map((iri) => {
+        const held = this.facets.get(iri) as StoredNodeFacets;
+        return { iri, facets: JSON.stringify(held.facets), updatedAt: held.updatedAt };
+      }),
+      facetOwners: [...this.facetEdges.keys()],
+      facetEdges: [...this.facetEdges].flatMap(([owner, edges]) => distinct(edges).map(({ from, type, to }) => ({ from, type, to, owner }))),
+      uses: [...this.uses.values()],
+      runOf: [...this.runOf].map(([run, job]) => ({ run, job })),
+      runs: [...this.changedRuns.values()].map((s) => ({
+        runId: s.runId,
+        job: s.job,
+        state: s.state,
+        startedAt: s.startedAt ?? null,
+        endedAt: s.endedAt ?? null,
+        lastEventAt: s.events.at(-1)?.eventTime ?? null,
+      })),
+    };
+  }
+}
+
+/** The write parameters of a plan. */
+export type LineageWrites = ReturnType<LineagePlan['writes']>;
+
+function refused(message: string): LineageSaveResult {
+  return { ok: false, error: new ConflictError(message) };
+}

@@ -1,0 +1,132 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, compliantDescriptor, productPath, ROOT, startQuanta, type QuantaProcess } from '../src/index.js';
+
+const APPLES = join(ROOT, '..', 'shared', 'fixtures', 'marquez', 'api', 'src', 'test', 'resources', 'apples');
+const apples = readdirSync(APPLES)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => JSON.parse(readFileSync(join(APPLES, f), 'utf8')) as { run: { runId: string }; job: { namespace: string; name: string } });
+const ORDERS = 20;
+
+/** A seeded shuffle (mulberry32), so a failing order can be replayed. */
+function shuffled<T>(xs: readonly T[], seed: number): T[] {
+  let a = seed >>> 0;
+  const random = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+/** Everything the server knows about the apples graph, with arrays sorted so equal graphs print equal. */
+async function snapshot(base: string) {
+  const sortDeep = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(sortDeep).sort((x, y) => (JSON.stringify(x) < JSON.stringify(y) ? -1 : 1));
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, sortDeep(x)]));
+    return v;
+  };
+  const graph = await call(base, 'GET', `/api/v1/lineage?nodeId=${encodeURIComponent('dataset:laurents-orchard:red.delicious')}&depth=10`);
+  expect(graph.status).toBe(200);
+  const runs = await Promise.all([...new Set(apples.map((e) => e.run.runId))].map(async (id) => (await call(base, 'GET', `/api/v1/lineage/runs/${id}`)).body));
+  return JSON.stringify(sortDeep({ graph: graph.body, runs }));
+}
+
+describe('lineage: OpenLineage events in, dataset, job and product lineage out', () => {
+  let q: QuantaProcess;
+  beforeAll(async () => {
+    q = await startQuanta();
+  });
+  afterAll(async () => {
+    await q.stop();
+    q.cleanup();
+  });
+
+  it('stores each event once however often it is sent, and answers in Marquez’s shape', async () => {
+    for (const event of apples) {
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await call(q.url, 'POST', '/api/v1/lineage', event)).status);
+      expect(statuses).toEqual([201, 200, 200]);
+    }
+    for (const id of new Set(apples.map((e) => e.run.runId))) {
+      const run = await call(q.url, 'GET', `/api/v1/lineage/runs/${id}`);
+      expect(run.body.events).toHaveLength(apples.filter((e) => e.run.runId === id).length);
+    }
+    const graph = await call(q.url, 'GET', `/api/v1/lineage?nodeId=${encodeURIComponent('job:grandmas.kitchen:gather_apples')}&depth=1`);
+    expect(graph.status).toBe(200);
+    const job = graph.body.graph.find((n: { id: string }) => n.id === 'job:grandmas.kitchen:gather_apples');
+    expect(job).toMatchObject({ type: 'JOB', data: { namespace: 'grandmas.kitchen', name: 'gather_apples' } });
+    expect(job.inEdges).toContainEqual({ origin: 'dataset:laurents-orchard:red.delicious', destination: 'job:grandmas.kitchen:gather_apples' });
+    expect(job.outEdges).toContainEqual({ origin: 'job:grandmas.kitchen:gather_apples', destination: 'dataset:grandmas.kitchen:apples' });
+  });
+
+  it('refuses a bad event with the failing path named, and bad lineage queries with a clear problem', async () => {
+    const [first] = apples;
+    const bad = await call(q.url, 'POST', '/api/v1/lineage', { ...first, run: { runId: 'not-a-uuid' } });
+    expect(bad.status).toBe(422);
+    expect(bad.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(bad.body.errors.map((e: { pointer: string }) => e.pointer)).toContain('/run/runId');
+    const hijack = await call(q.url, 'POST', '/api/v1/lineage', { ...first, eventTime: '2030-01-01T00:00:00Z', job: { namespace: 'elsewhere', name: 'thief' } });
+    expect(hijack.status).toBe(409);
+    for (const [query, status] of [
+      ['', 400],
+      ['?nodeId=nonsense', 400],
+      [`?nodeId=${encodeURIComponent('dataset:laurents-orchard:red.delicious')}&depth=11`, 400],
+      [`?nodeId=${encodeURIComponent('dataset:nowhere:nothing')}`, 404],
+    ] as const) {
+      const res = await call(q.url, 'GET', `/api/v1/lineage${query}`);
+      expect([query, res.status, res.headers.get('content-type')]).toEqual([query, status, expect.stringMatching(/problem\+json/)]);
+    }
+  });
+
+  it('reports a batch by item: stored, duplicate, and each failure by index', async () => {
+    const [first, second] = apples;
+    const fresh = { ...first, run: { runId: '9c0d0c2e-1111-4222-8333-444455556666' }, eventTime: '2021-01-01T00:00:00Z' };
+    const res = await call(q.url, 'POST', '/api/v1/lineage/batch', [fresh, second, { eventTime: 'yesterday' }, fresh]);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'partial_success', summary: { received: 4, successful: 3, failed: 1, stored: 1, duplicates: 2 } });
+    expect(res.body.failed_events).toEqual([expect.objectContaining({ index: 2, retriable: false, type: 'validation-failed' })]);
+    const notArray = await call(q.url, 'POST', '/api/v1/lineage/batch', first);
+    expect(notArray.status).toBe(400);
+  });
+
+  it('links products through the datasets their ports expose', async () => {
+    const base = 'https://lineage.e2e.example/products';
+    const port = (namespace: string, name: string) => ({ outputPorts: [{ name: 'table', kind: 'table', lineage: [{ namespace, name }], slos: [{ metric: 'freshness', objective: '<= 1 d', target: 0.99, window: '28d' }] }] });
+    const orchard = compliantDescriptor(base, 'orchard-apples', port('laurents-orchard', 'red.delicious'));
+    const kitchen = compliantDescriptor(base, 'kitchen-apples', port('grandmas.kitchen', 'apples'));
+    for (const d of [orchard, kitchen]) expect((await call(q.url, 'PUT', '/api/v1/products', d)).status).toBe(201);
+    const up = await call(q.url, 'GET', `${productPath(String(kitchen.id))}/lineage?direction=upstream`);
+    expect(up.status).toBe(200);
+    expect(up.body.links).toContainEqual(expect.objectContaining({ from: orchard.id, to: kitchen.id, via: 'job', job: 'job:grandmas.kitchen:gather_apples' }));
+    const down = await call(q.url, 'GET', `${productPath(String(orchard.id))}/lineage?direction=downstream&depth=1`);
+    expect(down.body.products.map((p: { iri: string }) => p.iri)).toEqual(expect.arrayContaining([orchard.id, kitchen.id]));
+    expect((await call(q.url, 'GET', `${productPath(`${base}/missing`)}/lineage`)).status).toBe(404);
+  });
+});
+
+describe(`lineage: the Marquez apples events replayed in ${ORDERS} random orders build one graph`, () => {
+  it('gives the same graph and runs for every order', async () => {
+    const snapshots: string[] = [];
+    for (let seed = 1; seed <= ORDERS; seed++) {
+      const q = await startQuanta();
+      try {
+        for (const event of shuffled(apples, seed)) expect((await call(q.url, 'POST', '/api/v1/lineage', event)).status).toBe(201);
+        snapshots.push(await snapshot(q.url));
+      } finally {
+        await q.stop();
+        q.cleanup();
+      }
+    }
+    expect(snapshots[0]).toContain('gather_apples');
+    for (const [i, s] of snapshots.entries()) expect([i + 1, s]).toEqual([i + 1, snapshots[0]]);
+  }, 300_000);
+});

@@ -1,0 +1,5 @@
+select
+    artist_id,
+    artist_name,
+    genre
+from {{ source('raw', 'artists') }}
