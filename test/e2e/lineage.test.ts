@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, compliantDescriptor, productPath, ROOT, startQuanta, type QuantaProcess } from '../src/index.js';
 
-const APPLES = join(ROOT, '..', 'shared', 'fixtures', 'marquez', 'api', 'src', 'test', 'resources', 'apples');
+const MARQUEZ_EVENTS = join(ROOT, '..', 'shared', 'fixtures', 'marquez', 'api', 'src', 'test', 'resources');
+const APPLES = join(MARQUEZ_EVENTS, 'apples');
+const marquezEvent = (file: string) => JSON.parse(readFileSync(join(MARQUEZ_EVENTS, 'open_lineage', file), 'utf8')) as Record<string, unknown>;
 const apples = readdirSync(APPLES)
   .filter((f) => f.endsWith('.json'))
   .sort()
@@ -66,6 +68,27 @@ describe('lineage: OpenLineage events in, dataset, job and product lineage out',
     expect(job).toMatchObject({ type: 'JOB', data: { namespace: 'grandmas.kitchen', name: 'gather_apples' } });
     expect(job.inEdges).toContainEqual({ origin: 'dataset:laurents-orchard:red.delicious', destination: 'job:grandmas.kitchen:gather_apples' });
     expect(job.outEdges).toContainEqual({ origin: 'job:grandmas.kitchen:gather_apples', destination: 'dataset:grandmas.kitchen:apples' });
+  });
+
+  it('merges static dataset and job events, keeping custom facets whole', async () => {
+    expect((await call(q.url, 'POST', '/api/v1/lineage', marquezEvent('event_dataset_event.json'))).status).toBe(201);
+    expect((await call(q.url, 'POST', '/api/v1/lineage', marquezEvent('event_job_event.json'))).status).toBe(201);
+    const custom = { _producer: 'https://daff.example/producer', _schemaURL: 'https://daff.example/facets/Freshness.json', hours: 3 };
+    const withCustom = { ...marquezEvent('event_dataset_event.json'), eventTime: '2021-01-01T00:00:00Z', dataset: { namespace: 'my-dataset-namespace', name: 'my-dataset-name', facets: { daffFreshness: custom } } };
+    expect((await call(q.url, 'POST', '/api/v1/lineage', withCustom)).status).toBe(201);
+
+    const dataset = await call(q.url, 'GET', `/api/v1/lineage?nodeId=${encodeURIComponent('dataset:my-dataset-namespace:my-dataset-name')}&depth=1`);
+    expect(dataset.body.graph).toHaveLength(1);
+    expect(dataset.body.graph[0].data.fields).toEqual([{ name: 'col_a', type: 'VARCHAR', tags: [], description: 'string' }]);
+    expect(dataset.body.graph[0].data.facets.daffFreshness).toEqual(custom);
+
+    const job = await call(q.url, 'GET', `/api/v1/lineage?nodeId=${encodeURIComponent('job:my-scheduler-namespace:myjob')}&depth=1`);
+    const node = job.body.graph.find((n: { id: string }) => n.id === 'job:my-scheduler-namespace:myjob');
+    expect(node.data.inputs).toEqual([{ namespace: 'my-datasource-namespace', name: 'instance.schema.input-1' }]);
+    expect(node.data.outputs).toEqual([{ namespace: 'my-datasource-namespace', name: 'instance.schema.output-1' }]);
+    expect(node.data.latestRun).toBeNull();
+    const output = job.body.graph.find((n: { id: string }) => n.id === 'dataset:my-datasource-namespace:instance.schema.output-1');
+    expect(output.data.description).toBe('output documentation');
   });
 
   it('refuses a bad event with the failing path named, and bad lineage queries with a clear problem', async () => {
