@@ -99,6 +99,9 @@ describe('lineage: OpenLineage events in, dataset, job and product lineage out',
     expect(bad.body.errors.map((e: { pointer: string }) => e.pointer)).toContain('/run/runId');
     const hijack = await call(q.url, 'POST', '/api/v1/lineage', { ...first, eventTime: '2030-01-01T00:00:00Z', job: { namespace: 'elsewhere', name: 'thief' } });
     expect(hijack.status).toBe(409);
+    expect((await call(q.url, 'GET', `/api/v1/lineage?nodeId=${encodeURIComponent('job:elsewhere:thief')}`)).status).toBe(404);
+    const surrogate = await call(q.url, 'POST', '/api/v1/lineage', `{"eventTime":"2030-01-01T00:00:00Z","producer":"https://x.example","run":{"runId":"9c0d0c2e-1111-4222-8333-444455556677"},"job":{"namespace":"n","name":"bad\\ud800"}}`);
+    expect([surrogate.status, surrogate.body.errors?.[0]?.pointer]).toEqual([422, '/job/name']);
     for (const [query, status] of [
       ['', 400],
       ['?nodeId=nonsense', 400],

@@ -43,7 +43,9 @@ export class SqliteLineageStore {
       this.db.transaction(() =>
         batches.map((records) => {
           try {
-            return { ok: true as const, value: records.map((r) => this.db.transaction(() => this.saveRecord(r))()) };
+            // The request's records share a savepoint, so a fault in one undoes the request's
+            // others too (as Neo4j's one transaction does); a refusal is a result, not a fault.
+            return { ok: true as const, value: this.db.transaction(() => records.map((r) => this.db.transaction(() => this.saveRecord(r))()))() };
           } catch (error) {
             return { ok: false as const, error };
           }
