@@ -24,6 +24,9 @@ export interface Statements {
   readonly existingNode: Statement;
   readonly edgesFrom: Statement<[string], EdgeRow>;
   readonly edgesTo: Statement<[string], EdgeRow>;
+  /** As edgesFrom/edgesTo, limited to the relation types in a JSON array: filtered in the index, not in JS. */
+  readonly edgesFromOfTypes: Statement<[string, string], EdgeRow>;
+  readonly edgesToOfTypes: Statement<[string, string], EdgeRow>;
   /** The SELECT that yields ProductRow: current revisions joined with their products. */
   readonly productSelect: string;
 }
@@ -72,6 +75,9 @@ export function prepareStatements(db: Database.Database): Statements {
     existingNode: db.prepare('SELECT kind, stub, owner FROM nodes WHERE iri = ?'),
     edgesFrom: db.prepare<[string], EdgeRow>('SELECT src, type, dst FROM edges WHERE src = ?'),
     edgesTo: db.prepare<[string], EdgeRow>('SELECT src, type, dst FROM edges WHERE dst = ?'),
+    // A job's thousands of runOf edges stay unread when only reads and writes are followed.
+    edgesFromOfTypes: db.prepare<[string, string], EdgeRow>('SELECT src, type, dst FROM edges WHERE src = ? AND type IN (SELECT value FROM json_each(?))'),
+    edgesToOfTypes: db.prepare<[string, string], EdgeRow>('SELECT src, type, dst FROM edges WHERE dst = ? AND type IN (SELECT value FROM json_each(?))'),
     productSelect,
   };
 }

@@ -6,11 +6,12 @@ import type { Statements } from './statements.js';
 export async function traverse(st: Statements, start: string, options: TraverseOptions): Promise<Traversal> {
   const first = st.node.get(start) as NodeRow | undefined;
   if (!first) return { nodes: [], edges: [], truncated: false };
-  const types = options.types ? new Set<string>(options.types) : undefined;
+  const types = options.types ? JSON.stringify(options.types) : undefined;
   return breadthFirst(toNode(first), options, (frontier) => frontier.flatMap((iri) => [...neighbours(st, iri, options.direction, types)]));
 }
 
-function* neighbours(st: Statements, iri: string, direction: TraverseOptions['direction'], types?: Set<string>): Generator<Hop> {
+/** @param types the relation types to follow as a JSON array, or undefined for all */
+function* neighbours(st: Statements, iri: string, direction: TraverseOptions['direction'], types?: string): Generator<Hop> {
   const hop = (r: { src: string; type: string; dst: string }, other: string): Hop => ({
     edge: { from: r.src, type: r.type as GraphEdge['type'], to: r.dst },
     other,
@@ -20,9 +21,9 @@ function* neighbours(st: Statements, iri: string, direction: TraverseOptions['di
     },
   });
   if (direction !== 'in') {
-    for (const r of st.edgesFrom.all(iri)) if (!types || types.has(r.type)) yield hop(r, r.dst);
+    for (const r of types ? st.edgesFromOfTypes.all(iri, types) : st.edgesFrom.all(iri)) yield hop(r, r.dst);
   }
   if (direction !== 'out') {
-    for (const r of st.edgesTo.all(iri)) if (!types || types.has(r.type)) yield hop(r, r.src);
+    for (const r of types ? st.edgesToOfTypes.all(iri, types) : st.edgesTo.all(iri)) yield hop(r, r.src);
   }
 }
