@@ -122,6 +122,8 @@ describe('lineage: OpenLineage events in, dataset, job and product lineage out',
     expect(res.body.failed_events).toEqual([expect.objectContaining({ index: 2, retriable: false, type: 'validation-failed' })]);
     const notArray = await call(q.url, 'POST', '/api/v1/lineage/batch', first);
     expect(notArray.status).toBe(400);
+    const tooMany = await call(q.url, 'POST', '/api/v1/lineage/batch', Array.from({ length: 1001 }, () => 1));
+    expect([tooMany.status, tooMany.body.detail]).toEqual([422, expect.stringMatching(/at most 1000 events/)]);
   });
 
   it('links products through the datasets their ports expose', async () => {

@@ -1,10 +1,14 @@
 import type { GraphEdge, LineageNode, LineageView, ProductLineage, RunEventType } from '@quanta/core';
 import { lineageIdentity } from '@quanta/model';
+import { formatNodeId } from '@quanta/openlineage';
 
-/** A Marquez node id (`dataset:<namespace>:<name>`, `job:<namespace>:<name>`) for a lineage IRI. */
+/** The Marquez node id of a dataset or job IRI (`dataset:<namespace>:<name>`, `job:…`). */
 function nodeId(iri: string): string {
   const id = lineageIdentity(iri);
-  return id ? `${id.kind === 'Job' ? 'job' : 'dataset'}:${id.namespace}:${id.name}` : iri;
+  if (!id) return iri;
+  return id.kind === 'DatasetField'
+    ? formatNodeId({ kind: 'datasetField', namespace: id.namespace, dataset: id.name, field: id.field })
+    : formatNodeId({ kind: id.kind === 'Job' ? 'job' : 'dataset', namespace: id.namespace, name: id.name });
 }
 
 const facetValue = (n: LineageNode, facet: string, key: string): unknown => (n.facets[facet] as Record<string, unknown> | undefined)?.[key];

@@ -66,7 +66,9 @@ export function lineageRecord(kind: 'run' | 'dataset' | 'job', event: OpenLineag
     facets: event.job.facets ?? {},
   };
   const common = {
-    hash: canonicalSha256(event),
+    // Hashed with the time as keyed: a retry that writes the same instant as +00:00 instead of Z
+    // is the same event, not a conflict.
+    hash: canonicalSha256({ ...event, eventTime }),
     kind,
     eventTime,
     inputs: (event.inputs ?? []).map(dataset),
@@ -87,9 +89,16 @@ export function lineageRecord(kind: 'run' | 'dataset' | 'job', event: OpenLineag
   throw new RangeError(`a ${kind} event without its ${kind === 'dataset' ? 'dataset' : 'job and run'}: the validator should have refused it`);
 }
 
-/** Every dataset a record names, subject included, each once. */
+/**
+ * Every dataset a record names, subject included, each once. A dataset that is both read and
+ * written (`INSERT OVERWRITE t … FROM t`) keeps the facets of every mention, the output's winning:
+ * they describe what the run left behind.
+ */
 export function recordDatasets(record: LineageRecord): LineageDataset[] {
   const all = new Map<Iri, LineageDataset>();
-  for (const d of [...(record.dataset ? [record.dataset] : []), ...record.inputs, ...record.outputs]) if (!all.has(d.iri)) all.set(d.iri, d);
+  for (const d of [...(record.dataset ? [record.dataset] : []), ...record.inputs, ...record.outputs]) {
+    const held = all.get(d.iri);
+    all.set(d.iri, held ? { ...held, facets: { ...held.facets, ...d.facets } } : d);
+  }
   return [...all.values()];
 }

@@ -25,7 +25,7 @@ export function mergeFacets(
   for (const [name, value] of Object.entries(incoming)) {
     const held = current[name];
     if (held && (held.eventTime > eventTime || (held.eventTime === eventTime && held.hash >= hash))) continue;
-    facets[name] = { value, eventTime, hash };
+    define(facets, name, { value, eventTime, hash });
     changed.push(name);
   }
   return { facets, changed };
@@ -36,7 +36,12 @@ export function currentFacets(stored: StoredFacets): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const name of Object.keys(stored).sort()) {
     const value = stored[name]?.value;
-    if (!(value && typeof value === 'object' && (value as { _deleted?: unknown })._deleted === true)) out[name] = value;
+    if (!(value && typeof value === 'object' && (value as { _deleted?: unknown })._deleted === true)) define(out, name, value);
   }
   return out;
+}
+
+/** Sets an own member, so a facet named "__proto__" is a facet and not the object's prototype. */
+function define(target: Record<string, unknown>, name: string, value: unknown): void {
+  Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
 }

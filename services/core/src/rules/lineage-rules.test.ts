@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '@quanta/model';
-import { normalizeEventTime } from '../projections/lineage-record.js';
+import { lineageRecord, normalizeEventTime, recordDatasets } from '../projections/lineage-record.js';
 import { currentFacets, mergeFacets } from './facet-merge.js';
 import { owningTeam } from './owning-team.js';
 import { cameAfterEnd, runState } from './run-state.js';
@@ -75,5 +75,38 @@ describe('owningTeam', () => {
     expect(owningTeam({ owners: [{ name: 'payments', type: 'team' }] })).toBe('payments');
     expect(owningTeam({ owners: [{ name: 'user:ada', type: 'MAINTAINER' }] })).toBeUndefined();
     expect(owningTeam(undefined)).toBeUndefined();
+  });
+});
+
+describe('lineageRecord', () => {
+  const event = (eventTime: string, extra: Record<string, unknown> = {}) => ({
+    eventType: 'COMPLETE',
+    eventTime,
+    run: { runId: '0176a8c2-fe01-7439-87e6-56a1a1b4029f' },
+    job: { namespace: 'etl', name: 'merge_orders' },
+    ...extra,
+  });
+
+  it('hashes an event with its normalised time, so the same instant written another way is the same event', () => {
+    const a = lineageRecord('run', event('2026-03-01T10:00:00Z'));
+    const b = lineageRecord('run', event('2026-03-01T12:00:00+02:00'));
+    expect([b.key, b.hash]).toEqual([a.key, a.hash]);
+  });
+
+  it('keeps a "__proto__" member in the hash and in merged facets', () => {
+    const plain = lineageRecord('run', event('2026-03-01T10:00:00Z', JSON.parse('{"x": {}}')));
+    const proto = lineageRecord('run', event('2026-03-01T10:00:00Z', JSON.parse('{"x": {"__proto__": {"a": 1}}}')));
+    expect(proto.hash).not.toBe(plain.hash);
+    const merged = mergeFacets({}, JSON.parse('{"__proto__": {"custom": true}}'), 't', 'h').facets;
+    expect(Object.keys(currentFacets(merged))).toEqual(['__proto__']);
+  });
+
+  it('merges the facets of a dataset that is both read and written, the output’s winning', () => {
+    const table = { namespace: 'pg://db', name: 'public.orders' };
+    const record = lineageRecord('run', event('2026-03-01T10:00:00Z', {
+      inputs: [{ ...table, facets: { documentation: 'input', dataSource: 'db' } }],
+      outputs: [{ ...table, facets: { documentation: 'output', schema: 'fields' } }],
+    }));
+    expect(recordDatasets(record).map((d) => d.facets)).toEqual([{ documentation: 'output', dataSource: 'db', schema: 'fields' }]);
   });
 });

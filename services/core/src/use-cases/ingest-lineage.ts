@@ -4,6 +4,12 @@ import type { LineageRecord } from '../ports/lineage-graph.js';
 import { lineageRecord, type OpenLineageEventView } from '../projections/lineage-record.js';
 import type { CatalogDeps } from './deps.js';
 
+/**
+ * The most events one batch may hold: a batch is one transaction on the event loop, so this bounds
+ * how long other requests wait (~1 s at the measured rate) and the size of the report.
+ */
+export const MAX_BATCH = 1000;
+
 /** What became of one accepted event. */
 export interface LineageIngestResult {
   /** `duplicate`: the same event was stored before; nothing changed. */
@@ -85,6 +91,10 @@ export async function ingestLineageEvent(deps: CatalogDeps, raw: unknown): Promi
  * judged alone: an invalid or conflicting one is reported by index and the others are stored.
  */
 export async function ingestLineageBatch(deps: CatalogDeps, raws: readonly unknown[]): Promise<LineageBatchReport> {
+  if (raws.length > MAX_BATCH) {
+    const message = `a batch holds at most ${MAX_BATCH} events, got ${raws.length}; split it`;
+    throw new ValidationError(`Invalid lineage batch: ${message}`, [{ pointer: '', message }]);
+  }
   const failed: LineageBatchFailure[] = [];
   const valid: { index: number; record: LineageRecord }[] = [];
   raws.forEach((raw, index) => {
