@@ -18,6 +18,8 @@ const DBT_PROJECT = join(CLIENTS, 'dbt-project');
 
 const check = spawnSync('bash', [PYTHON_ENV, '--check'], { encoding: 'utf8' });
 const noPython = check.status === 3 ? check.stderr.trim() : undefined;
+// CI machines have Python 3.11 (.ci/run on a fresh clone): there a missing one is a failure, not a skip.
+if (noPython && process.env.CI) throw new Error(`Real OpenLineage client tests cannot run in CI: ${noPython}`);
 if (noPython) console.warn(`Real OpenLineage client tests skipped: ${noPython}`);
 
 interface Ran {

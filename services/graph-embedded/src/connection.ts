@@ -24,6 +24,9 @@ export function connect(file: string): Database.Database {
     // so a page rewritten by many commits is copied back once (+30 % single-event lineage ingest).
     db.pragma('cache_size = -65536');
     db.pragma('wal_autocheckpoint = 16384');
+    // A burst can grow the WAL past that while readers hold it; once checkpointed, it shrinks back
+    // to 64 MiB instead of keeping its high-water size on disk.
+    db.pragma('journal_size_limit = 67108864');
     db.exec('BEGIN EXCLUSIVE; COMMIT');
   } catch (error) {
     db.close();
@@ -48,7 +51,8 @@ function migrate(db: Database.Database, file: string): void {
       for (let from = version; from < SCHEMA_VERSION; from++) {
         const step = MIGRATIONS[from];
         if (step === undefined) throw new Error(`no migration from schema version ${from}; ${file} cannot be upgraded`);
-        db.exec(step);
+        if (typeof step === 'string') db.exec(step);
+        else step(db);
       }
     }
     db.exec(SCHEMA_SQL);

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import {
-  cameAfterEnd,
   currentFacets,
   facetGraph,
+  foldRunEvent,
   GRAPH_FACETS,
   type LineageConsumer,
   type LineageDataset,
@@ -12,17 +12,22 @@ import {
   mergeFacets,
   owningTeam,
   type ProductLink,
+  isAfterEnd,
   recordDatasets,
   type RunEventType,
   type RunInfo,
+  type RunSummary,
   runState,
   type StoredFacets,
+  summaryRun,
 } from '@quanta/core';
-import { ConflictError, type Iri, lineageIdentity, teamIri } from '@quanta/model';
+import { ConflictError, type Iri, lineageIdentity, runIri, teamIri } from '@quanta/model';
 import { GroupCommit } from './group-commit.js';
 import { type LineageStatements, prepareLineageStatements, type RunRow, type UseRow } from './lineage-statements.js';
+import { runColumns } from './migrate-terms.js';
 import type { NodeRow } from './rows.js';
 import type { Statements } from './statements.js';
+import type { Terms } from './terms.js';
 
 /**
  * The lineage half of the embedded graph (ADR 0008). Events are stored and merged in one
@@ -37,6 +42,7 @@ export class SqliteLineageStore {
   constructor(
     private readonly db: Database.Database,
     private readonly st: Statements,
+    private readonly terms: Terms,
   ) {
     this.lst = prepareLineageStatements(db);
     this.saves = new GroupCommit<readonly LineageRecord[], readonly LineageSaveResult[]>((batches) =>
@@ -63,11 +69,12 @@ export class SqliteLineageStore {
     if (held && held.hash !== r.hash) {
       return { ok: false, error: new ConflictError(`an event with the same ${r.run ? '(runId, eventType, eventTime)' : 'subject and eventTime'} is stored with other content: ${r.key}`) };
     }
-    const run = r.run && this.lst.run.get(r.run.runId);
+    const run = r.run && this.lst.run.get(r.run.iri);
     if (r.run && run && run.job !== r.job?.iri) {
       return { ok: false, error: new ConflictError(`run ${r.run.runId} belongs to another job (${lineageIdentity(run.job)?.name ?? run.job}), not ${r.job?.name}`) };
     }
-    if (held) return { ok: true, outcome: 'duplicate', afterTerminal: this.afterTerminal(r) };
+    const event = r.run && { eventType: r.run.eventType, eventTime: r.eventTime };
+    if (held) return { ok: true, outcome: 'duplicate', afterTerminal: !!run && !!event && isAfterEnd(summaryOf(run), event) };
 
     this.lst.insertEvent.run({
       key: r.key,
@@ -78,72 +85,77 @@ export class SqliteLineageStore {
       eventTime: r.eventTime,
       event: JSON.stringify(r.event),
     });
-    if (r.job) {
-      this.st.insertReferencedNode.run({ iri: r.job.iri, kind: 'Job', label: r.job.name, stub: 0 });
-      this.mergeFacets(r.job.iri, r.job.facets, r);
+    const id = this.terms.memo();
+    const job = r.job && id(r.job.iri);
+    if (r.job && job !== undefined) {
+      this.st.insertReferencedNode.run({ id: job, kind: 'Job', label: r.job.name, stub: 0 });
+      this.mergeFacets(job, r.job.facets, r);
     }
-    for (const d of recordDatasets(r)) this.mergeDataset(d, r);
-    if (r.job) {
-      for (const [role, datasets] of [['reads', r.inputs], ['writes', r.outputs]] as const) {
-        for (const d of datasets) {
-          this.lst.upsertUse.run({ job: r.job.iri, role, dataset: d.iri, at: r.eventTime });
-          this.st.insertEdge.run(r.job.iri, role, d.iri, r.job.iri);
+    const datasets = new Map(recordDatasets(r).map((d) => [d.iri, this.mergeDataset(d, r, id)]));
+    if (job !== undefined) {
+      for (const [role, list] of [['reads', r.inputs], ['writes', r.outputs]] as const) {
+        for (const d of list) {
+          const dataset = datasets.get(d.iri) as number;
+          this.lst.upsertUse.run({ job, role, dataset, at: r.eventTime });
+          this.st.insertEdge.run(job, role, dataset, job);
         }
       }
     }
-    if (!r.run || !r.job) return { ok: true, outcome: 'stored', afterTerminal: false };
-    this.st.insertReferencedNode.run({ iri: r.run.iri, kind: 'Run', label: r.run.runId, stub: 0 });
-    this.st.insertEdge.run(r.run.iri, 'runOf', r.job.iri, r.run.iri);
-    const state = this.updateRun(r.run.runId, r.job.iri);
-    return { ok: true, outcome: 'stored', afterTerminal: cameAfterEnd(state, r.run.eventType, r.eventTime) };
-  }
-
-  private mergeDataset(d: LineageDataset, r: LineageRecord): void {
-    this.st.insertReferencedNode.run({ iri: d.iri, kind: 'Dataset', label: `${d.namespace}/${d.name}`, stub: 0 });
-    const { facets, changed } = this.mergeFacets(d.iri, d.facets, r);
-    for (const name of changed.filter((c) => GRAPH_FACETS.includes(c))) {
-      const graph = facetGraph(name, d, currentFacets(facets)[name]);
-      this.st.deleteOwnedEdges.run(graph.owner);
-      for (const n of graph.nodes) this.st.insertReferencedNode.run({ iri: n.iri, kind: n.kind, label: n.label, stub: n.stub ? 1 : 0 });
-      for (const e of graph.edges) this.st.insertEdge.run(e.from, e.type, e.to, graph.owner);
+    if (!r.run || !event || job === undefined) return { ok: true, outcome: 'stored', afterTerminal: false };
+    const runId = run?.id ?? id(r.run.iri);
+    if (!run) {
+      this.st.insertReferencedNode.run({ id: runId, kind: 'Run', label: r.run.runId, stub: 0 });
+      this.st.insertEdge.run(runId, 'runOf', job, runId);
     }
+    const summary = foldRunEvent(run && summaryOf(run), event);
+    this.lst.upsertRun.run({ id: runId, runId: r.run.runId, job, ...runColumns(summary) });
+    return { ok: true, outcome: 'stored', afterTerminal: isAfterEnd(summary, event) };
   }
 
-  private mergeFacets(iri: Iri, incoming: Readonly<Record<string, unknown>>, r: LineageRecord) {
-    const row = this.lst.facets.get(iri);
+  /** Merges a dataset's node and facets, re-deriving the facet graphs whose value changed; returns its id. */
+  private mergeDataset(d: LineageDataset, r: LineageRecord, term: (iri: string) => number): number {
+    const id = term(d.iri);
+    this.st.insertReferencedNode.run({ id, kind: 'Dataset', label: `${d.namespace}/${d.name}`, stub: 0 });
+    const { facets, reshaped } = this.mergeFacets(id, d.facets, r);
+    for (const name of reshaped.filter((c) => GRAPH_FACETS.includes(c))) {
+      const graph = facetGraph(name, d, currentFacets(facets)[name]);
+      const owner = term(graph.owner);
+      const before = this.lst.ownedEdgeEnds.all({ owner });
+      this.st.deleteOwnedEdges.run(owner);
+      for (const n of graph.nodes) this.st.insertReferencedNode.run({ id: term(n.iri), kind: n.kind, label: n.label, stub: n.stub ? 1 : 0 });
+      for (const e of graph.edges) this.st.insertEdge.run(term(e.from), e.type, term(e.to), owner);
+      // What only the old value named goes with it, so the graph is the same whatever order the
+      // values came in (new then old never creates what old then new would leave behind).
+      for (const end of before) this.lst.dropOrphan.run({ id: end });
+    }
+    return id;
+  }
+
+  private mergeFacets(id: number, incoming: Readonly<Record<string, unknown>>, r: LineageRecord): ReturnType<typeof mergeFacets> {
+    // Most mentions (a job's inputs, a job without facets) bring none: the stored ones stay
+    // unread, and only when the node was last seen moves.
+    if (Object.keys(incoming).length === 0) {
+      this.lst.seenFacets.run(id, r.eventTime);
+      return NO_FACETS;
+    }
+    const row = this.lst.facetsById.get(id);
     const merged = mergeFacets(row ? (JSON.parse(row.facets) as StoredFacets) : {}, incoming, r.eventTime, r.hash);
-    if (merged.changed.length > 0 || !row) this.lst.upsertFacets.run(iri, JSON.stringify(merged.facets), r.eventTime);
-    else if (r.eventTime > row.updated_at) this.lst.upsertFacets.run(iri, row.facets, r.eventTime);
+    if (merged.changed.length > 0) this.lst.upsertFacets.run(id, JSON.stringify(merged.facets), r.eventTime);
+    else this.lst.seenFacets.run(id, r.eventTime);
     return merged;
   }
 
-  /** Recomputes a run's state from all its events (core's runState) and stores it. */
-  private updateRun(runId: string, job: Iri): RunInfo {
-    const info = this.runInfo(runId, job);
-    this.lst.upsertRun.run({
-      runId,
-      job,
-      state: info.state,
-      startedAt: info.startedAt ?? null,
-      endedAt: info.endedAt ?? null,
-      lastEventAt: info.events.at(-1)?.eventTime,
-    });
-    return info;
-  }
-
-  private runInfo(runId: string, job: Iri): RunInfo {
-    const events = this.lst.runEvents.all(runId).map((e) => ({ eventType: e.event_type as RunEventType, eventTime: e.event_time }));
-    return runState(runId, job, events);
-  }
-
-  private afterTerminal(r: LineageRecord): boolean {
-    const run = r.run && this.lst.run.get(r.run.runId);
-    return run && r.run ? cameAfterEnd(this.runInfo(run.run_id, run.job), r.run.eventType, r.eventTime) : false;
+  /** A run with its events, its state recomputed from them (core's runState). */
+  private runInfo(row: RunRow): RunInfo {
+    const prefix = `run:${row.run_id}:`;
+    // ';' follows ':' in code-point order: the range holds exactly the keys under the prefix.
+    const events = this.lst.runEvents.all({ from: prefix, to: `run:${row.run_id};` }).map((e) => ({ eventType: e.event_type as RunEventType, eventTime: e.event_time }));
+    return runState(row.run_id, row.job, events);
   }
 
   async getRun(runId: string): Promise<RunInfo | undefined> {
-    const row = this.lst.run.get(runId.toLowerCase());
-    return row && this.runInfo(row.run_id, row.job);
+    const row = this.lst.run.get(runIri(runId));
+    return row && this.runInfo(row);
   }
 
   async nodes(iris: readonly Iri[]): Promise<readonly LineageNode[]> {
@@ -200,7 +212,7 @@ export class SqliteLineageStore {
 
   /** Whom a job's reads count for: the product it writes, else its owning team, else itself. */
   private consumerOf(job: Iri, product: Iri): Pick<LineageConsumer, 'consumer' | 'kind'> {
-    const written = this.lst.productsWrittenBy.get(job, product);
+    const written = this.lst.productsWrittenBy.get({ job, product });
     if (written) return { consumer: written.product, kind: 'DataProduct' };
     const row = this.lst.facets.get(job);
     const team = row && owningTeam(currentFacets(JSON.parse(row.facets) as StoredFacets).ownership);
@@ -208,14 +220,17 @@ export class SqliteLineageStore {
   }
 }
 
+const NO_FACETS = { facets: {}, changed: [], reshaped: [] } as const;
+
 const toUse = (u: UseRow) => ({ dataset: u.dataset, firstSeen: u.first_seen, lastSeen: u.last_seen });
 
-function toRun(row: RunRow): Omit<RunInfo, 'events'> {
+/** The RunSummary a `runs` row holds. */
+function summaryOf(row: RunRow): RunSummary {
   return {
-    runId: row.run_id,
-    job: row.job,
-    state: row.state as RunEventType,
+    ...(row.end_type !== null && row.ended_at !== null && { end: { eventType: row.end_type as RunEventType, eventTime: row.ended_at } }),
+    last: { eventType: row.last_type as RunEventType, eventTime: row.last_event_at },
     ...(row.started_at !== null && { startedAt: row.started_at }),
-    ...(row.ended_at !== null && { endedAt: row.ended_at }),
   };
 }
+
+const toRun = (row: RunRow): Omit<RunInfo, 'events'> => summaryRun(row.run_id, row.job, summaryOf(row));

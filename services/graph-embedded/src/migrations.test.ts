@@ -3,9 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { lineageRecord } from '@quanta/core';
 import { saveInput, testDescriptor } from '@quanta/core/testing';
+import { datasetIri, jobIri, runIri } from '@quanta/model';
+import { V4_TABLES } from './migrate-terms.js';
 import { SqliteKnowledgeGraph } from './sqlite-knowledge-graph.js';
-import { SCHEMA_VERSION } from './schema.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 /** The schema as version 1 shipped it (commit 6b8d05f): data directories in that shape exist. */
 const SCHEMA_V1 = `CREATE TABLE IF NOT EXISTS nodes (
@@ -87,5 +90,51 @@ describe('SqliteKnowledgeGraph schema migrations', () => {
     const reopened = new Database(file);
     expect(reopened.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     reopened.close();
+  });
+
+  it('opens a version 4 file with lineage: IRIs become terms, runs get their summaries, nothing is lost', async () => {
+    const file = join(dir, 'v4.sqlite');
+    const old = new Database(file);
+    old.exec(SCHEMA_V1);
+    old.exec(MIGRATIONS[2] as string);
+    old.exec(V4_TABLES);
+    const d = testDescriptor('lineage');
+    const [job, dataset, runId] = [jobIri('airflow', 'etl'), datasetIri('pg', 'plays'), '3f1c2e4a-0000-4000-8000-000000000001'];
+    const run = runIri(runId);
+    const t = (s: number) => `2026-03-01T10:00:0${s}.000000000Z`;
+    old.prepare(`INSERT INTO revisions (iri, revision, hash, status, descriptor, recorded_at, recorded_by) VALUES (?, 1, 'h1', 'active', ?, '2026-01-01T00:00:00.000Z', 'tester')`).run(d.id, JSON.stringify(d));
+    old.prepare(`INSERT INTO products VALUES (?, 1, 'h1', 'testing', 'testers', 'active', '2026-01-01T00:00:00.000Z')`).run(d.id);
+    const node = old.prepare('INSERT INTO nodes VALUES (?, ?, ?, 0, ?)');
+    node.run(d.id, 'DataProduct', 'lineage', d.id);
+    node.run(job, 'Job', 'etl', null);
+    node.run(dataset, 'Dataset', 'pg/plays', null);
+    node.run(run, 'Run', runId, null);
+    const edge = old.prepare('INSERT INTO edges VALUES (?, ?, ?, ?)');
+    edge.run(job, 'reads', dataset, job);
+    edge.run(run, 'runOf', job, run);
+    old.prepare(`INSERT INTO counters VALUES (?, 'usage', 3)`).run(d.id);
+    const event = old.prepare(`INSERT INTO lineage_events (key, hash, kind, run_id, event_type, event_time, event) VALUES (?, ?, 'run', ?, ?, ?, '{}')`);
+    event.run(`run:${runId}:START:${t(0)}`, 'a', runId, 'START', t(0));
+    event.run(`run:${runId}:COMPLETE:${t(2)}`, 'b', runId, 'COMPLETE', t(2));
+    old.prepare(`INSERT INTO runs VALUES (?, ?, 'COMPLETE', ?, ?, ?)`).run(runId, job, t(0), t(2), t(2));
+    old.prepare(`INSERT INTO lineage_facets VALUES (?, '{}', ?)`).run(dataset, t(2));
+    old.prepare(`INSERT INTO dataset_uses VALUES (?, 'reads', ?, ?, ?)`).run(job, dataset, t(0), t(2));
+    old.pragma('user_version = 4');
+    old.close();
+
+    const graph = SqliteKnowledgeGraph.open({ file });
+    try {
+      expect(await graph.getRun(runId)).toMatchObject({ job, state: 'COMPLETE', startedAt: t(0), endedAt: t(2) });
+      const [jobNode] = await graph.lineageNodes([job]);
+      expect(jobNode).toMatchObject({ inputs: [{ dataset, firstSeen: t(0), lastSeen: t(2) }], latestRun: { runId, state: 'COMPLETE' } });
+      const into = await graph.traverse(dataset, { direction: 'in', depth: 1, maxNodes: 10 });
+      expect(into.edges).toEqual([{ from: job, type: 'reads', to: dataset }]);
+      expect(await graph.readCounters(d.id)).toEqual({ usage: 3 });
+      const late = lineageRecord('run', { eventType: 'RUNNING', eventTime: t(3), run: { runId }, job: { namespace: 'airflow', name: 'etl' } });
+      expect(await graph.saveLineage([late])).toEqual([{ ok: true, outcome: 'stored', afterTerminal: true }]);
+      expect((await graph.getRun(runId))?.state).toBe('COMPLETE');
+    } finally {
+      await graph.close();
+    }
   });
 });

@@ -1,26 +1,39 @@
+import type Database from 'better-sqlite3';
+import { migrateToTerms } from './migrate-terms.js';
+
 /**
  * The embedded graph's SQLite schema. `user_version` tracks it; a newer file than this code
  * understands is refused rather than silently misread.
  */
-export const SCHEMA_VERSION = 4; // 2: counters; 3: edges keyed by owner, revision semantics; 4: lineage
+export const SCHEMA_VERSION = 5; // 2: counters; 3: edges keyed by owner, revision semantics; 4: lineage; 5: terms
 
 export const SCHEMA_SQL = `
+-- Every IRI the graph names (nodes, edge owners), once, as a small integer that nodes, edges and
+-- lineage rows hold instead of the text. Ids are handed out in order, so a new node's rows land at
+-- the end of their indexes instead of at random places in them: lineage ingest writes ~20 edges
+-- per event, and random 100-byte keys made each cost a page miss (ADR 0009). A term is never
+-- renumbered or deleted, so an id read once stays valid.
+CREATE TABLE IF NOT EXISTS terms (
+  id  INTEGER PRIMARY KEY,
+  iri TEXT NOT NULL UNIQUE
+);
+
 CREATE TABLE IF NOT EXISTS nodes (
-  iri   TEXT PRIMARY KEY,
+  id    INTEGER PRIMARY KEY,  -- terms.id
   kind  TEXT NOT NULL,
   label TEXT NOT NULL,
   stub  INTEGER NOT NULL,
-  owner TEXT              -- the product that wrote this node; NULL for shared and stub nodes
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS nodes_owner ON nodes(owner);
+  owner INTEGER               -- terms.id of the product that wrote this node; NULL for shared and stub nodes
+);
+CREATE INDEX IF NOT EXISTS nodes_owner ON nodes(owner) WHERE owner IS NOT NULL;
 
 -- Two products may declare the same edge (the same sameAs between two concepts): each keeps its
--- own row, so one dropping it leaves the other's standing.
+-- own row, so one dropping it leaves the other's standing. src, dst and owner are terms.id.
 CREATE TABLE IF NOT EXISTS edges (
-  src   TEXT NOT NULL,
+  src   INTEGER NOT NULL,
   type  TEXT NOT NULL,
-  dst   TEXT NOT NULL,
-  owner TEXT NOT NULL,    -- the product whose revision wrote this edge, replaced with it
+  dst   INTEGER NOT NULL,
+  owner INTEGER NOT NULL,   -- who wrote this edge and replaces it: a product, a job, a run, a dataset's facet
   PRIMARY KEY (src, type, dst, owner)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS edges_dst ON edges(dst, type);
@@ -56,18 +69,19 @@ CREATE TABLE IF NOT EXISTS revisions (
 
 -- Counters of a node (usage, impressions): outside revisions, deleted with their node.
 CREATE TABLE IF NOT EXISTS counters (
-  iri   TEXT NOT NULL,
+  node  INTEGER NOT NULL,   -- nodes.id
   name  TEXT NOT NULL,
   value REAL NOT NULL,
-  PRIMARY KEY (iri, name)
+  PRIMARY KEY (node, name)
 ) WITHOUT ROWID;
 CREATE TRIGGER IF NOT EXISTS nodes_drop_counters AFTER DELETE ON nodes
-BEGIN DELETE FROM counters WHERE iri = old.iri; END;
+BEGIN DELETE FROM counters WHERE node = old.id; END;
 
--- OpenLineage events as received (ADR 0008), once each: the key is (runId, eventType, eventTime)
--- for run events, (subject, eventTime) for dataset and job events.
+-- OpenLineage events as received (ADR 0008), once each: the key is run:<runId>:<eventType>:<eventTime>
+-- for run events (so a run's events are one range of the key index), (subject, eventTime) for
+-- dataset and job events.
 CREATE TABLE IF NOT EXISTS lineage_events (
-  seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+  seq        INTEGER PRIMARY KEY,
   key        TEXT NOT NULL UNIQUE,
   hash       TEXT NOT NULL,
   kind       TEXT NOT NULL,
@@ -76,31 +90,34 @@ CREATE TABLE IF NOT EXISTS lineage_events (
   event_time TEXT NOT NULL,   -- fixed-width UTC: sorts as instants
   event      TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS lineage_events_run ON lineage_events(run_id) WHERE run_id IS NOT NULL;
 
--- Each run's state, derived from its events by eventTime (core's runState) after every event.
+-- Each run's state as core's RunSummary (foldRunEvent): the first terminal event, the latest
+-- event and the earliest START, so an event updates its run in O(1).
 CREATE TABLE IF NOT EXISTS runs (
-  run_id        TEXT PRIMARY KEY,
-  job           TEXT NOT NULL,
+  id            INTEGER PRIMARY KEY,  -- terms.id of the run's IRI
+  run_id        TEXT NOT NULL,
+  job           INTEGER NOT NULL,     -- terms.id
   state         TEXT NOT NULL,
   started_at    TEXT,
+  end_type      TEXT,
   ended_at      TEXT,
+  last_type     TEXT NOT NULL,
   last_event_at TEXT NOT NULL
-) WITHOUT ROWID;
+);
 CREATE INDEX IF NOT EXISTS runs_job ON runs(job, last_event_at);
 
 -- A dataset's or job's facets, each from the latest event by eventTime (core's mergeFacets).
 CREATE TABLE IF NOT EXISTS lineage_facets (
-  iri        TEXT PRIMARY KEY,
-  facets     TEXT NOT NULL,   -- JSON StoredFacets
+  id         INTEGER PRIMARY KEY,   -- terms.id
+  facets     TEXT NOT NULL,         -- JSON StoredFacets
   updated_at TEXT NOT NULL
-) WITHOUT ROWID;
+);
 
 -- When jobs were seen reading and writing datasets; the reads/writes edges mirror these rows.
 CREATE TABLE IF NOT EXISTS dataset_uses (
-  job        TEXT NOT NULL,
-  role       TEXT NOT NULL,   -- reads | writes
-  dataset    TEXT NOT NULL,
+  job        INTEGER NOT NULL,   -- terms.id
+  role       TEXT NOT NULL,      -- reads | writes
+  dataset    INTEGER NOT NULL,   -- terms.id
   first_seen TEXT NOT NULL,
   last_seen  TEXT NOT NULL,
   PRIMARY KEY (job, role, dataset)
@@ -108,11 +125,15 @@ CREATE TABLE IF NOT EXISTS dataset_uses (
 CREATE INDEX IF NOT EXISTS dataset_uses_dataset ON dataset_uses(dataset, role);
 `;
 
+/** One step up: SQL, or code where the step needs core's rules. */
+export type Migration = string | ((db: Database.Database) => void);
+
 /**
  * Steps from an older schema to this one, by the version they start from. A fresh file gets
- * SCHEMA_SQL directly; a file at version v runs every step from v on, in one transaction.
+ * SCHEMA_SQL directly; a file at version v runs every step from v on, then SCHEMA_SQL (which adds
+ * what is missing: indexes, triggers, new tables), in one transaction.
  */
-export const MIGRATIONS: Readonly<Record<number, string>> = {
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
   // 1 → 2 only added the counters table and trigger, which SCHEMA_SQL creates when missing.
   1: '',
   2: `
@@ -125,4 +146,5 @@ ALTER TABLE revisions ADD COLUMN semantics TEXT;
 `,
   // 3 → 4 only added the lineage tables, which SCHEMA_SQL creates when missing.
   3: '',
+  4: migrateToTerms,
 };

@@ -30,7 +30,7 @@ describe('SqliteKnowledgeGraph', () => {
     // Make the disk-level write of one edge fail mid-transaction, after the revision row went in.
     await graph.close();
     const db = new Database(file);
-    db.exec(`CREATE TRIGGER fail_edge BEFORE INSERT ON edges WHEN NEW.type = 'ownedBy' AND NEW.src LIKE '%/broken'
+    db.exec(`CREATE TRIGGER fail_edge BEFORE INSERT ON edges WHEN NEW.type = 'ownedBy' AND (SELECT iri FROM terms WHERE id = NEW.src) LIKE '%/broken'
              BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
     db.close();
     graph = SqliteKnowledgeGraph.open({ file });

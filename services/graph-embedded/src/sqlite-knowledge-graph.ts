@@ -30,6 +30,7 @@ import { GroupCommit, type ItemOutcome } from './group-commit.js';
 import { SqliteLineageStore } from './lineage-store.js';
 import { type NodeRow, type ProductRow, type RevisionRow, toNode, toProduct, toRevision, toRevisionInfo } from './rows.js';
 import { prepareStatements, type Statements } from './statements.js';
+import { Terms } from './terms.js';
 import { traverse } from './traverse.js';
 
 /** Options of the embedded graph. */
@@ -45,12 +46,14 @@ export interface SqliteKnowledgeGraphOptions {
  */
 export class SqliteKnowledgeGraph implements KnowledgeGraph {
   private readonly st: Statements;
+  private readonly terms: Terms;
   private readonly saves: GroupCommit<SaveProductInput, SaveOutcome>;
   private readonly lineage: SqliteLineageStore;
 
   private constructor(private readonly db: Database.Database) {
     this.st = prepareStatements(db);
-    this.lineage = new SqliteLineageStore(db, this.st);
+    this.terms = new Terms(db);
+    this.lineage = new SqliteLineageStore(db, this.st, this.terms);
     this.saves = new GroupCommit((inputs) => this.db.transaction(() => inputs.map((input) => this.attempt(input)))());
   }
 
@@ -116,19 +119,21 @@ export class SqliteKnowledgeGraph implements KnowledgeGraph {
 
   /** Drops the product's previous edges and ports, then writes the new ones. */
   private replaceOwnedSubgraph({ revision, graph }: SaveProductInput, owned: Set<string>): void {
-    this.st.deleteOwnedEdges.run(revision.iri);
-    for (const { iri } of this.st.ownedNodes.all(revision.iri)) {
-      if (!owned.has(iri)) this.st.deleteNode.run(iri);
+    const id = this.terms.memo();
+    const owner = id(revision.iri);
+    this.st.deleteOwnedEdges.run(owner);
+    for (const { id, iri } of this.st.ownedNodes.all(owner)) {
+      if (!owned.has(iri)) this.st.deleteNode.run(id);
     }
-    for (const n of graph.owned) this.st.upsertOwnedNode.run({ iri: n.iri, kind: n.kind, label: n.label, owner: revision.iri });
+    for (const n of graph.owned) this.st.upsertOwnedNode.run({ id: id(n.iri), kind: n.kind, label: n.label, owner });
     for (const n of graph.referenced) {
-      this.st.insertReferencedNode.run({ iri: n.iri, kind: n.kind, label: n.label, stub: n.stub ? 1 : 0 });
+      this.st.insertReferencedNode.run({ id: id(n.iri), kind: n.kind, label: n.label, stub: n.stub ? 1 : 0 });
     }
-    for (const e of graph.edges) this.st.insertEdge.run(e.from, e.type, e.to, revision.iri);
+    for (const e of graph.edges) this.st.insertEdge.run(id(e.from), e.type, id(e.to), owner);
   }
 
   private existingNode(iri: string): ExistingNode | undefined {
-    const row = this.st.existingNode.get(iri) as { kind: string; stub: number; owner: string | null } | undefined;
+    const row = this.st.existingNode.get(iri);
     return row && { kind: row.kind, stub: row.stub === 1, owner: row.owner };
   }
 
@@ -177,8 +182,9 @@ export class SqliteKnowledgeGraph implements KnowledgeGraph {
   async addToCounter(iri: string, name: string, delta: number): Promise<number> {
     assertCounterDelta(delta);
     // better-sqlite3 runs each call to completion: the existence check and the upsert cannot interleave.
-    if (!this.st.node.get(iri)) throw new NotFoundError(`no node ${iri} to count on`);
-    return (this.st.addToCounter.get(iri, name, delta) as { value: number }).value;
+    const node = this.st.nodeId.get(iri);
+    if (node === undefined) throw new NotFoundError(`no node ${iri} to count on`);
+    return (this.st.addToCounter.get(node, name, delta) as { value: number }).value;
   }
 
   async readCounters(iri: string): Promise<Readonly<Record<string, number>>> {

@@ -3,8 +3,12 @@ import type { Head } from '@quanta/core';
 
 type Statement<P extends unknown[] = unknown[], R = unknown> = Database.Statement<P, R>;
 type EdgeRow = { src: string; type: string; dst: string };
+type Id = number;
 
-/** Every statement the adapter runs, prepared once per connection. */
+/**
+ * Every statement the adapter runs, prepared once per connection. Writes take term ids (see
+ * {@link Terms}); reads take and return IRIs, joining `terms` where the rows hold ids.
+ */
 export interface Statements {
   readonly currentHead: Statement<[string], Head>;
   readonly product: Statement;
@@ -12,16 +16,19 @@ export interface Statements {
   readonly revisions: Statement;
   readonly insertRevision: Statement;
   readonly upsertProduct: Statement;
-  readonly deleteOwnedEdges: Statement;
-  readonly ownedNodes: Statement<[string], { iri: string }>;
-  readonly deleteNode: Statement;
-  readonly addToCounter: Statement<[string, string, number], { value: number }>;
+  readonly deleteOwnedEdges: Statement<[Id]>;
+  readonly ownedNodes: Statement<[Id], { id: Id; iri: string }>;
+  readonly deleteNode: Statement<[Id]>;
+  readonly addToCounter: Statement<[Id, string, number], { value: number }>;
   readonly counters: Statement<[string], { name: string; value: number }>;
-  readonly upsertOwnedNode: Statement;
-  readonly insertReferencedNode: Statement;
-  readonly insertEdge: Statement;
-  readonly node: Statement;
-  readonly existingNode: Statement;
+  readonly upsertOwnedNode: Statement<[{ id: Id; kind: string; label: string; owner: Id }]>;
+  readonly insertReferencedNode: Statement<[{ id: Id; kind: string; label: string; stub: 0 | 1 }]>;
+  readonly insertEdge: Statement<[Id, string, Id, Id]>;
+  /** The node of an IRI, as a NodeRow. */
+  readonly node: Statement<[string]>;
+  /** The node's id when the IRI names a node. */
+  readonly nodeId: Statement<[string], Id>;
+  readonly existingNode: Statement<[string], { kind: string; stub: number; owner: string | null }>;
   readonly edgesFrom: Statement<[string], EdgeRow>;
   readonly edgesTo: Statement<[string], EdgeRow>;
   /** As edgesFrom/edgesTo, limited to the relation types in a JSON array: filtered in the index, not in JS. */
@@ -30,6 +37,10 @@ export interface Statements {
   /** The SELECT that yields ProductRow: current revisions joined with their products. */
   readonly productSelect: string;
 }
+
+const EDGES_FROM = 'SELECT s.iri AS src, e.type, d.iri AS dst FROM terms s JOIN edges e ON e.src = s.id JOIN terms d ON d.id = e.dst WHERE s.iri = ?';
+const EDGES_TO = 'SELECT s.iri AS src, e.type, d.iri AS dst FROM terms d JOIN edges e ON e.dst = d.id JOIN terms s ON s.id = e.src WHERE d.iri = ?';
+const OF_TYPES = ' AND e.type IN (SELECT value FROM json_each(?))';
 
 /** Prepares every statement the adapter runs, once per connection. */
 export function prepareStatements(db: Database.Database): Statements {
@@ -51,33 +62,38 @@ export function prepareStatements(db: Database.Database): Statements {
        ON CONFLICT(iri) DO UPDATE SET revision = excluded.revision, hash = excluded.hash,
          domain = excluded.domain, owner_team = excluded.owner_team, status = excluded.status`,
     ),
-    deleteOwnedEdges: db.prepare('DELETE FROM edges WHERE owner = ?'),
-    ownedNodes: db.prepare<[string], { iri: string }>('SELECT iri FROM nodes WHERE owner = ?'),
-    deleteNode: db.prepare('DELETE FROM nodes WHERE iri = ?'),
-    addToCounter: db.prepare<[string, string, number], { value: number }>(
-      `INSERT INTO counters (iri, name, value) VALUES (?, ?, ?)
-       ON CONFLICT(iri, name) DO UPDATE SET value = value + excluded.value RETURNING value`,
+    deleteOwnedEdges: db.prepare<[Id]>('DELETE FROM edges WHERE owner = ?'),
+    ownedNodes: db.prepare<[Id], { id: Id; iri: string }>('SELECT n.id, t.iri FROM nodes n JOIN terms t ON t.id = n.id WHERE n.owner = ?'),
+    deleteNode: db.prepare<[Id]>('DELETE FROM nodes WHERE id = ?'),
+    addToCounter: db.prepare<[Id, string, number], { value: number }>(
+      `INSERT INTO counters (node, name, value) VALUES (?, ?, ?)
+       ON CONFLICT(node, name) DO UPDATE SET value = value + excluded.value RETURNING value`,
     ),
-    counters: db.prepare<[string], { name: string; value: number }>('SELECT name, value FROM counters WHERE iri = ? ORDER BY name'),
+    counters: db.prepare<[string], { name: string; value: number }>(
+      'SELECT c.name, c.value FROM terms t JOIN counters c ON c.node = t.id WHERE t.iri = ? ORDER BY c.name',
+    ),
     upsertOwnedNode: db.prepare(
-      `INSERT INTO nodes (iri, kind, label, stub, owner) VALUES (@iri, @kind, @label, 0, @owner)
-       ON CONFLICT(iri) DO UPDATE SET kind = excluded.kind, label = excluded.label, stub = 0, owner = excluded.owner`,
+      `INSERT INTO nodes (id, kind, label, stub, owner) VALUES (@id, @kind, @label, 0, @owner)
+       ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, label = excluded.label, stub = 0, owner = excluded.owner`,
     ),
     // Created when missing; an existing node is never overwritten, except that a definition (a
     // non-stub reference) fills in an unowned stub of the same kind.
     insertReferencedNode: db.prepare(
-      `INSERT INTO nodes (iri, kind, label, stub, owner) VALUES (@iri, @kind, @label, @stub, NULL)
-       ON CONFLICT(iri) DO UPDATE SET stub = 0, label = excluded.label
+      `INSERT INTO nodes (id, kind, label, stub, owner) VALUES (@id, @kind, @label, @stub, NULL)
+       ON CONFLICT(id) DO UPDATE SET stub = 0, label = excluded.label
        WHERE nodes.stub = 1 AND excluded.stub = 0 AND nodes.kind = excluded.kind AND nodes.owner IS NULL`,
     ),
-    insertEdge: db.prepare('INSERT OR IGNORE INTO edges (src, type, dst, owner) VALUES (?, ?, ?, ?)'),
-    node: db.prepare('SELECT iri, kind, label, stub FROM nodes WHERE iri = ?'),
-    existingNode: db.prepare('SELECT kind, stub, owner FROM nodes WHERE iri = ?'),
-    edgesFrom: db.prepare<[string], EdgeRow>('SELECT src, type, dst FROM edges WHERE src = ?'),
-    edgesTo: db.prepare<[string], EdgeRow>('SELECT src, type, dst FROM edges WHERE dst = ?'),
+    insertEdge: db.prepare<[Id, string, Id, Id]>('INSERT OR IGNORE INTO edges (src, type, dst, owner) VALUES (?, ?, ?, ?)'),
+    node: db.prepare('SELECT t.iri, n.kind, n.label, n.stub FROM terms t JOIN nodes n ON n.id = t.id WHERE t.iri = ?'),
+    nodeId: db.prepare<[string], Id>('SELECT n.id FROM terms t JOIN nodes n ON n.id = t.id WHERE t.iri = ?').pluck(),
+    existingNode: db.prepare<[string], { kind: string; stub: number; owner: string | null }>(
+      'SELECT n.kind, n.stub, o.iri AS owner FROM terms t JOIN nodes n ON n.id = t.id LEFT JOIN terms o ON o.id = n.owner WHERE t.iri = ?',
+    ),
+    edgesFrom: db.prepare<[string], EdgeRow>(EDGES_FROM),
+    edgesTo: db.prepare<[string], EdgeRow>(EDGES_TO),
     // A job's thousands of runOf edges stay unread when only reads and writes are followed.
-    edgesFromOfTypes: db.prepare<[string, string], EdgeRow>('SELECT src, type, dst FROM edges WHERE src = ? AND type IN (SELECT value FROM json_each(?))'),
-    edgesToOfTypes: db.prepare<[string, string], EdgeRow>('SELECT src, type, dst FROM edges WHERE dst = ? AND type IN (SELECT value FROM json_each(?))'),
+    edgesFromOfTypes: db.prepare<[string, string], EdgeRow>(EDGES_FROM + OF_TYPES),
+    edgesToOfTypes: db.prepare<[string, string], EdgeRow>(EDGES_TO + OF_TYPES),
     productSelect,
   };
 }

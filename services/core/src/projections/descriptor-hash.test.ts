@@ -19,6 +19,11 @@ describe('descriptorHash', () => {
   it('sorts keys at every depth and drops undefined members', () => {
     expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[{"y":2,"z":1}]},"b":1}');
   });
+
+  it('writes integer-like keys first, in numeric order, as every stored hash was computed', () => {
+    // RFC 8785 would put "10" before "9"; switching would turn retries of stored events into 409s.
+    expect(canonicalJson({ b: 1, 10: 'x', 9: 'y', a: 2 })).toBe('{"9":"y","10":"x","a":2,"b":1}');
+  });
 });
 
 describe('revisionHash', () => {

@@ -3,7 +3,7 @@ import { ValidationError } from '@quanta/model';
 import { lineageRecord, normalizeEventTime, recordDatasets } from '../projections/lineage-record.js';
 import { currentFacets, mergeFacets } from './facet-merge.js';
 import { owningTeam } from './owning-team.js';
-import { cameAfterEnd, runState } from './run-state.js';
+import { cameAfterEnd, foldRunEvent, isAfterEnd, type RunEventAt, type RunSummary, runState, summaryRun } from './run-state.js';
 
 describe('normalizeEventTime', () => {
   it('writes one instant one way, whatever the offset or precision', () => {
@@ -55,6 +55,40 @@ describe('runState', () => {
   });
 });
 
+describe('foldRunEvent', () => {
+  const types = ['START', 'RUNNING', 'OTHER', 'COMPLETE', 'ABORT', 'FAIL'] as const;
+  // A small deterministic generator: runs of 1..6 events over 4 instants, so ties are common.
+  let seed = 7;
+  const next = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const shuffled = <T>(items: readonly T[]) => {
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = next(i + 1);
+      [out[i], out[j]] = [out[j] as T, out[i] as T];
+    }
+    return out;
+  };
+
+  it('agrees with runState on every set of events, in every arrival order, and on which events came after the end', () => {
+    for (let trial = 0; trial < 500; trial++) {
+      // A run holds each (eventType, eventTime) once: that is its events' key.
+      const byKey = new Map<string, RunEventAt>();
+      for (let k = 1 + next(6); k > 0; k--) {
+        const e = { eventType: types[next(types.length)] as RunEventAt['eventType'], eventTime: `2026-03-01T10:0${next(4)}:00.000000000Z` };
+        byKey.set(`${e.eventType} ${e.eventTime}`, e);
+      }
+      const events = [...byKey.values()];
+      const { events: flagged, ...expected } = runState('r', 'j', events);
+      const summary = shuffled(events).reduce<RunSummary | undefined>(foldRunEvent, undefined) as RunSummary;
+      expect(summaryRun('r', 'j', summary)).toEqual(expected);
+      for (const e of flagged) expect(isAfterEnd(summary, e)).toBe(e.afterTerminal);
+    }
+  });
+});
+
 describe('mergeFacets', () => {
   it('keeps each facet from the latest event, whatever the arrival order, and drops deleted ones on read', () => {
     const a = { schema: 'old', documentation: 'doc' };
@@ -66,6 +100,14 @@ describe('mergeFacets', () => {
     expect(two).toEqual(one);
     expect(currentFacets(one)).toEqual({ schema: 'new' });
     expect(mergeFacets(one, { schema: 'older' }, 't0', 'h9').changed).toEqual([]);
+  });
+
+  it('tells a newer event with the same value (changed, not reshaped) from a new value (both)', () => {
+    const held = mergeFacets({}, { schema: { fields: [{ name: 'a', type: 'int' }] } }, 't1', 'h1').facets;
+    const same = mergeFacets(held, { schema: { fields: [{ type: 'int', name: 'a' }] } }, 't2', 'h2');
+    expect([same.changed, same.reshaped]).toEqual([['schema'], []]);
+    const other = mergeFacets(held, { schema: { fields: [{ name: 'b', type: 'int' }] }, owner: 'x' }, 't2', 'h2');
+    expect([other.changed, other.reshaped]).toEqual([['schema', 'owner'], ['schema', 'owner']]);
   });
 });
 

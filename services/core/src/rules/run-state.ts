@@ -19,7 +19,7 @@ export function isTerminal(type: RunEventType): boolean {
  * @param events at least one; `eventTime` as in `LineageRecord` (fixed-width UTC, sorts as instants)
  */
 export function runState(runId: string, job: Iri, events: readonly { readonly eventType: RunEventType; readonly eventTime: string }[]): RunInfo {
-  const sorted = [...events].sort((a, b) => (a.eventTime < b.eventTime ? -1 : a.eventTime > b.eventTime ? 1 : RANK[a.eventType] - RANK[b.eventType]));
+  const sorted = [...events].sort(compareEvents);
   const endAt = sorted.findIndex((e) => TERMINAL.has(e.eventType));
   const end = endAt >= 0 ? sorted[endAt] : undefined;
   const last = sorted[sorted.length - 1];
@@ -33,6 +33,54 @@ export function runState(runId: string, job: Iri, events: readonly { readonly ev
     ...(end && { endedAt: end.eventTime }),
     events: sorted.map((e, i) => ({ eventType: e.eventType, eventTime: e.eventTime, afterTerminal: endAt >= 0 && i > endAt })),
   };
+}
+
+/** One run event, as a run summary folds it. */
+export interface RunEventAt {
+  readonly eventType: RunEventType;
+  readonly eventTime: string;
+}
+
+/**
+ * What a run's state rests on, kept per run so an event costs O(1) instead of re-reading the run's
+ * events: the first terminal event, the latest event and the earliest START, each by eventTime
+ * (ties broken as in {@link runState}). Folding is commutative, so any arrival order of the same
+ * events gives the same summary, and {@link summaryRun} agrees with {@link runState} on the set.
+ */
+export interface RunSummary {
+  readonly end?: RunEventAt;
+  readonly last: RunEventAt;
+  readonly startedAt?: string;
+}
+
+/** Orders events by eventTime, ties by the fixed {@link RANK}. */
+function compareEvents(a: RunEventAt, b: RunEventAt): number {
+  return a.eventTime < b.eventTime ? -1 : a.eventTime > b.eventTime ? 1 : RANK[a.eventType] - RANK[b.eventType];
+}
+
+/** The summary with one more event folded in (`held` undefined: the run's first event). */
+export function foldRunEvent(held: RunSummary | undefined, event: RunEventAt): RunSummary {
+  const e = { eventType: event.eventType, eventTime: event.eventTime };
+  const end = TERMINAL.has(e.eventType) && (!held?.end || compareEvents(e, held.end) < 0) ? e : held?.end;
+  const last = !held || compareEvents(e, held.last) > 0 ? e : held.last;
+  const startedAt = e.eventType === 'START' && (!held?.startedAt || e.eventTime < held.startedAt) ? e.eventTime : held?.startedAt;
+  return { ...(end && { end }), last, ...(startedAt !== undefined && { startedAt }) };
+}
+
+/** The run a summary describes, without its event list. */
+export function summaryRun(runId: string, job: Iri, s: RunSummary): Omit<RunInfo, 'events'> {
+  return {
+    runId,
+    job,
+    state: (s.end ?? s.last).eventType,
+    ...(s.startedAt !== undefined && { startedAt: s.startedAt }),
+    ...(s.end && { endedAt: s.end.eventTime }),
+  };
+}
+
+/** Whether this event comes after the run summarised had ended (its first terminal event). */
+export function isAfterEnd(s: RunSummary, event: RunEventAt): boolean {
+  return s.end !== undefined && compareEvents(event, s.end) > 0;
 }
 
 /** Whether the event of this type at this time came after its run had ended. */
