@@ -1,18 +1,18 @@
 import {
-  cameAfterEnd,
   currentFacets,
   facetGraph,
+  foldRunEvent,
   GRAPH_FACETS,
   type GraphEdge,
   type GraphNode,
+  isAfterEnd,
   type LineageDataset,
   type LineageRecord,
   type LineageSaveResult,
   mergeFacets,
   recordDatasets,
   type RunEventType,
-  type RunInfo,
-  runState,
+  type RunSummary,
   type StoredFacets,
 } from '@quanta/core';
 import { ConflictError, type Iri, lineageIdentity } from '@quanta/model';
@@ -32,7 +32,8 @@ export interface StoredNodeFacets {
 /** What a save read, under its locks, about the events, runs and nodes its records name. */
 export interface StoredLineage {
   readonly hashes: ReadonlyMap<string, string>;
-  readonly runs: ReadonlyMap<string, { readonly job: Iri; readonly events: readonly RunEvent[] }>;
+  /** Each run's job and summary (core's RunSummary, folded by foldRunEvent). */
+  readonly runs: ReadonlyMap<string, { readonly job: Iri; readonly summary: RunSummary }>;
   readonly facets: ReadonlyMap<Iri, StoredNodeFacets>;
 }
 
@@ -48,12 +49,12 @@ interface Use {
  * Applies a save's records one after another, in memory, to the state read under the save's
  * locks, with the rules of the embedded graph's per-record savepoints: each record sees the ones
  * before it (a duplicate inside one call, a run claimed by an earlier record). Every merge rule is
- * core's (runState, mergeFacets, facetGraph). What to write comes out as one list per kind of
+ * core's (foldRunEvent, mergeFacets, facetGraph). What to write comes out as one list per kind of
  * change, so the whole call is a handful of UNWIND statements however many records it holds.
  */
 export class LineagePlan {
   private readonly hashes: Map<string, string>;
-  private readonly runs: Map<string, { job: Iri; events: readonly RunEvent[] }>;
+  private readonly runs: Map<string, { job: Iri; summary: RunSummary }>;
   private readonly facets: Map<Iri, StoredNodeFacets>;
   private readonly events: Record<string, string | null>[] = [];
   private readonly nodes = new Map<Iri, GraphNode>();
@@ -62,7 +63,7 @@ export class LineagePlan {
   private readonly facetEdges = new Map<string, readonly GraphEdge[]>();
   private readonly uses = new Map<string, Use>();
   private readonly runOf = new Map<Iri, Iri>();
-  private readonly changedRuns = new Map<string, RunInfo>();
+  private readonly changedRuns = new Set<string>();
 
   constructor(stored: StoredLineage) {
     this.hashes = new Map(stored.hashes);
@@ -81,7 +82,7 @@ export class LineagePlan {
       return refused(`run ${r.run.runId} belongs to another job (${lineageIdentity(run.job)?.name ?? run.job}), not ${r.job?.name}`);
     }
     if (held !== undefined) {
-      const afterTerminal = run && r.run ? cameAfterEnd(runState(r.run.runId, run.job, run.events), r.run.eventType, r.eventTime) : false;
+      const afterTerminal = run && r.run ? isAfterEnd(run.summary, { eventType: r.run.eventType, eventTime: r.eventTime }) : false;
       return { ok: true, outcome: 'duplicate', afterTerminal };
     }
     return this.store(r);
@@ -105,18 +106,18 @@ export class LineagePlan {
     const { runId, eventType } = r.run;
     this.mention({ iri: r.run.iri, kind: 'Run', label: runId, stub: false });
     this.runOf.set(r.run.iri, r.job.iri);
-    const events = [...(this.runs.get(runId)?.events ?? []), { eventType, eventTime }];
-    this.runs.set(runId, { job: r.job.iri, events });
-    // Recomputed from every event of the run, so the state never depends on arrival order.
-    const state = runState(runId, r.job.iri, events);
-    this.changedRuns.set(runId, state);
-    return { ok: true, outcome: 'stored', afterTerminal: cameAfterEnd(state, eventType, eventTime) };
+    // Folded in O(1); the fold is commutative, so the state never depends on arrival order.
+    const summary = foldRunEvent(this.runs.get(runId)?.summary, { eventType, eventTime });
+    this.runs.set(runId, { job: r.job.iri, summary });
+    this.changedRuns.add(runId);
+    return { ok: true, outcome: 'stored', afterTerminal: isAfterEnd(summary, { eventType, eventTime }) };
   }
 
   private mergeDataset(d: LineageDataset, r: LineageRecord): void {
     this.mention({ iri: d.iri, kind: 'Dataset', label: `${d.namespace}/${d.name}`, stub: false });
-    const { facets, changed } = this.mergeFacets(d.iri, d.facets, r);
-    for (const name of changed.filter((c) => GRAPH_FACETS.includes(c))) {
+    const { facets, reshaped } = this.mergeFacets(d.iri, d.facets, r);
+    // Re-sent with the same value (a job re-running), a facet's graph stays as it is.
+    for (const name of reshaped.filter((c) => GRAPH_FACETS.includes(c))) {
       const graph = facetGraph(name, d, currentFacets(facets)[name]);
       this.facetEdges.set(graph.owner, graph.edges);
       for (const n of graph.nodes) this.mention(n);
@@ -167,14 +168,19 @@ export class LineagePlan {
       facetEdges: [...this.facetEdges].flatMap(([owner, edges]) => distinct(edges).map(({ from, type, to }) => ({ from, type, to, owner }))),
       uses: [...this.uses.values()],
       runOf: [...this.runOf].map(([run, job]) => ({ run, job })),
-      runs: [...this.changedRuns.values()].map((s) => ({
-        runId: s.runId,
-        job: s.job,
-        state: s.state,
-        startedAt: s.startedAt ?? null,
-        endedAt: s.endedAt ?? null,
-        lastEventAt: s.events.at(-1)?.eventTime ?? null,
-      })),
+      runs: [...this.changedRuns].map((runId) => {
+        const { job, summary } = this.runs.get(runId) as { job: Iri; summary: RunSummary };
+        return {
+          runId,
+          job,
+          state: (summary.end ?? summary.last).eventType,
+          startedAt: summary.startedAt ?? null,
+          endType: summary.end?.eventType ?? null,
+          endedAt: summary.end?.eventTime ?? null,
+          lastType: summary.last.eventType,
+          lastEventAt: summary.last.eventTime,
+        };
+      }),
     };
   }
 }

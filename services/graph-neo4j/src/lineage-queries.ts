@@ -9,19 +9,21 @@
  *   (run)-[:REL {type: 'runOf', owner: <run iri>}]->(job)
  *   (:Node)-[:REL {type: 'hasField'|'derivedFrom', owner: '<dataset iri>#<facet>'}]->(:Node)
  *   (:LineageEvent {key, hash, kind, runId, eventType, eventTime, event})   append-only, as received
- *   (:Run {runId, job, state, startedAt, endedAt, lastEventAt})   the run's state, also its write lock
+ *   (:Run {runId, job, state, startedAt, endType, endedAt, lastType, lastEventAt})
+ *       the run's state as core's RunSummary (foldRunEvent), also the run's write lock
  */
 
 /**
  * Write-locks the runs of a save (creating the new ones), in the given (run id) order, then reads
- * each one's job and events: the read follows the lock, so it sees every event committed before.
- * A freshly merged lock node has no job yet and is left out.
+ * each one's job and summary: the read follows the lock, so it sees every event committed before.
+ * A freshly merged lock node has no job yet and is left out. A run stored before summaries existed
+ * (no lastType) comes with its events, to fold once.
  */
 export const LOCK_AND_READ_RUNS = `UNWIND $runIds AS runId
 MERGE (r:Run {runId: runId}) SET r._lock = true REMOVE r._lock
 WITH r WHERE r.job IS NOT NULL
-RETURN r.runId AS runId, r.job AS job,
-       COLLECT { MATCH (e:LineageEvent {runId: r.runId}) RETURN e {.eventType, .eventTime} } AS events`;
+RETURN r.runId AS runId, r.job AS job, r {.startedAt, .endType, .endedAt, .lastType, .lastEventAt} AS summary,
+       CASE WHEN r.lastType IS NULL THEN COLLECT { MATCH (e:LineageEvent {runId: r.runId}) RETURN e {.eventType, .eventTime} } ELSE [] END AS events`;
 
 /** Write-locks the jobs and datasets of a save in the given (IRI) order, then reads their facets. */
 export const LOCK_AND_READ_FACETS = `UNWIND $iris AS iri
@@ -65,7 +67,21 @@ MATCH (r:Node {iri: x.run}) MATCH (j:Node {iri: x.job})
 MERGE (r)-[:REL {type: 'runOf', owner: x.run}]->(j)`;
 
 export const WRITE_RUNS = `UNWIND $runs AS x MATCH (r:Run {runId: x.runId})
-SET r.job = x.job, r.state = x.state, r.startedAt = x.startedAt, r.endedAt = x.endedAt, r.lastEventAt = x.lastEventAt`;
+SET r.job = x.job, r.state = x.state, r.startedAt = x.startedAt, r.endType = x.endType, r.endedAt = x.endedAt,
+    r.lastType = x.lastType, r.lastEventAt = x.lastEventAt`;
+
+/** The nodes the edges of facet owners (`<dataset>#schema`) touch, read before they are replaced. */
+export const OWNED_EDGE_ENDS = `UNWIND $owners AS owner MATCH (a:Node)-[:REL {owner: owner}]->(b:Node)
+UNWIND [a.iri, b.iri] AS iri RETURN DISTINCT iri`;
+
+/**
+ * Of those, the fields and column-lineage stub datasets no edge touches any more, with their
+ * counters: what only an old facet value named goes with it (run after the new edges are written).
+ */
+export const DROP_ORPHANS = `UNWIND $iris AS iri MATCH (n:Node {iri: iri})
+WHERE (n.kind = 'DatasetField' OR (n.kind = 'Dataset' AND n.stub)) AND NOT (n)--()
+OPTIONAL MATCH (c:Counter {iri: n.iri})
+DELETE n, c`;
 
 /** What locking left behind for refused records: nodes without a kind, runs without a job (run after the writes). */
 export const CLEAR_LINEAGE_LOCK_RESIDUE = `CALL { UNWIND $iris AS iri MATCH (n:Node {iri: iri}) WHERE n.kind IS NULL DETACH DELETE n }

@@ -123,5 +123,16 @@ describe.skipIf(!uri)('Neo4jKnowledgeGraph on a real server', () => {
       expect(await count('MATCH (r:Run) WHERE r.job IS NULL RETURN count(r)')).toBe(0);
       expect(await graph.getRun(runId)).toMatchObject({ job: jobIri('etl', 'job'), state: 'START' });
     });
+
+    it('folds the summary of a run stored before run summaries existed from its events, once', async () => {
+      const runId = '00000000-0000-4000-8000-000000000009';
+      await graph.saveLineage([writeEvent(runId, 'START', '2026-03-01T10:00:00Z', 'a'), writeEvent(runId, 'COMPLETE', '2026-03-01T10:05:00Z', 'a')]);
+      // What a data directory from before summaries holds: a Run with its state but no summary.
+      await count(`MATCH (r:Run {runId: '${runId}'}) REMOVE r.lastType, r.endType RETURN 1`);
+      const late = writeEvent(runId, 'RUNNING', '2026-03-01T10:06:00Z', 'a');
+      expect(await graph.saveLineage([late])).toEqual([{ ok: true, outcome: 'stored', afterTerminal: true }]);
+      expect(await count(`MATCH (r:Run {runId: '${runId}'}) WHERE r.lastType = 'RUNNING' AND r.endType = 'COMPLETE' RETURN count(r)`)).toBe(1);
+      expect(await graph.getRun(runId)).toMatchObject({ state: 'COMPLETE', endedAt: '2026-03-01T10:05:00.000000000Z' });
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { type LineageRecord, type LineageSaveResult, recordDatasets, type StoredFacets } from '@quanta/core';
+import { foldRunEvent, type LineageRecord, type LineageSaveResult, recordDatasets, type RunSummary, type StoredFacets } from '@quanta/core';
 import type { ManagedTransaction } from 'neo4j-driver';
 import * as q from './lineage-queries.js';
 import { LineagePlan, type LineageWrites, type RunEvent, type StoredLineage } from './lineage-plan.js';
@@ -8,6 +8,8 @@ interface RunRecord {
   [key: string]: unknown;
   runId: string;
   job: string;
+  summary: { startedAt: string | null; endType: string | null; endedAt: string | null; lastType: string | null; lastEventAt: string | null };
+  /** Only for a run stored before summaries existed. */
   events: RunEvent[];
 }
 
@@ -52,7 +54,7 @@ async function lockAndRead(tx: ManagedTransaction, runIds: readonly string[], ir
     tx.run<{ key: string; hash: string }>(q.EVENT_HASHES, { keys }),
   ]);
   return {
-    runs: new Map(runs.records.map((r) => [r.get('runId'), { job: r.get('job'), events: r.get('events') }] as const)),
+    runs: new Map(runs.records.map((r) => [r.get('runId'), { job: r.get('job'), summary: summaryOf(r.toObject()) }] as const)),
     facets: new Map(
       facets.records.map((r) => [r.get('iri'), { facets: JSON.parse(r.get('facets')) as StoredFacets, updatedAt: r.get('updatedAt') }] as const),
     ),
@@ -65,6 +67,7 @@ async function lockAndRead(tx: ManagedTransaction, runIds: readonly string[], ir
  * written before it and each facet owner's old edges deleted before its new ones.
  */
 async function writeAll(tx: ManagedTransaction, w: LineageWrites): Promise<void> {
+  const ends = w.facetOwners.length > 0 ? (await tx.run<{ iri: string }>(q.OWNED_EDGE_ENDS, { owners: w.facetOwners })).records.map((r) => r.get('iri')) : [];
   await Promise.all([
     tx.run(q.CREATE_EVENTS, { events: w.events }),
     tx.run(q.WRITE_LINEAGE_NODES, { nodes: w.nodes }),
@@ -75,7 +78,24 @@ async function writeAll(tx: ManagedTransaction, w: LineageWrites): Promise<void>
     tx.run(q.MERGE_USES, { uses: w.uses }),
     tx.run(q.MERGE_RUN_OF, { runs: w.runOf }),
     tx.run(q.WRITE_RUNS, { runs: w.runs }),
+    // Last, once the new facet edges stand: what only the old values named goes (ADR 0009).
+    ...(ends.length > 0 ? [tx.run(q.DROP_ORPHANS, { iris: ends })] : []),
   ]);
+}
+
+/** A run's stored summary; one stored before summaries existed is folded from its events once. */
+function summaryOf(run: RunRecord): RunSummary {
+  const s = run.summary;
+  if (s.lastType === null || s.lastEventAt === null) {
+    const summary = run.events.reduce<RunSummary | undefined>(foldRunEvent, undefined);
+    if (!summary) throw new Error(`run ${run.runId} has neither a summary nor events`);
+    return summary;
+  }
+  return {
+    ...(s.endType !== null && s.endedAt !== null && { end: { eventType: s.endType as RunEvent['eventType'], eventTime: s.endedAt } }),
+    last: { eventType: s.lastType as RunEvent['eventType'], eventTime: s.lastEventAt },
+    ...(s.startedAt !== null && { startedAt: s.startedAt }),
+  };
 }
 
 function sortedSet(values: readonly string[]): string[] {

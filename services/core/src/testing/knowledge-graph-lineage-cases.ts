@@ -146,6 +146,33 @@ export function lineageCases(graph: () => KnowledgeGraph): void {
     expect(snapshots[2]).toBe(snapshots[0]);
   });
 
+  it('drops the fields and column-lineage stubs only an older facet value named, so arrival order leaves no trace', async () => {
+    // Two copies of one dataset's history, old value then new and new then old; each named apart.
+    const copy = async (k: number, order: readonly number[]) => {
+      const ns = `${NS}/gc${k}`;
+      const lineage = (field: string, from: { name: string; field: string }) => ({
+        columnLineage: { ...facet, fields: { [field]: { inputFields: [{ namespace: ns, ...from }] } } },
+      });
+      const ds = (fields: string[], extra: Record<string, unknown>) => ({ ...lineageDataset('orders', fields, extra), namespace: ns });
+      const ids = [`a0000000-0000-4000-8000-0000000000${k}1`, `a0000000-0000-4000-8000-0000000000${k}2`];
+      const events = [
+        runEvent('COMPLETE', '2026-03-01T10:00:00Z', { runId: ids[0], job: `gc${k}`, outputs: [ds(['a', 'b'], lineage('total', { name: 'legacy_src', field: 'x' }))] }),
+        runEvent('COMPLETE', '2026-03-02T10:00:00Z', { runId: ids[1], job: `gc${k}`, inputs: [{ namespace: ns, name: 'raw' }], outputs: [ds(['a'], lineage('a', { name: 'raw', field: 'id' }))] }),
+      ];
+      for (const i of order) await graph().saveLineage([events[i] as LineageRecord]);
+      const field = (dataset: string, name: string) => datasetFieldIri(ns, dataset, name);
+      const iris = [field('orders', 'a'), field('orders', 'b'), field('orders', 'total'), field('legacy_src', 'x'), field('raw', 'id'), datasetIri(ns, 'legacy_src'), datasetIri(ns, 'raw')];
+      const nodes = await Promise.all(iris.map((iri) => graph().getNode(iri)));
+      return JSON.stringify(nodes).replaceAll(`gc${k}`, 'gc');
+    };
+    const oldThenNew = await copy(1, [0, 1]);
+    const newThenOld = await copy(2, [1, 0]);
+    expect(newThenOld).toBe(oldThenNew);
+    const [a, b, total, x, id, legacy, raw] = JSON.parse(oldThenNew) as (object | null)[];
+    expect([a, id, raw].every((n) => n !== null)).toBe(true);
+    expect([b, total, x, legacy]).toEqual([null, null, null, null]);
+  });
+
   it('binds datasets to products through their ports: job, input-port and declared lineage, in either registration order', async () => {
     const port = (name: string, dataset: string) => ({ name, kind: 'table' as const, lineage: [{ namespace: NS, name: dataset }] });
     await graph().saveLineage([runEvent('COMPLETE', '2026-03-01T10:00:00Z', { inputs: [lineageDataset('public.raw_orders')], outputs: [lineageDataset('public.orders')] })]);
