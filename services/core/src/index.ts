@@ -14,7 +14,19 @@ export { judgeRevision, type Head, type Verdict } from './rules/revision-check.j
 export { breadthFirst, MAX_DEPTH, type Hop } from './rules/breadth-first.js';
 export { assertCounterDelta } from './rules/counter-delta.js';
 export { currentFacets, mergeFacets, type StoredFacet, type StoredFacets } from './rules/facet-merge.js';
-export { cameAfterEnd, foldRunEvent, isAfterEnd, isTerminal, runState, summaryRun, type RunEventAt, type RunSummary } from './rules/run-state.js';
+export {
+  cameAfterEnd,
+  foldRunEvent,
+  isAfterEnd,
+  isTerminal,
+  runState,
+  summaryColumns,
+  summaryFromColumns,
+  summaryRun,
+  type RunEventAt,
+  type RunSummary,
+  type RunSummaryColumns,
+} from './rules/run-state.js';
 export { owningTeam } from './rules/owning-team.js';
 export { facetGraph, GRAPH_FACETS, type FacetGraph } from './projections/lineage-facet-graph.js';
 export { lineageRecord, normalizeEventTime, recordDatasets, type OpenLineageEventView } from './projections/lineage-record.js';

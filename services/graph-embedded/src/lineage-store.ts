@@ -19,12 +19,13 @@ import {
   type RunSummary,
   runState,
   type StoredFacets,
+  summaryColumns,
+  summaryFromColumns,
   summaryRun,
 } from '@quanta/core';
 import { ConflictError, type Iri, lineageIdentity, runIri, teamIri } from '@quanta/model';
 import { GroupCommit } from './group-commit.js';
 import { type LineageStatements, prepareLineageStatements, type RunRow, type UseRow } from './lineage-statements.js';
-import { runColumns } from './migrate-terms.js';
 import type { NodeRow } from './rows.js';
 import type { Statements } from './statements.js';
 import type { Terms } from './terms.js';
@@ -108,7 +109,7 @@ export class SqliteLineageStore {
       this.st.insertEdge.run(runId, 'runOf', job, runId);
     }
     const summary = foldRunEvent(run && summaryOf(run), event);
-    this.lst.upsertRun.run({ id: runId, runId: r.run.runId, job, ...runColumns(summary) });
+    this.lst.upsertRun.run({ id: runId, runId: r.run.runId, job, ...summaryColumns(summary) });
     return { ok: true, outcome: 'stored', afterTerminal: isAfterEnd(summary, event) };
   }
 
@@ -225,12 +226,13 @@ const NO_FACETS = { facets: {}, changed: [], reshaped: [] } as const;
 const toUse = (u: UseRow) => ({ dataset: u.dataset, firstSeen: u.first_seen, lastSeen: u.last_seen });
 
 /** The RunSummary a `runs` row holds. */
-function summaryOf(row: RunRow): RunSummary {
-  return {
-    ...(row.end_type !== null && row.ended_at !== null && { end: { eventType: row.end_type as RunEventType, eventTime: row.ended_at } }),
-    last: { eventType: row.last_type as RunEventType, eventTime: row.last_event_at },
-    ...(row.started_at !== null && { startedAt: row.started_at }),
-  };
-}
+const summaryOf = (row: RunRow): RunSummary =>
+  summaryFromColumns({
+    startedAt: row.started_at,
+    endType: row.end_type as RunEventType | null,
+    endedAt: row.ended_at,
+    lastType: row.last_type as RunEventType,
+    lastEventAt: row.last_event_at,
+  });
 
 const toRun = (row: RunRow): Omit<RunInfo, 'events'> => summaryRun(row.run_id, row.job, summaryOf(row));

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { foldRunEvent, type RunEventType, type RunSummary } from '@quanta/core';
+import { foldRunEvent, type RunEventType, type RunSummary, summaryColumns } from '@quanta/core';
 
 /** What schema 4 had and older files may lack (SCHEMA_SQL used to add them after the steps). */
 export const V4_TABLES = `
@@ -54,7 +54,7 @@ CREATE TABLE runs_v5 (id INTEGER PRIMARY KEY, run_id TEXT NOT NULL, job INTEGER 
   const events = db.prepare<[string], { event_type: RunEventType; event_time: string }>('SELECT event_type, event_time FROM lineage_events WHERE run_id = ?');
   for (const run of db.prepare<[], { run_id: string; job: string }>('SELECT run_id, job FROM runs').all()) {
     const s = events.all(run.run_id).reduce<RunSummary | undefined>((held, e) => foldRunEvent(held, { eventType: e.event_type, eventTime: e.event_time }), undefined);
-    if (s) insertRun.run({ runId: run.run_id, job: run.job, ...runColumns(s) });
+    if (s) insertRun.run({ runId: run.run_id, job: run.job, ...summaryColumns(s) });
   }
   db.exec(`
 DROP TABLE nodes; DROP TABLE edges; DROP TABLE counters; DROP TABLE lineage_events; DROP TABLE lineage_facets;
@@ -63,16 +63,4 @@ ALTER TABLE nodes_v5 RENAME TO nodes; ALTER TABLE edges_v5 RENAME TO edges; ALTE
 ALTER TABLE lineage_events_v5 RENAME TO lineage_events; ALTER TABLE lineage_facets_v5 RENAME TO lineage_facets;
 ALTER TABLE dataset_uses_v5 RENAME TO dataset_uses; ALTER TABLE runs_v5 RENAME TO runs;
 `);
-}
-
-/** A run summary as the columns of `runs`. */
-export function runColumns(s: RunSummary) {
-  return {
-    state: (s.end ?? s.last).eventType,
-    startedAt: s.startedAt ?? null,
-    endType: s.end?.eventType ?? null,
-    endedAt: s.end?.eventTime ?? null,
-    lastType: s.last.eventType,
-    lastEventAt: s.last.eventTime,
-  };
 }

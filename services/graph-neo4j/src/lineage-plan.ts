@@ -14,6 +14,7 @@ import {
   type RunEventType,
   type RunSummary,
   type StoredFacets,
+  summaryColumns,
 } from '@quanta/core';
 import { ConflictError, type Iri, lineageIdentity } from '@quanta/model';
 
@@ -170,16 +171,7 @@ export class LineagePlan {
       runOf: [...this.runOf].map(([run, job]) => ({ run, job })),
       runs: [...this.changedRuns].map((runId) => {
         const { job, summary } = this.runs.get(runId) as { job: Iri; summary: RunSummary };
-        return {
-          runId,
-          job,
-          state: (summary.end ?? summary.last).eventType,
-          startedAt: summary.startedAt ?? null,
-          endType: summary.end?.eventType ?? null,
-          endedAt: summary.end?.eventTime ?? null,
-          lastType: summary.last.eventType,
-          lastEventAt: summary.last.eventTime,
-        };
+        return { runId, job, ...summaryColumns(summary) };
       }),
     };
   }

@@ -1,4 +1,4 @@
-import { foldRunEvent, type LineageRecord, type LineageSaveResult, recordDatasets, type RunSummary, type StoredFacets } from '@quanta/core';
+import { foldRunEvent, type LineageRecord, type LineageSaveResult, recordDatasets, type RunSummary, type RunSummaryColumns, type StoredFacets, summaryFromColumns } from '@quanta/core';
 import type { ManagedTransaction } from 'neo4j-driver';
 import * as q from './lineage-queries.js';
 import { LineagePlan, type LineageWrites, type RunEvent, type StoredLineage } from './lineage-plan.js';
@@ -8,7 +8,8 @@ interface RunRecord {
   [key: string]: unknown;
   runId: string;
   job: string;
-  summary: { startedAt: string | null; endType: string | null; endedAt: string | null; lastType: string | null; lastEventAt: string | null };
+  /** lastType and lastEventAt are null on a run stored before summaries existed. */
+  summary: { [K in keyof Omit<RunSummaryColumns, 'state'>]: RunSummaryColumns[K] | null };
   /** Only for a run stored before summaries existed. */
   events: RunEvent[];
 }
@@ -91,11 +92,7 @@ function summaryOf(run: RunRecord): RunSummary {
     if (!summary) throw new Error(`run ${run.runId} has neither a summary nor events`);
     return summary;
   }
-  return {
-    ...(s.endType !== null && s.endedAt !== null && { end: { eventType: s.endType as RunEvent['eventType'], eventTime: s.endedAt } }),
-    last: { eventType: s.lastType as RunEvent['eventType'], eventTime: s.lastEventAt },
-    ...(s.startedAt !== null && { startedAt: s.startedAt }),
-  };
+  return summaryFromColumns({ ...s, lastType: s.lastType, lastEventAt: s.lastEventAt });
 }
 
 function sortedSet(values: readonly string[]): string[] {

@@ -78,6 +78,38 @@ export function summaryRun(runId: string, job: Iri, s: RunSummary): Omit<RunInfo
   };
 }
 
+/** A run summary as flat, nullable values: the columns or properties both adapters store. */
+export interface RunSummaryColumns {
+  /** The run's state: the end's type, else the latest event's (stored for queries, derived here). */
+  readonly state: RunEventType;
+  readonly startedAt: string | null;
+  readonly endType: RunEventType | null;
+  readonly endedAt: string | null;
+  readonly lastType: RunEventType;
+  readonly lastEventAt: string;
+}
+
+/** The summary as the values an adapter stores. */
+export function summaryColumns(s: RunSummary): RunSummaryColumns {
+  return {
+    state: (s.end ?? s.last).eventType,
+    startedAt: s.startedAt ?? null,
+    endType: s.end?.eventType ?? null,
+    endedAt: s.end?.eventTime ?? null,
+    lastType: s.last.eventType,
+    lastEventAt: s.last.eventTime,
+  };
+}
+
+/** The summary an adapter stored (see {@link summaryColumns}). */
+export function summaryFromColumns(c: Omit<RunSummaryColumns, 'state'>): RunSummary {
+  return {
+    ...(c.endType !== null && c.endedAt !== null && { end: { eventType: c.endType, eventTime: c.endedAt } }),
+    last: { eventType: c.lastType, eventTime: c.lastEventAt },
+    ...(c.startedAt !== null && { startedAt: c.startedAt }),
+  };
+}
+
 /** Whether this event comes after the run summarised had ended (its first terminal event). */
 export function isAfterEnd(s: RunSummary, event: RunEventAt): boolean {
   return s.end !== undefined && compareEvents(event, s.end) > 0;
