@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, productPath, startQuanta, type QuantaProcess } from '../src/index.js';
+import { ROOT, call, productPath, startQuanta, type QuantaProcess } from '../src/index.js';
 
 const IRI = 'https://e2e.example/products/stable';
 const valid = {
@@ -13,18 +15,36 @@ const valid = {
 };
 const MAX_BODY = 16 * 1024;
 
+// Lineage: one stored run, job e2e/base reading e2e/source and writing e2e/victim; every bad event
+// below names that job, run or dataset, so a partial write would show in what `observe` reads.
+const RUN = '7c1f2a3b-0000-4000-8000-00000000e2e0';
+const lineageEvent = (over: Record<string, unknown> = {}) => ({
+  eventType: 'COMPLETE',
+  eventTime: '2026-03-01T10:00:00Z',
+  producer: 'https://e2e.example/producer',
+  run: { runId: RUN },
+  job: { namespace: 'e2e', name: 'base' },
+  inputs: [{ namespace: 'e2e', name: 'source' }],
+  outputs: [{ namespace: 'e2e', name: 'victim' }],
+  ...over,
+});
+const MARQUEZ_EVENTS = join(ROOT, '..', 'shared', 'fixtures', 'marquez', 'api', 'src', 'test', 'resources', 'open_lineage');
+
 /** Everything a client can observe of the graph and the index. */
 async function observe(url: string) {
   const list = await call(url, 'GET', '/api/v1/products?limit=500');
   const search = await call(url, 'GET', '/api/v1/search?q=&limit=100&status=draft,active,deprecated,retired');
   const stable = await call(url, 'GET', `${productPath(IRI)}/revisions`);
   const hits = search.body.hits.map((h: { product: { iri: string; revision: number } }) => [h.product.iri, h.product.revision]);
-  return { list: list.body, search: { total: search.body.total, facets: search.body.facets, hits }, revisions: stable.body };
+  const lineage = await call(url, 'GET', '/api/v1/lineage?nodeId=job:e2e:base&depth=10');
+  const run = await call(url, 'GET', `/api/v1/lineage/runs/${RUN}`);
+  return { list: list.body, search: { total: search.body.total, facets: search.body.facets, hits }, revisions: stable.body, lineage: lineage.body, run: run.body };
 }
 
 type Case = { name: string; method?: string; path?: string; body?: string; type?: string; status: number; kind: string; pointer?: string; detail?: RegExp };
 
 const json = (v: unknown) => JSON.stringify(v);
+const lineage = (body: string, path = '/api/v1/lineage') => ({ method: 'POST', path, body });
 const CASES: Case[] = [
   { name: 'malformed JSON', body: '{"id": "https://e2e.example/products/x", ', status: 400, kind: 'malformed-body', detail: /Malformed JSON/ },
   { name: 'malformed YAML', body: 'id: [unclosed\nname: x', type: 'application/yaml', status: 400, kind: 'malformed-body', detail: /Malformed YAML/ },
@@ -63,6 +83,18 @@ const CASES: Case[] = [
   { name: 'a product path that is not an IRI', method: 'GET', path: '/api/v1/products/stable', status: 400, kind: 'invalid-parameter' },
   { name: 'retiring an unknown product', method: 'DELETE', path: productPath('https://e2e.example/products/unknown'), status: 404, kind: 'not-found' },
   { name: 'an unsupported method', method: 'POST', path: productPath(IRI), status: 405, kind: 'method-not-allowed' },
+  // Lineage (research/perf-reliability.md B1): each refused whole, nothing of it stored.
+  { name: 'a lineage event without a UTC offset (Marquez fixture event_required_no_timezone)', ...lineage(readFileSync(join(MARQUEZ_EVENTS, 'event_required_no_timezone.json'), 'utf8')), status: 422, kind: 'validation-failed', pointer: '/eventTime' },
+  { name: 'a lineage event naming a 600-character dataset', ...lineage(json(lineageEvent({ outputs: [{ namespace: 'e2e', name: 'v'.repeat(600) }] }))), status: 422, kind: 'validation-failed', pointer: '/outputs/0/name', detail: /600 characters long; at most 512/ },
+  { name: 'a lineage event with an empty job name', ...lineage(json(lineageEvent({ job: { namespace: 'e2e', name: '' } }))), status: 422, kind: 'validation-failed', pointer: '/job/name' },
+  { name: 'a lineage event with a lone surrogate', ...lineage(json(lineageEvent()).replace('"victim"', '"victim\\ud800"')), status: 422, kind: 'validation-failed', pointer: '/outputs/0/name', detail: /well-formed Unicode/ },
+  { name: 'a lineage event that is not JSON', ...lineage('{"eventType": "COMPLETE", '), status: 400, kind: 'malformed-body' },
+  { name: 'a JSON array sent as one lineage event', ...lineage(json([lineageEvent()])), status: 422, kind: 'validation-failed' },
+  { name: 'a lineage event re-using the run id under another job', ...lineage(json(lineageEvent({ eventTime: '2026-03-01T10:05:00Z', job: { namespace: 'e2e', name: 'thief' } }))), status: 409, kind: 'conflict', detail: /another job/ },
+  { name: 'a stored lineage event resent with other content', ...lineage(json(lineageEvent({ outputs: [{ namespace: 'e2e', name: 'elsewhere' }] }))), status: 409, kind: 'conflict' },
+  { name: 'a lineage batch that is not an array', ...lineage(json(lineageEvent()), '/api/v1/lineage/batch'), status: 422, kind: 'validation-failed' },
+  { name: 'a lineage depth past 10', method: 'GET', path: '/api/v1/lineage?nodeId=job:e2e:base&depth=11', status: 400, kind: 'invalid-parameter', detail: /depth/ },
+  { name: 'a lineage node id that is not one', method: 'GET', path: '/api/v1/lineage?nodeId=table:e2e:base', status: 400, kind: 'invalid-parameter' },
 ];
 
 describe('bad input gets a clear problem and changes nothing', () => {
@@ -71,7 +103,9 @@ describe('bad input gets a clear problem and changes nothing', () => {
   beforeAll(async () => {
     q = await startQuanta({ env: { QUANTA_MAX_BODY_BYTES: String(MAX_BODY) } });
     expect((await call(q.url, 'PUT', '/api/v1/products', valid)).status).toBe(201);
+    expect((await call(q.url, 'POST', '/api/v1/lineage', lineageEvent())).status).toBe(201);
     before = await observe(q.url);
+    expect(before.run).toMatchObject({ state: 'COMPLETE' });
   });
   afterAll(async () => {
     await q.stop();

@@ -43,20 +43,33 @@ function datasetData(n: LineageNode) {
 }
 
 /** Marquez names run states after the fact (COMPLETED), OpenLineage after the event (COMPLETE). */
-const MARQUEZ_RUN_STATE: Readonly<Record<RunEventType, string>> = {
+const MARQUEZ_RUN_STATE: Readonly<Record<Exclude<RunEventType, 'OTHER'>, string>> = {
   START: 'RUNNING',
   RUNNING: 'RUNNING',
-  OTHER: 'RUNNING',
   COMPLETE: 'COMPLETED',
   ABORT: 'ABORTED',
   FAIL: 'FAILED',
 };
 
+/**
+ * A run's state in Marquez's words (NEW, RUNNING, COMPLETED, FAILED, ABORTED). OTHER events carry
+ * metadata and change no state in Marquez: a run they end on is RUNNING once started, else NEW.
+ */
+export function marquezRunState(run: { readonly state: RunEventType; readonly startedAt?: string }): string {
+  if (run.state === 'OTHER') return run.startedAt === undefined ? 'NEW' : 'RUNNING';
+  return MARQUEZ_RUN_STATE[run.state];
+}
+
+/** Marquez's job types are BATCH, STREAM and SERVICE; OpenLineage's jobType facet says BATCH or STREAMING. */
+function marquezJobType(n: LineageNode): string {
+  return text(facetValue(n, 'jobType', 'processingType'))?.toUpperCase() === 'STREAMING' ? 'STREAM' : 'BATCH';
+}
+
 /** Marquez's Job. */
 function jobData(n: LineageNode) {
   return {
     id: { namespace: n.namespace, name: n.name },
-    type: text(facetValue(n, 'jobType', 'processingType')) ?? 'BATCH',
+    type: marquezJobType(n),
     name: n.name,
     simpleName: n.name,
     namespace: n.namespace,
@@ -65,7 +78,7 @@ function jobData(n: LineageNode) {
     location: text(facetValue(n, 'sourceCodeLocation', 'url')),
     description: text(facetValue(n, 'documentation', 'description')),
     latestRun: n.latestRun
-      ? { id: n.latestRun.runId, state: MARQUEZ_RUN_STATE[n.latestRun.state], startedAt: n.latestRun.startedAt ?? null, endedAt: n.latestRun.endedAt ?? null }
+      ? { id: n.latestRun.runId, state: marquezRunState(n.latestRun), startedAt: n.latestRun.startedAt ?? null, endedAt: n.latestRun.endedAt ?? null }
       : null,
     facets: n.facets,
     updatedAt: n.updatedAt ?? null,

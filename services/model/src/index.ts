@@ -11,3 +11,4 @@ export * from './product.js';
 export * from './search.js';
 export * from './semantics.js';
 export * from './validate.js';
+export * from './screen-input.js';

@@ -1,9 +1,7 @@
 import type { z } from 'zod';
 import { type InputIssue, ValidationError, toPointer } from './errors.js';
 import { type Descriptor, DescriptorSchema } from './descriptor.js';
-
-/** Deepest nesting accepted in any input: deeper documents are refused before anything walks them recursively. */
-export const MAX_INPUT_DEPTH = 64;
+import { screenInput } from './screen-input.js';
 
 /** Turns zod issues into located, readable input issues (one per problem, field named). */
 export function toInputIssues(error: z.ZodError): InputIssue[] {
@@ -21,15 +19,14 @@ export function toInputIssues(error: z.ZodError): InputIssue[] {
 
 /**
  * Parses with `schema`, or throws a {@link ValidationError} that names every offending field.
- * Nesting is checked first, iteratively, so a hostile document cannot exhaust the stack.
+ * The input is screened first (see {@link screenInput}): nesting, iteratively, so a hostile
+ * document cannot exhaust the stack, and well-formed Unicode.
  * @throws ValidationError
  */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
-  const tooDeep = deepestPointer(input, MAX_INPUT_DEPTH);
-  if (tooDeep !== undefined) {
-    throw new ValidationError(`Invalid ${what}: nested deeper than ${MAX_INPUT_DEPTH} levels at ${tooDeep}`, [
-      { pointer: tooDeep, message: `nested deeper than ${MAX_INPUT_DEPTH} levels` },
-    ]);
+  const problem = screenInput(input);
+  if (problem !== undefined) {
+    throw new ValidationError(`Invalid ${what}: ${problem.rule} at ${problem.pointer || '(root)'}`, [{ pointer: problem.pointer, message: problem.rule }]);
   }
   // reportInput keeps each issue's input, which tells a missing field from a wrong-typed one.
   const result = schema.safeParse(input, { reportInput: true });
@@ -40,18 +37,6 @@ export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, wha
     throw new ValidationError(`Invalid ${what}${where}: ${first?.message ?? 'unknown problem'}`, issues);
   }
   return result.data;
-}
-
-/** The pointer of the first value nested deeper than `max`, or undefined. Walks with an explicit stack. */
-function deepestPointer(input: unknown, max: number): string | undefined {
-  const stack: { value: unknown; depth: number; path: PropertyKey[] }[] = [{ value: input, depth: 0, path: [] }];
-  while (stack.length > 0) {
-    const { value, depth, path } = stack.pop() as (typeof stack)[number];
-    if (value === null || typeof value !== 'object') continue;
-    if (depth >= max) return toPointer(path);
-    for (const [key, child] of Object.entries(value)) stack.push({ value: child, depth: depth + 1, path: [...path, key] });
-  }
-  return undefined;
 }
 
 /**

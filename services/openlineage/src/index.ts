@@ -7,6 +7,7 @@
  */
 export type * from './generated/openlineage.js';
 export type { LineageEventKind } from './event-kind.js';
+export { LINEAGE_LIMITS } from './identity-limits.js';
 export { MAX_ISSUES } from './issues.js';
 export { formatNodeId, InvalidNodeIdError, type NodeId, parseNodeId } from './node-id.js';
 export { type Accepted, type LineageValidation, validateLineageEvent } from './validate-event.js';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LINEAGE_LIMITS } from './identity-limits.js';
 import { MAX_ISSUES } from './issues.js';
 import { type LineageValidation, validateLineageEvent } from './validate-event.js';
 
@@ -175,4 +176,46 @@ describe('validateLineageEvent', () => {
     expect(issues).toHaveLength(1);
     expect(issues[0]?.message).toMatch(/^\/outputs\/0\/facets\/schema\/fields\/0\/fields\/.*: nested deeper than 64 levels$/);
   });
+
+  it('refuses a name that is empty or too long, and says where and by how much', () => {
+    const long = 'x'.repeat(LINEAGE_LIMITS.name + 1);
+    const event = runEvent();
+    event.job.name = '';
+    event.outputs[0].name = long;
+    event.outputs[0].facets.schema.fields[0].fields = [{ name: long }];
+    event.outputs[0].facets.columnLineage = { ...COLUMN_LINEAGE, fields: { order_id: { inputFields: [{ namespace: 'n', name: 'd', field: '' }] } } };
+    expect(issuesOf(validateLineageEvent(event)).map((i) => i.message)).toEqual(
+      expect.arrayContaining([
+        '/job/name: must not be empty',
+        `/outputs/0/name: is ${LINEAGE_LIMITS.name + 1} characters long; at most ${LINEAGE_LIMITS.name}`,
+        `/outputs/0/facets/schema/fields/0/fields/0/name: is ${LINEAGE_LIMITS.name + 1} characters long; at most ${LINEAGE_LIMITS.name}`,
+        '/outputs/0/facets/columnLineage/fields/order_id/inputFields/0/field: must not be empty',
+      ]),
+    );
+    const fine = runEvent();
+    fine.outputs[0].name = 'x'.repeat(LINEAGE_LIMITS.name);
+    expect(validateLineageEvent(fine).ok).toBe(true);
+  });
+
+  it('refuses more inputs than the limit, naming the list', () => {
+    const event = runEvent();
+    event.inputs = Array.from({ length: LINEAGE_LIMITS.datasets + 1 }, (_, i) => ({ namespace: 'n', name: `t${i}` }));
+    expect(issuesOf(validateLineageEvent(event))).toEqual([{ pointer: '/inputs', message: `/inputs: holds ${LINEAGE_LIMITS.datasets + 1} datasets; at most ${LINEAGE_LIMITS.datasets}` }]);
+  });
+
+  it('does not read the names of a deleted facet', () => {
+    const event = runEvent();
+    event.outputs[0].facets.schema = { ...facet('SchemaDatasetFacet.json'), _deleted: true, fields: [{ name: '' }] };
+    expect(validateLineageEvent(event).ok).toBe(true);
+  });
+
+  it('refuses a lone surrogate in a key or a value, at its pointer', () => {
+    const inValue = runEvent();
+    inValue.job.name = 'bad\ud800';
+    expect(issuesOf(validateLineageEvent(inValue))).toEqual([{ pointer: '/job/name', message: '/job/name: must be well-formed Unicode (it holds a lone UTF-16 surrogate)' }]);
+    const inKey = runEvent();
+    inKey.run.facets['x\udc00'] = {};
+    expect(issuesOf(validateLineageEvent(inKey))[0]?.pointer).toBe('/run/facets/x\udc00');
+  });
 });
+

@@ -1,7 +1,8 @@
 import type { ErrorObject } from 'ajv';
-import { type InputIssue, MAX_INPUT_DEPTH, toPointer } from '@quanta/model';
+import { type InputIssue, screenInput, toPointer } from '@quanta/model';
 import { compiledSpec } from './compiled-spec.js';
 import { eventKindOf, facetContainers, isJsonObject, type JsonObject, type LineageEventKind } from './event-kind.js';
+import { limitIssues } from './identity-limits.js';
 import type { DatasetEvent, JobEvent, RunEvent } from './generated/openlineage.js';
 import { finishIssues, issuesFromErrors, type LocatedIssue, wholeEventIssue } from './issues.js';
 
@@ -46,8 +47,9 @@ export type LineageValidation =
  */
 export function validateLineageEvent(raw: unknown): LineageValidation {
   if (!isJsonObject(raw)) return refused([wholeEventIssue(`must be a JSON object, not ${describe(raw)}`)]);
-  const tooDeep = deepestPointer(raw, MAX_INPUT_DEPTH);
-  if (tooDeep !== undefined) return refused([{ pointer: tooDeep, message: `${tooDeep}: nested deeper than ${MAX_INPUT_DEPTH} levels` }]);
+  // Before Ajv walks the recursive parts of the spec (nested schema fields) with its own recursion.
+  const screened = screenInput(raw);
+  if (screened !== undefined) return refused([{ pointer: screened.pointer, message: `${screened.pointer || 'event'}: ${screened.rule}` }]);
   const kind = eventKindOf(raw);
   if (typeof kind !== 'string') return refused([wholeEventIssue(kind.rule)]);
 
@@ -64,6 +66,8 @@ export function validateLineageEvent(raw: unknown): LineageValidation {
     }
   }
   if (located.length > 0) return refused(finishIssues(located));
+  const beyond = limitIssues(raw, kind);
+  if (beyond.length > 0) return refused(finishIssues(beyond));
   return accepted(kind, raw);
 }
 
@@ -87,19 +91,4 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   return `a ${typeof value}`;
-}
-
-/**
- * The pointer of the first value nested deeper than `max`, or undefined. Checked before Ajv walks
- * the recursive parts of the spec (nested schema fields, subset conditions) with its own recursion;
- * walks with an explicit stack so a hostile event cannot exhaust it here either.
- */
-function deepestPointer(input: unknown, max: number): string | undefined {
-  const stack: { value: unknown; depth: number; pointer: string }[] = [{ value: input, depth: 0, pointer: '' }];
-  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
-    if (top.value === null || typeof top.value !== 'object') continue;
-    if (top.depth >= max) return top.pointer;
-    for (const [key, child] of Object.entries(top.value)) stack.push({ value: child, depth: top.depth + 1, pointer: top.pointer + toPointer([key]) });
-  }
-  return undefined;
 }

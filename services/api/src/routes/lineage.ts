@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { datasetIri, InvalidParameterError, jobIri, MalformedInputError } from '@quanta/model';
+import { datasetIri, InvalidParameterError, jobIri, ValidationError } from '@quanta/model';
 import { InvalidNodeIdError, parseNodeId } from '@quanta/openlineage';
 import type { AppDeps, AppEnv } from '../env.js';
 import { marquezLineage } from '../lineage-views.js';
@@ -28,7 +28,11 @@ export function lineageRoutes({ catalog, maxBodyBytes }: AppDeps): Hono<AppEnv> 
   app.post('/batch', async (c) => {
     queryOf(c, []);
     const body = await readBody(c, maxBodyBytes, 'an array of OpenLineage events');
-    if (!Array.isArray(body)) throw new MalformedInputError('A batch is a JSON array of OpenLineage events; send one event to /api/v1/lineage.');
+    if (!Array.isArray(body)) {
+      // Well-formed JSON of the wrong shape: a 422, as a JSON array sent to the single-event endpoint is.
+      const message = 'must be a JSON array of OpenLineage events; send one event to /api/v1/lineage';
+      throw new ValidationError(`Invalid lineage batch: ${message}`, [{ pointer: '', message }]);
+    }
     const report = await catalog.ingestLineageBatch(body);
     // The shape of OpenLineage's batch response (spec/OpenLineage.yml), with Quanta's counts and issues added.
     return c.json({

@@ -46,31 +46,7 @@ export function toLineageRecord(raw: unknown): LineageRecord {
     const first = checked.issues[0];
     throw new ValidationError(`Invalid OpenLineage event${first ? `: ${first.message}` : ''}`, checked.issues);
   }
-  const malformed = malformedString(raw, '');
-  if (malformed !== undefined) {
-    const message = 'must be well-formed Unicode (it holds a lone UTF-16 surrogate)';
-    throw new ValidationError(`Invalid OpenLineage event: ${malformed || '(root)'} ${message}`, [{ pointer: malformed, message }]);
-  }
   return lineageRecord(checked.kind, checked.event as unknown as OpenLineageEventView);
-}
-
-/**
- * The pointer of the first key or string value that is not well-formed UTF-16. JSON may escape a
- * lone surrogate (`"\ud800"`); such a name cannot become an IRI, so it is bad input, not a fault.
- */
-/** In a `u` regex a paired surrogate is one code point, so only lone ones match. */
-const LONE_SURROGATE = /\p{Surrogate}/u;
-
-function malformedString(value: unknown, pointer: string): string | undefined {
-  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? pointer : undefined;
-  if (!value || typeof value !== 'object') return undefined;
-  for (const [key, child] of Object.entries(value)) {
-    const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    if (LONE_SURROGATE.test(key)) return at;
-    const found = malformedString(child, at);
-    if (found !== undefined) return found;
-  }
-  return undefined;
 }
 
 /**
