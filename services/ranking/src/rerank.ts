@@ -1,5 +1,5 @@
 import type { RankingFactor } from '@quanta/model';
-import { DEFAULT_RANKING_PARAMS, type RankingParams } from './params.js';
+import { clamp, DEFAULT_RANKING_PARAMS, type RankingParams } from './params.js';
 
 /** A candidate from the search engine: an id and its text relevance in [0, 1]. */
 export interface Candidate {
@@ -20,8 +20,6 @@ export interface Ranked<C extends Candidate> {
   readonly factors: readonly RankingFactor[];
   readonly notes: readonly string[];
 }
-
-const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
 
 /**
  * Re-ranks search candidates: `score = relevance^α × clamp(Π factors, mMin, mMax)`, where a weak
