@@ -5,7 +5,7 @@ import { migrateToTerms } from './migrate-terms.js';
  * The embedded graph's SQLite schema. `user_version` tracks it; a newer file than this code
  * understands is refused rather than silently misread.
  */
-export const SCHEMA_VERSION = 5; // 2: counters; 3: edges keyed by owner, revision semantics; 4: lineage; 5: terms
+export const SCHEMA_VERSION = 6; // 2: counters; 3: edges keyed by owner, revision semantics; 4: lineage; 5: terms; 6: signals
 
 export const SCHEMA_SQL = `
 -- Every IRI the graph names (nodes, edge owners), once, as a small integer that nodes, edges and
@@ -123,6 +123,52 @@ CREATE TABLE IF NOT EXISTS dataset_uses (
   PRIMARY KEY (job, role, dataset)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS dataset_uses_dataset ON dataset_uses(dataset, role);
+
+-- Signals (ADR 0010). Usage reports, once each by key, summed per (product, consumer) in usage.
+CREATE TABLE IF NOT EXISTS usage_reports (
+  key      TEXT PRIMARY KEY,
+  product  INTEGER NOT NULL,   -- terms.id
+  consumer INTEGER NOT NULL,   -- terms.id: a team or a product
+  port     TEXT,
+  at       TEXT NOT NULL,
+  count    INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS usage (
+  product        INTEGER NOT NULL,
+  consumer       INTEGER NOT NULL,
+  first_used_at  TEXT NOT NULL,
+  last_used_at   TEXT NOT NULL,
+  uses           INTEGER NOT NULL,
+  PRIMARY KEY (product, consumer)
+) WITHOUT ROWID;
+
+-- One current rating per (product, consumer), and when every rating was given (bursts).
+CREATE TABLE IF NOT EXISTS ratings (
+  product  INTEGER NOT NULL,
+  consumer INTEGER NOT NULL,
+  team     INTEGER NOT NULL,
+  stars    INTEGER NOT NULL,
+  comment  TEXT,
+  at       TEXT NOT NULL,
+  PRIMARY KEY (product, consumer)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS rating_times (
+  product  INTEGER NOT NULL,
+  at       TEXT NOT NULL,
+  consumer INTEGER NOT NULL,
+  PRIMARY KEY (product, at, consumer)
+) WITHOUT ROWID;
+
+-- SLO check results, once each by key.
+CREATE TABLE IF NOT EXISTS slo_checks (
+  key       TEXT PRIMARY KEY,
+  product   INTEGER NOT NULL,
+  guarantee TEXT NOT NULL,
+  passed    INTEGER NOT NULL,
+  value     REAL,
+  at        TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS slo_checks_product ON slo_checks(product, at);
 `;
 
 /** One step up: SQL, or code where the step needs core's rules. */
@@ -147,4 +193,6 @@ ALTER TABLE revisions ADD COLUMN semantics TEXT;
   // 3 → 4 only added the lineage tables, which SCHEMA_SQL creates when missing.
   3: '',
   4: migrateToTerms,
+  // 5 → 6 only added the signal tables, which SCHEMA_SQL creates when missing.
+  5: '',
 };

@@ -14,6 +14,11 @@ import {
   type LineageRecord,
   type LineageSaveResult,
   type Page,
+  type ProductSignalRecords,
+  type RatingRecord,
+  type SignalOutcome,
+  type SloCheckRecord,
+  type UsageRecord,
   type PageRequest,
   type ProductFilter,
   type ProductLink,
@@ -28,6 +33,7 @@ import { ConflictError, type Iri, NotFoundError, type Product, type ProductRevis
 import { connect } from './connection.js';
 import { GroupCommit, type ItemOutcome } from './group-commit.js';
 import { SqliteLineageStore } from './lineage-store.js';
+import { SqliteSignalStore } from './signal-store.js';
 import { type NodeRow, type ProductRow, type RevisionRow, toNode, toProduct, toRevision, toRevisionInfo } from './rows.js';
 import { prepareStatements, type Statements } from './statements.js';
 import { Terms } from './terms.js';
@@ -49,11 +55,13 @@ export class SqliteKnowledgeGraph implements KnowledgeGraph {
   private readonly terms: Terms;
   private readonly saves: GroupCommit<SaveProductInput, SaveOutcome>;
   private readonly lineage: SqliteLineageStore;
+  private readonly signals: SqliteSignalStore;
 
   private constructor(private readonly db: Database.Database) {
     this.st = prepareStatements(db);
     this.terms = new Terms(db);
     this.lineage = new SqliteLineageStore(db, this.st, this.terms);
+    this.signals = new SqliteSignalStore(db, this.terms);
     this.saves = new GroupCommit((inputs) => this.db.transaction(() => inputs.map((input) => this.attempt(input)))());
   }
 
@@ -209,6 +217,22 @@ export class SqliteKnowledgeGraph implements KnowledgeGraph {
 
   async lineageConsumers(product: Iri): Promise<readonly LineageConsumer[]> {
     return this.lineage.consumers(product);
+  }
+
+  async recordUsage(records: readonly UsageRecord[]): Promise<readonly SignalOutcome[]> {
+    return this.signals.recordUsage(records);
+  }
+
+  async putRating(record: RatingRecord): Promise<SignalOutcome> {
+    return this.signals.putRating(record);
+  }
+
+  async recordSloChecks(records: readonly SloCheckRecord[]): Promise<readonly SignalOutcome[]> {
+    return this.signals.recordSloChecks(records);
+  }
+
+  async readSignals(products: readonly Iri[] | undefined, since: string): Promise<readonly ProductSignalRecords[]> {
+    return this.signals.readSignals(products, since);
   }
 
   async ping(): Promise<void> {

@@ -13,12 +13,17 @@ import {
   type PageRequest,
   type ProductFilter,
   type ProductLink,
+  type ProductSignalRecords,
+  type RatingRecord,
   type RevisionInfo,
   type RunInfo,
   type SaveOutcome,
   type SaveProductInput,
+  type SignalOutcome,
+  type SloCheckRecord,
   type Traversal,
   type TraverseOptions,
+  type UsageRecord,
 } from '@quanta/core';
 import { type Iri, NotFoundError, type Product, type ProductRevision } from '@quanta/model';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
@@ -28,6 +33,7 @@ import { type NodeRecord, type ProductRecord, type RevisionRecord, toNode, toPro
 import { saveBatch } from './save-batch.js';
 import { saveLineage } from './save-lineage.js';
 import { applySchema, counterKey, revisionKey } from './schema.js';
+import * as signals from './signals.js';
 import { traverse } from './traverse.js';
 
 /** Where the Neo4j server is and how to log in. */
@@ -159,6 +165,22 @@ export class Neo4jKnowledgeGraph implements KnowledgeGraph {
 
   async lineageConsumers(product: Iri): Promise<readonly LineageConsumer[]> {
     return this.read((tx) => readLineageConsumers(tx, product));
+  }
+
+  async recordUsage(records: readonly UsageRecord[]): Promise<readonly SignalOutcome[]> {
+    return records.length === 0 ? [] : this.write((tx) => signals.recordUsage(tx, records));
+  }
+
+  async putRating(record: RatingRecord): Promise<SignalOutcome> {
+    return this.write((tx) => signals.putRating(tx, record));
+  }
+
+  async recordSloChecks(records: readonly SloCheckRecord[]): Promise<readonly SignalOutcome[]> {
+    return records.length === 0 ? [] : this.write((tx) => signals.recordSloChecks(tx, records));
+  }
+
+  async readSignals(products: readonly Iri[] | undefined, since: string): Promise<readonly ProductSignalRecords[]> {
+    return this.read((tx) => signals.readSignals(tx, products, since));
   }
 
   async ping(): Promise<void> {

@@ -24,6 +24,14 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE INDEX quanta_lineage_event_run IF NOT EXISTS FOR (e:LineageEvent) ON (e.runId)',
   'CREATE CONSTRAINT quanta_run_id IF NOT EXISTS FOR (r:Run) REQUIRE r.runId IS UNIQUE',
   'CREATE INDEX quanta_run_job IF NOT EXISTS FOR (r:Run) ON (r.job, r.lastEventAt)',
+  // Signals (ADR 0010): each report, check and (product, consumer) pair once; read by product.
+  'CREATE CONSTRAINT quanta_usage_report_key IF NOT EXISTS FOR (r:UsageReport) REQUIRE r.key IS UNIQUE',
+  'CREATE CONSTRAINT quanta_usage_key IF NOT EXISTS FOR (u:Usage) REQUIRE u.key IS UNIQUE',
+  'CREATE INDEX quanta_usage_product IF NOT EXISTS FOR (u:Usage) ON (u.product)',
+  'CREATE CONSTRAINT quanta_rating_key IF NOT EXISTS FOR (r:Rating) REQUIRE r.key IS UNIQUE',
+  'CREATE INDEX quanta_rating_product IF NOT EXISTS FOR (r:Rating) ON (r.product)',
+  'CREATE CONSTRAINT quanta_slo_check_key IF NOT EXISTS FOR (c:SloCheck) REQUIRE c.key IS UNIQUE',
+  'CREATE INDEX quanta_slo_check_product IF NOT EXISTS FOR (c:SloCheck) ON (c.product, c.at)',
 ];
 
 /** Applies {@link SCHEMA_STATEMENTS}, one schema transaction each, and waits until the indexes are online. */

@@ -7,6 +7,7 @@ import { conceptCases } from './knowledge-graph-concept-cases.js';
 import { counterCases } from './knowledge-graph-counter-cases.js';
 import { integrityCases } from './knowledge-graph-integrity-cases.js';
 import { lineageCases } from './knowledge-graph-lineage-cases.js';
+import { signalCases } from './knowledge-graph-signal-cases.js';
 
 /** How the contract suite gets a graph to test. */
 export interface KnowledgeGraphTarget {
@@ -178,6 +179,7 @@ export function runKnowledgeGraphContract(name: string, target: KnowledgeGraphTa
     batchCases(() => graph);
     conceptCases(() => graph);
     lineageCases(() => graph);
+    signalCases(() => graph);
 
     it('answers ping', async () => {
       await expect(graph.ping()).resolves.toBeUndefined();
