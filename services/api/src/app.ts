@@ -11,6 +11,7 @@ import { healthRoutes } from './routes/health.js';
 import { lineageRoutes } from './routes/lineage.js';
 import { metaRoutes, namespaceRoutes } from './routes/meta.js';
 import { productRoutes } from './routes/products.js';
+import { productSignalRoutes, usageRoutes } from './routes/signals.js';
 import { searchRoutes } from './routes/search.js';
 
 /**
@@ -30,7 +31,9 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('*', identify(deps.authenticate ?? (() => ANONYMOUS)));
 
   app.route('/', healthRoutes(deps, metrics.registry));
+  app.route('/api/v1/products', productSignalRoutes(deps));
   app.route('/api/v1/products', productRoutes(deps));
+  app.route('/api/v1/usage', usageRoutes(deps));
   app.route('/api/v1/search', searchRoutes(deps));
   app.route('/api/v1/concepts', conceptRoutes(deps));
   app.route('/api/v1/lineage', lineageRoutes(deps));

@@ -1,4 +1,4 @@
-import { DescriptorSchema, FACETS } from '@quanta/model';
+import { DescriptorSchema, FACETS, signalJsonSchemas } from '@quanta/model';
 import { z } from 'zod';
 
 /** JSON Schemas (2020-12, as OpenAPI 3.1 uses) of the API's bodies. */
@@ -117,6 +117,9 @@ export function componentSchemas(): Record<string, unknown> {
       },
     },
     LineageOutcome: { type: 'object', properties: { outcome: { enum: ['stored', 'duplicate'] }, afterTerminal: { type: 'boolean' } } },
+    ...signalJsonSchemas(),
+    SignalReport: { type: 'object', properties: { stored: { type: 'integer' }, duplicates: { type: 'integer' } } },
+    SignalOutcome: { type: 'object', properties: { outcome: { enum: ['stored', 'updated', 'duplicate'] } } },
     LineageBatchReport: {
       type: 'object',
       properties: {

@@ -121,6 +121,29 @@ export function openApiDocument(version: string): Record<string, unknown> {
           responses: { '200': ok('The run', 'Run'), '404': problemResponse('No such run') },
         },
       },
+      '/api/v1/usage': {
+        post: {
+          summary: 'Usage reports, one or up to 1,000; each stored once (by id, else product, consumer, port and at)',
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/UsageBody' } } } },
+          responses: { '201': ok('Stored', 'SignalReport'), '200': ok('All stored before: nothing changed', 'SignalReport'), ...bodyErrors, '404': problemResponse('A product is not registered; nothing stored') },
+        },
+      },
+      '/api/v1/products/{iri}/ratings/{consumer}': {
+        put: {
+          summary: 'A consumer’s current rating of a product (a team slug or a consuming product’s IRI); only consumers with recorded use count',
+          parameters: [{ name: 'iri', in: 'path', required: true, schema: { type: 'string' } }, { name: 'consumer', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Rating' } } } },
+          responses: { '201': ok('First rating of this consumer', 'SignalOutcome'), '200': ok('Rating updated, or the same as before', 'SignalOutcome'), ...bodyErrors, '404': problemResponse('No such product') },
+        },
+      },
+      '/api/v1/products/{iri}/slo-checks': {
+        post: {
+          summary: 'SLO check results against the product’s declared SLOs, one or up to 1,000; each stored once',
+          parameters: [{ name: 'iri', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/SloCheckBody' } } } },
+          responses: { '201': ok('Stored', 'SignalReport'), '200': ok('All stored before: nothing changed', 'SignalReport'), ...bodyErrors, '404': problemResponse('No such product') },
+        },
+      },
       '/api/v1/search': {
         get: {
           summary: 'Ranked search with explanations and facets',

@@ -1,4 +1,4 @@
-import type { Descriptor, Identity, Iri, RdfFormat } from '@quanta/model';
+import type { Descriptor, Identity, Iri, RatingInput, RdfFormat, SloCheckInput, UsageInput } from '@quanta/model';
 import type { ProductFilter } from './ports/knowledge-graph.js';
 import { exportProduct } from './use-cases/analyze-product.js';
 import { ingestLineageBatch, ingestLineageEvent } from './use-cases/ingest-lineage.js';
@@ -8,6 +8,7 @@ import type { CatalogDeps } from './use-cases/deps.js';
 import { getProduct, getRevision, listProducts, listRevisions } from './use-cases/read-products.js';
 import { checkDescriptor, registerProduct, type RegisterOptions } from './use-cases/register-product.js';
 import { type ProgressListener, reindex } from './use-cases/reindex.js';
+import { rateProduct, recordSloChecks, recordUsage } from './use-cases/record-signals.js';
 import { retireProduct } from './use-cases/retire-product.js';
 import { type SearchParams, searchProducts } from './use-cases/search-products.js';
 
@@ -34,6 +35,12 @@ export function createCatalog(deps: CatalogDeps) {
     /** A product as DCAT/DPROD RDF (JSON-LD or Turtle), with its semantic model. */
     exportProduct: async (iri: Iri, format: RdfFormat) => exportProduct(deps, await getProduct(deps, iri), format),
     reindex: (onProgress?: ProgressListener) => reindex(deps, onProgress),
+    /** Usage reports, all or none (every product registered), each stored once. */
+    recordUsage: (inputs: readonly UsageInput[]) => recordUsage(deps, inputs),
+    /** A consumer's current rating of a product. */
+    rate: (product: Iri, consumer: Iri, input: RatingInput) => rateProduct(deps, product, consumer, input),
+    /** SLO check results against the product's declared SLOs, all or none. */
+    recordSloChecks: (product: Iri, inputs: readonly SloCheckInput[], pointerOf: (index: number) => string) => recordSloChecks(deps, product, inputs, pointerOf),
     /** One OpenLineage event, validated against the official schemas, stored once, merged into the graph. */
     ingestLineage: (raw: unknown) => ingestLineageEvent(deps, raw),
     /** Many events in one transaction; each invalid or conflicting one is reported by index. */

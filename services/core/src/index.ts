@@ -41,5 +41,6 @@ export type { ConceptProducts } from './use-cases/concept-products.js';
 export type { LineageBatchFailure, LineageBatchReport, LineageIngestResult } from './use-cases/ingest-lineage.js';
 export { LINEAGE_NODE_CAP, type LineageView, type ProductLineage } from './use-cases/read-lineage.js';
 export type { RegisterOptions, RegisterResult, RevisionContent } from './use-cases/register-product.js';
+export type { SignalReport } from './use-cases/record-signals.js';
 export type { ProgressListener, ReindexReport } from './use-cases/reindex.js';
 export { RERANK_CANDIDATES, type SearchParams } from './use-cases/search-products.js';

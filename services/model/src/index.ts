@@ -10,5 +10,6 @@ export * from './iri.js';
 export * from './product.js';
 export * from './search.js';
 export * from './semantics.js';
+export * from './signals.js';
 export * from './validate.js';
 export * from './screen-input.js';

@@ -147,8 +147,10 @@ export function lineageCases(graph: () => KnowledgeGraph): void {
   });
 
   it('drops the fields and column-lineage stubs only an older facet value named, so arrival order leaves no trace', async () => {
-    // Two copies of one dataset's history, old value then new and new then old; each named apart.
-    const copy = async (k: number, order: readonly number[]) => {
+    // Copies of one dataset's history, old value then new and new then old, in two saves or in
+    // one (where an adapter that applies a call at once must still drop what the older record
+    // named); each copy named apart.
+    const copy = async (k: number, order: readonly number[], oneCall = false) => {
       const ns = `${NS}/gc${k}`;
       const lineage = (field: string, from: { name: string; field: string }) => ({
         columnLineage: { ...facet, fields: { [field]: { inputFields: [{ namespace: ns, ...from }] } } },
@@ -159,7 +161,9 @@ export function lineageCases(graph: () => KnowledgeGraph): void {
         runEvent('COMPLETE', '2026-03-01T10:00:00Z', { runId: ids[0], job: `gc${k}`, outputs: [ds(['a', 'b'], lineage('total', { name: 'legacy_src', field: 'x' }))] }),
         runEvent('COMPLETE', '2026-03-02T10:00:00Z', { runId: ids[1], job: `gc${k}`, inputs: [{ namespace: ns, name: 'raw' }], outputs: [ds(['a'], lineage('a', { name: 'raw', field: 'id' }))] }),
       ];
-      for (const i of order) await graph().saveLineage([events[i] as LineageRecord]);
+      const ordered = order.map((i) => events[i] as LineageRecord);
+      if (oneCall) expect(await graph().saveLineage(ordered)).toMatchObject([{ outcome: 'stored' }, { outcome: 'stored' }]);
+      else for (const e of ordered) expect(await graph().saveLineage([e])).toMatchObject([{ outcome: 'stored' }]);
       const field = (dataset: string, name: string) => datasetFieldIri(ns, dataset, name);
       const iris = [field('orders', 'a'), field('orders', 'b'), field('orders', 'total'), field('legacy_src', 'x'), field('raw', 'id'), datasetIri(ns, 'legacy_src'), datasetIri(ns, 'raw')];
       const nodes = await Promise.all(iris.map((iri) => graph().getNode(iri)));
@@ -168,6 +172,8 @@ export function lineageCases(graph: () => KnowledgeGraph): void {
     const oldThenNew = await copy(1, [0, 1]);
     const newThenOld = await copy(2, [1, 0]);
     expect(newThenOld).toBe(oldThenNew);
+    expect(await copy(3, [0, 1], true)).toBe(oldThenNew);
+    expect(await copy(4, [1, 0], true)).toBe(oldThenNew);
     const [a, b, total, x, id, legacy, raw] = JSON.parse(oldThenNew) as (object | null)[];
     expect([a, id, raw].every((n) => n !== null)).toBe(true);
     expect([b, total, x, legacy]).toEqual([null, null, null, null]);
