@@ -79,10 +79,16 @@ describe('discovery port and search, end to end against the running server', () 
     for (const hit of res.body.hits) {
       expect(hit.relevance).toBeGreaterThan(0);
       expect(hit.relevance).toBeLessThanOrEqual(1);
-      expect(hit.multiplier).toBe(1);
-      expect(hit.score).toBeCloseTo(hit.relevance ** 2);
-      expect(hit.factors).toEqual([]);
-      expect(hit.notes.length).toBeGreaterThan(0);
+      // No signals yet: usage and rating are neutral, and the SLO factor says whether guarantees are declared.
+      const factors = hit.factors as { name: string; value: number; reason: string }[];
+      expect(factors.map((f) => f.name).slice(0, 3)).toEqual(['usage', 'rating', 'slo']);
+      expect(factors.slice(0, 2).map((f) => [f.value, f.reason])).toEqual([
+        [1, 'no recorded consumers yet'],
+        [1, expect.stringMatching(/^no verified ratings yet \(catalog mean \d\.\d\d\)$/)],
+      ]);
+      expect(factors.every((f) => f.reason.length > 0)).toBe(true);
+      expect(hit.multiplier).toBeCloseTo(Math.min(2, Math.max(0.25, factors.reduce((m, f) => m * f.value, 1))));
+      expect(hit.score).toBeCloseTo(hit.relevance ** 2 * hit.multiplier);
     }
     expect(res.body.facets.domain).toContainEqual({ value: 'listener', count: 2 });
     const filtered = await call(q.url, 'GET', '/api/v1/search?q=profiles&domain=artist');

@@ -78,4 +78,28 @@ describe('signals: usage, ratings and SLO checks', () => {
       if (pointer) expect(res.body.errors?.map((e: { pointer: string }) => e.pointer)).toContain(pointer);
     }
   });
+
+  it('moves a product in search order within a second of its signals, and says why', async () => {
+    // Twins: the same words, so text relevance alone cannot tell them apart.
+    const twin = (name: string) => compliantDescriptor(BASE, name, { description: 'Hourly rainfall per listener city, joined with play counts for the weather dashboards.' });
+    for (const name of ['rain-a', 'rain-b']) expect((await call(q.url, 'PUT', '/api/v1/products', twin(name))).status).toBe(201);
+    const order = async () => (await call(q.url, 'GET', '/api/v1/search?q=hourly%20rainfall&limit=5')).body.hits as { product: { name: string }; factors: { name: string; value: number; reason: string }[] }[];
+    const now = new Date().toISOString();
+    const users = ['ops', 'growth', 'finance', 'editorial', 'mobile', 'web'];
+    // rain-b: six consuming teams, five of them rating it well; rain-a: failing its freshness SLO.
+    await call(q.url, 'POST', '/api/v1/usage', users.map((consumer) => ({ product: `${BASE}/rain-b`, consumer, at: now })));
+    for (const team of users.slice(0, 5)) await call(q.url, 'PUT', `${productPath(`${BASE}/rain-b`)}/ratings/${team}`, { stars: 5 });
+    const failing = Array.from({ length: 30 }, (_, i) => ({ metric: 'freshness', passed: false, at: new Date(Date.now() - i * 3_600_000).toISOString() }));
+    await call(q.url, 'POST', `${productPath(`${BASE}/rain-a`)}/slo-checks`, failing);
+
+    const hits = await order();
+    expect(hits.map((h) => h.product.name).slice(0, 2)).toEqual(['rain-b', 'rain-a']);
+    const [b, a] = hits;
+    const factor = (h: typeof b, name: string) => h?.factors.find((f) => f.name === name);
+    expect(factor(b, 'usage')?.value).toBeGreaterThan(1);
+    expect(factor(b, 'usage')?.reason).toMatch(/^used by 6 consuming teams\/products/);
+    expect(factor(b, 'rating')?.reason).toMatch(/from 5 verified ratings/);
+    expect(factor(a, 'slo')?.value).toBeLessThan(1);
+    expect(factor(a, 'slo')?.reason).toMatch(/^'table\/freshness' burned/);
+  });
 });

@@ -20,6 +20,7 @@ export const EnvSchema = z
     QUANTA_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
     // One core is left to the event loop; more than 4 threads would only hold more heaps.
     QUANTA_SEMANTIC_THREADS: z.coerce.number().int().min(0).max(64).default(Math.min(4, Math.max(1, availableParallelism() - 1))),
+    QUANTA_FEEDBACK_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
     NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/\S+$/, { message: 'must be a bolt:// or neo4j:// URI (optionally +s or +ssc)' }).optional(),
     NEO4J_USER: z.string().default('neo4j'),
     NEO4J_PASSWORD: z.string().optional(),
@@ -52,6 +53,8 @@ export interface QuantaConfig {
   readonly maxBodyBytes: number;
   /** Worker threads for semantic analysis (ADR 0007); 0 analyses on the event loop. */
   readonly semanticThreads: number;
+  /** How often the feedback scores are recomputed whole, so evidence decays (ADR 0010); a signal refreshes its product at once. */
+  readonly feedbackRefreshSeconds: number;
 }
 
 /** A configuration that cannot start Quanta; the message lists every offending variable. */
@@ -94,5 +97,6 @@ export function loadConfig(
     logFormat: e.QUANTA_LOG_FORMAT,
     maxBodyBytes: e.QUANTA_MAX_BODY_BYTES,
     semanticThreads: e.QUANTA_SEMANTIC_THREADS,
+    feedbackRefreshSeconds: e.QUANTA_FEEDBACK_REFRESH_SECONDS,
   };
 }

@@ -4,6 +4,7 @@
  * use cases every transport calls. Contract suites for the ports are under `@quanta/core/testing`.
  */
 export { createCatalog, type Catalog } from './catalog.js';
+export { FeedbackProjection } from './feedback/feedback-projection.js';
 export * from './ports/clock.js';
 export * from './ports/knowledge-graph.js';
 export * from './ports/lineage-graph.js';

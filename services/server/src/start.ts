@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '@quanta/api';
 import type { QuantaConfig } from '@quanta/config';
-import { createCatalog, type SearchIndex, systemClock } from '@quanta/core';
+import { createCatalog, FeedbackProjection, type SearchIndex, systemClock } from '@quanta/core';
 import type { Logger } from 'pino';
 import { openGraph, openSearch, openSemantics } from './adapters.js';
 
@@ -24,15 +24,18 @@ export async function startServer(config: QuantaConfig, logger: Logger, version 
   const graph = await openGraph(config);
   const search = openSearch(config);
   const semantics = openSemantics(config);
+  const feedback = new FeedbackProjection(graph, systemClock);
   const catalog = createCatalog({
     graph,
     search,
     clock: systemClock,
     semantics: semantics.layer,
+    feedback,
     onProjectionError: (iri, err) => logger.warn({ iri, err }, 'search projection failed; POST /api/v1/admin/reindex repairs it'),
   });
   const productsAtStart = await graph.countProducts();
   await converge(productsAtStart, search, catalog, logger);
+  const stopFeedback = await keepFeedback(feedback, config.feedbackRefreshSeconds, logger);
 
   const app = createApp({ catalog, logger, maxBodyBytes: config.maxBodyBytes, version });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
@@ -48,6 +51,7 @@ export async function startServer(config: QuantaConfig, logger: Logger, version 
     productsAtStart,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      stopFeedback();
       await Promise.all([graph.close(), search.close(), semantics.close()]);
     },
   };
@@ -68,4 +72,26 @@ async function converge(products: number, search: SearchIndex, catalog: ReturnTy
   } catch (err) {
     logger.error({ err }, 'search index rebuild failed at start; search may be incomplete until a reindex succeeds');
   }
+}
+
+/**
+ * Computes the feedback scores at start, then again every `seconds` (evidence decays, and the
+ * catalog-wide numbers move); a signal refreshes its own product at once. A failed computation is
+ * logged and search falls back to whatever scores it has, text relevance at worst.
+ * @returns what stops the schedule
+ */
+async function keepFeedback(feedback: FeedbackProjection, seconds: number, logger: Logger): Promise<() => void> {
+  const rebuild = async () => {
+    const started = Date.now();
+    try {
+      await feedback.rebuild();
+      logger.info({ products: feedback.all.size, millis: Date.now() - started }, 'feedback scores computed from the graph');
+    } catch (err) {
+      logger.error({ err }, 'feedback scores could not be computed; search ranks with the last ones');
+    }
+  };
+  await rebuild();
+  const timer = setInterval(() => void rebuild(), seconds * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -42,7 +42,16 @@ export async function recordUsage(deps: CatalogDeps, inputs: readonly UsageInput
     const key = u.id !== undefined ? `id:${u.product}\n${u.id}` : [u.product, u.consumer, u.port ?? '', at].join('\n');
     return { key, product: u.product, consumer: u.consumer, at, count: u.count, ...(u.port !== undefined && { port: u.port }) };
   });
-  return report(await deps.graph.recordUsage(records));
+  const result = report(await deps.graph.recordUsage(records));
+  // Usage moves its product, and makes the consumer's rating of it count.
+  await refresh(deps, inputs.map((u) => u.product));
+  return result;
+}
+
+/** Recomputes the feedback of products a signal touched, so search order shows it at once. */
+async function refresh(deps: CatalogDeps, iris: readonly Iri[]): Promise<void> {
+  if (!deps.feedback) return;
+  for (const iri of new Set(iris)) await deps.feedback.refresh(iri);
 }
 
 /**
@@ -55,7 +64,9 @@ export async function rateProduct(deps: CatalogDeps, product: Iri, consumer: Iri
   const consumingProduct = consumer.startsWith('urn:quanta:team:') ? undefined : await deps.graph.getProduct(consumer);
   const team = consumingProduct ? `urn:quanta:team:${consumingProduct.descriptor.owner.team}` : consumer;
   const record: RatingRecord = { product, consumer, team, stars: input.stars as RatingRecord['stars'], at: instant(deps.clock.now()), ...(input.comment !== undefined && { comment: input.comment }) };
-  return deps.graph.putRating(record);
+  const outcome = await deps.graph.putRating(record);
+  await refresh(deps, [product]);
+  return outcome;
 }
 
 /**
@@ -83,5 +94,7 @@ export async function recordSloChecks(deps: CatalogDeps, product: Iri, inputs: r
     return [{ key: [product, guarantee, at].join('\n'), product, guarantee, passed: c.passed, at, ...(c.value !== undefined && { value: c.value }) }];
   });
   if (issues.length > 0) throw new ValidationError(`Invalid SLO checks: ${issues[0]?.pointer} ${issues[0]?.message}`, issues);
-  return report(await deps.graph.recordSloChecks(records));
+  const result = report(await deps.graph.recordSloChecks(records));
+  await refresh(deps, [product]);
+  return result;
 }

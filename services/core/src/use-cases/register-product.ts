@@ -95,10 +95,12 @@ export async function checkDescriptor(deps: CatalogDeps, descriptor: Descriptor)
   return (await analyzeProduct(deps, descriptor)).findings;
 }
 
-/** Pushes a product's current revision into the search index; never throws. */
+/** Pushes a product's current revision into the search index and its feedback; never throws. */
 export async function project(deps: CatalogDeps, product: Product): Promise<void> {
   try {
     await deps.search.upsert([toSearchDocument(product)]);
+    // A new status (deprecated) or new SLOs change the product's factors.
+    await deps.feedback?.refresh(product.iri);
   } catch (error) {
     deps.onProjectionError?.(product.iri, error);
   }

@@ -28,7 +28,7 @@ export async function searchProducts(deps: CatalogDeps, params: SearchParams): P
   // Fixed-shape candidates that point at the hit: copying 200 stored documents per query showed up in profiles.
   const ranked = rerank(
     result.hits.map((hit) => ({ id: hit.document.iri, relevance: hit.relevance, hit })),
-    new Map(),
+    deps.feedback?.all ?? new Map(),
   );
   const hits = ranked.slice(params.offset, params.offset + params.limit).map((r) => toHit(r.candidate.hit, r));
   const facets = Object.fromEntries(FACETS.map((f) => [f, result.facets[f] ?? []])) as SearchResponse['facets'];

@@ -74,7 +74,10 @@ describe('rating factor', () => {
 
   it('flags a burst of ratings', () => {
     const burst = Array.from({ length: 12 }, (_, i) => vote(`c${i}`, 5, { at: NOW - i * 60_000 }));
-    expect(largestBurst(burst)).toBe(12);
+    expect(largestBurst(burst.map((v) => v.at))).toBe(12);
+    // One consumer re-rating twelve times in an hour is a burst too: replaced ratings keep their times.
+    const churn = product({ ratings: [vote('a', 5)], ratingTimes: Array.from({ length: 12 }, (_, i) => NOW - i * 60_000) });
+    expect(ratingFactor(churn, NOW, stats).reason).toMatch(/burst of 12 ratings/);
     expect(ratingFactor(product({ ratings: burst }), NOW, stats).reason).toMatch(/burst of 12 ratings within 24 h flagged for review/);
     const spread = Array.from({ length: 12 }, (_, i) => vote(`c${i}`, 5, { at: daysAgo(i * 3) }));
     expect(ratingFactor(product({ ratings: spread }), NOW, stats).reason).not.toMatch(/burst/);

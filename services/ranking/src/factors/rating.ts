@@ -26,9 +26,9 @@ export function ratingMean(products: readonly Pick<ProductSignals, 'ratings'>[],
   return n === 0 ? params.rating.neutralMean : sum / n;
 }
 
-/** The largest number of votes (any, counted or not) cast within one `burstHours` window. */
-export function largestBurst(ratings: readonly RatingVote[], params: RankingParams = DEFAULT_RANKING_PARAMS): number {
-  const times = ratings.map((r) => r.at).sort((a, b) => a - b);
+/** The largest number of ratings (any, counted or not, replaced or current) given within one `burstHours` window. */
+export function largestBurst(at: readonly number[], params: RankingParams = DEFAULT_RANKING_PARAMS): number {
+  const times = [...at].sort((a, b) => a - b);
   const span = (params.rating.burstHours / 24) * DAY_MS;
   let best = 0;
   for (let lo = 0, hi = 0; hi < times.length; hi++) {
@@ -66,7 +66,7 @@ export function ratingFactor(p: ProductSignals, now: number, stats: CatalogStats
       : `${mean.toFixed(2)}★ adjusted from ${votes.length} verified rating${votes.length === 1 ? '' : 's'} (catalog mean ${c.toFixed(2)})`,
     ...(ignored > 0 ? [`${ignored} rating${ignored === 1 ? '' : 's'} from consumers with no recorded use not counted`] : []),
   ];
-  const burst = largestBurst(p.ratings, params);
+  const burst = largestBurst(p.ratingTimes ?? p.ratings.map((r) => r.at), params);
   if (burst >= params.rating.burstVotes) parts.push(`burst of ${burst} ratings within ${params.rating.burstHours} h flagged for review`);
   return { name: 'rating', value, reason: parts.join('; ') };
 }

@@ -42,6 +42,8 @@ export interface ProductSignals {
   readonly createdAt: number;
   readonly consumers: readonly ConsumerUse[];
   readonly ratings: readonly RatingVote[];
+  /** When every rating was given, replaced ones included (epoch ms); defaults to the current votes' times. */
+  readonly ratingTimes?: readonly number[];
   readonly guarantees: readonly Guarantee[];
   readonly checks: readonly SloCheck[];
   /** Expected examinations so far: Σ over impressions of 1/position. */
