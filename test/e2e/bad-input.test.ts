@@ -13,7 +13,8 @@ const valid = {
   owner: { team: 'player-analytics' },
   outputPorts: [{ name: 'events', kind: 'stream' }],
 };
-const MAX_BODY = 16 * 1024;
+// Large enough for Marquez's event_large fixture (220 KB), which must be accepted.
+const MAX_BODY = 256 * 1024;
 
 // Lineage: one stored run, job e2e/base reading e2e/source and writing e2e/victim; every bad event
 // below names that job, run or dataset, so a partial write would show in what `observe` reads.
@@ -29,6 +30,31 @@ const lineageEvent = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 const MARQUEZ_EVENTS = join(ROOT, '..', 'shared', 'fixtures', 'marquez', 'api', 'src', 'test', 'resources', 'open_lineage');
+const marquezEvent = (file: string) => readFileSync(join(MARQUEZ_EVENTS, file), 'utf8');
+// An event with a job, run and datasets of its own: `absent` can show a refused one created nothing,
+// and an accepted one leaves the stored run's neighbourhood (what `observe` reads) as it was.
+let runs = 0;
+const freshEvent = (job: string, over: Record<string, unknown> = {}) =>
+  lineageEvent({
+    run: { runId: `7c1f2a3b-0000-4000-8000-${String(++runs).padStart(12, '0')}` },
+    job: { namespace: 'e2e', name: job },
+    inputs: [{ namespace: 'e2e', name: `${job}.in` }],
+    outputs: [{ namespace: 'e2e', name: `${job}.out` }],
+    ...over,
+  });
+const SCHEMA_FACET = { _producer: 'https://e2e.example/producer', _schemaURL: 'https://openlineage.io/spec/facets/1-1-1/SchemaDatasetFacet.json' };
+
+/** An event whose datasets' dataSource facets name a real URI: event_large is otherwise valid. */
+function withDataSourceUris(event: { inputs: { facets: { dataSource: { uri: string } } }[]; outputs: { facets: { dataSource: { uri: string } } }[] }) {
+  for (const dataset of [...event.inputs, ...event.outputs]) dataset.facets.dataSource.uri = 'postgres://db.example:5432/mydb';
+  return event;
+}
+
+/** The Marquez node ids `GET /api/v1/lineage` returns around `nodeId`, or its status when it is not 200. */
+async function lineageAround(url: string, nodeId: string): Promise<string[] | number> {
+  const res = await call(url, 'GET', `/api/v1/lineage?${new URLSearchParams({ nodeId, depth: '1' })}`);
+  return res.status === 200 ? res.body.graph.map((n: { id: string }) => n.id) : res.status;
+}
 
 /** Everything a client can observe of the graph and the index. */
 async function observe(url: string) {
@@ -41,7 +67,8 @@ async function observe(url: string) {
   return { list: list.body, search: { total: search.body.total, facets: search.body.facets, hits }, revisions: stable.body, lineage: lineage.body, run: run.body };
 }
 
-type Case = { name: string; method?: string; path?: string; body?: string; type?: string; status: number; kind: string; pointer?: string; detail?: RegExp };
+/** `absent`: Marquez node ids the request named, which must still be unknown to `GET /api/v1/lineage` after it. */
+type Case = { name: string; method?: string; path?: string; body?: string; type?: string; status: number; kind: string; pointer?: string; detail?: RegExp; absent?: string[] };
 
 const json = (v: unknown) => JSON.stringify(v);
 const lineage = (body: string, path = '/api/v1/lineage') => ({ method: 'POST', path, body });
@@ -84,12 +111,19 @@ const CASES: Case[] = [
   { name: 'retiring an unknown product', method: 'DELETE', path: productPath('https://e2e.example/products/unknown'), status: 404, kind: 'not-found' },
   { name: 'an unsupported method', method: 'POST', path: productPath(IRI), status: 405, kind: 'method-not-allowed' },
   // Lineage (research/perf-reliability.md B1): each refused whole, nothing of it stored.
-  { name: 'a lineage event without a UTC offset (Marquez fixture event_required_no_timezone)', ...lineage(readFileSync(join(MARQUEZ_EVENTS, 'event_required_no_timezone.json'), 'utf8')), status: 422, kind: 'validation-failed', pointer: '/eventTime' },
-  { name: 'a lineage event naming a 600-character dataset', ...lineage(json(lineageEvent({ outputs: [{ namespace: 'e2e', name: 'v'.repeat(600) }] }))), status: 422, kind: 'validation-failed', pointer: '/outputs/0/name', detail: /600 characters long; at most 512/ },
+  { name: 'a lineage event without a UTC offset (Marquez fixture event_required_no_timezone)', ...lineage(marquezEvent('event_required_no_timezone.json')), status: 422, kind: 'validation-failed', pointer: '/eventTime', absent: ['job:my-namespace:myjob'] },
+  // Filled from an OpenAPI sample, its dataSource uri is the word "string", which the facet's schema refuses (as services/openlineage's fixture test records).
+  { name: 'Marquez fixture event_large (220 KB), whose dataSource uri is not a URI', ...lineage(marquezEvent('event_large.json')), status: 422, kind: 'validation-failed', pointer: '/inputs/0/facets/dataSource/uri', absent: ['job:my-scheduler-namespace:myjob.mytask', 'dataset:my-datasource-namespace:instance.schema.table'] },
+  { name: 'a lineage event naming a 600-character dataset', ...lineage(json(freshEvent('long-name', { outputs: [{ namespace: 'e2e', name: 'v'.repeat(600) }] }))), status: 422, kind: 'validation-failed', pointer: '/outputs/0/name', detail: /600 characters long; at most 512/, absent: ['job:e2e:long-name'] },
+  // Within 512 characters but 771 bytes of UTF-8: percent-encoded in an IRI, 512 such characters in a namespace and a name passed Neo4j's 8 KB index keys (a 500).
+  { name: 'a lineage event naming a dataset of 257 CJK characters', ...lineage(json(freshEvent('wide-name', { outputs: [{ namespace: 'e2e', name: '文'.repeat(257) }] }))), status: 422, kind: 'validation-failed', pointer: '/outputs/0/name', detail: /771 bytes long in UTF-8; at most 768/, absent: ['job:e2e:wide-name'] },
+  { name: 'a lineage event whose nested schema field has a dotted name over 512 characters', ...lineage(json(freshEvent('deep-name', { outputs: [{ namespace: 'e2e', name: 'nested', facets: { schema: { ...SCHEMA_FACET, fields: [{ name: 'a'.repeat(300), fields: [{ name: 'b'.repeat(300) }] }] } } }] }))), status: 422, kind: 'validation-failed', pointer: '/outputs/0/facets/schema/fields/0/fields/0/name', absent: ['job:e2e:deep-name', 'dataset:e2e:nested'] },
   { name: 'a lineage event with an empty job name', ...lineage(json(lineageEvent({ job: { namespace: 'e2e', name: '' } }))), status: 422, kind: 'validation-failed', pointer: '/job/name' },
-  { name: 'a lineage event with a lone surrogate', ...lineage(json(lineageEvent()).replace('"victim"', '"victim\\ud800"')), status: 422, kind: 'validation-failed', pointer: '/outputs/0/name', detail: /well-formed Unicode/ },
+  { name: 'a lineage event with a lone surrogate', ...lineage(json(freshEvent('surrogate')).replace('"surrogate.out"', '"surrogate.out\\ud800"')), status: 422, kind: 'validation-failed', pointer: '/outputs/0/name', detail: /well-formed Unicode/, absent: ['job:e2e:surrogate'] },
   { name: 'a lineage event that is not JSON', ...lineage('{"eventType": "COMPLETE", '), status: 400, kind: 'malformed-body' },
-  { name: 'a JSON array sent as one lineage event', ...lineage(json([lineageEvent()])), status: 422, kind: 'validation-failed' },
+  { name: 'a JSON array sent as one lineage event', ...lineage(json([freshEvent('in-array')])), status: 422, kind: 'validation-failed', absent: ['job:e2e:in-array'] },
+  // 1,001 events, the last a valid one: refused whole before any is read (empty objects keep the body small).
+  { name: 'a lineage batch of 1,001 events', ...lineage(json([...Array.from({ length: 1000 }, () => ({})), freshEvent('in-big-batch')]), '/api/v1/lineage/batch'), status: 422, kind: 'validation-failed', detail: /at most 1000 events/, absent: ['job:e2e:in-big-batch'] },
   { name: 'a lineage event re-using the run id under another job', ...lineage(json(lineageEvent({ eventTime: '2026-03-01T10:05:00Z', job: { namespace: 'e2e', name: 'thief' } }))), status: 409, kind: 'conflict', detail: /another job/ },
   { name: 'a stored lineage event resent with other content', ...lineage(json(lineageEvent({ outputs: [{ namespace: 'e2e', name: 'elsewhere' }] }))), status: 409, kind: 'conflict' },
   { name: 'a lineage batch that is not an array', ...lineage(json(lineageEvent()), '/api/v1/lineage/batch'), status: 422, kind: 'validation-failed' },
@@ -126,6 +160,35 @@ describe('bad input gets a clear problem and changes nothing', () => {
     expect(problem.detail.length).toBeGreaterThan(10);
     if (c.detail) expect(problem.detail).toMatch(c.detail);
     if (c.pointer !== undefined) expect(problem.errors?.map((e) => e.pointer)).toContain(c.pointer);
+    for (const nodeId of c.absent ?? []) expect([nodeId, await lineageAround(q.url, nodeId)]).toEqual([nodeId, 404]);
+    expect(await observe(q.url)).toEqual(before);
+  });
+
+  // Runs after the refusals above: event_required_nanoseconds is the no-timezone event done right, same run and job.
+  const atTheBound = freshEvent('at-the-bound', {
+    outputs: [{ namespace: '中'.repeat(256), name: '文'.repeat(256), facets: { schema: { ...SCHEMA_FACET, fields: [{ name: '字'.repeat(256), type: 'VARCHAR' }] } } }],
+  });
+  it.each([
+    { name: 'Marquez fixture event_required_nanoseconds', body: marquezEvent('event_required_nanoseconds.json'), node: 'job:my-namespace:myjob' },
+    { name: 'Marquez fixture event_unicode', body: marquezEvent('event_unicode.json'), node: 'job:my-scheduler-namespace:myjob.buggy_task🕷' },
+    { name: 'Marquez fixture event_large (220 KB) with its dataSource uris made URIs', body: json(withDataSourceUris(JSON.parse(marquezEvent('event_large.json')))), node: 'dataset:my-datasource-namespace:instance.schema.table' },
+    // The longest IRI the bounds allow (a field of three 768-byte names), which Neo4j must index.
+    { name: 'names at the UTF-8 bound (256 CJK characters each)', body: json(atTheBound), node: `dataset:${'中'.repeat(256)}:${'文'.repeat(256)}` },
+  ])('accepts $name, touching nothing else', async ({ body, node }) => {
+    const res = await fetch(new URL('/api/v1/lineage', q.url), { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
+    expect([res.status, await res.json()]).toEqual([201, { outcome: 'stored', afterTerminal: false }]);
+    expect(await lineageAround(q.url, node)).toContain(node);
+    expect(await observe(q.url)).toEqual(before);
+  });
+
+  it('stores the rest of a batch and reports an event out of bounds by its index', async () => {
+    const events = [freshEvent('batch-first'), freshEvent('batch-bad', { outputs: [{ namespace: 'e2e', name: 'v'.repeat(600) }] }), freshEvent('batch-last')];
+    const res = await call(q.url, 'POST', '/api/v1/lineage/batch', events);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'partial_success', summary: { received: 3, successful: 2, failed: 1 } });
+    expect(res.body.failed_events).toEqual([expect.objectContaining({ index: 1, type: 'validation-failed', issues: [expect.objectContaining({ pointer: '/outputs/0/name' })] })]);
+    expect(await lineageAround(q.url, 'job:e2e:batch-bad')).toBe(404);
+    for (const job of ['batch-first', 'batch-last']) expect(await lineageAround(q.url, `job:e2e:${job}`)).toContain(`job:e2e:${job}`);
     expect(await observe(q.url)).toEqual(before);
   });
 

@@ -23,11 +23,25 @@ describe('Marquez lineage view', () => {
     expect(jobData(job({})).type).toBe('BATCH');
   });
 
-  it('names run states as Marquez does, a run of OTHER events only being NEW', () => {
-    expect(marquezRunState({ state: 'OTHER' })).toBe('NEW');
-    expect(marquezRunState({ state: 'OTHER', startedAt: 't0' })).toBe('RUNNING');
+  // Marquez's OpenLineageDao.getRunState sends every type but COMPLETE, ABORT and FAIL to RUNNING.
+  it('names run states as Marquez does, a run of OTHER events only being RUNNING', () => {
+    expect(marquezRunState({ state: 'OTHER' })).toBe('RUNNING');
+    expect(marquezRunState({ state: 'START' })).toBe('RUNNING');
     expect(marquezRunState({ state: 'COMPLETE' })).toBe('COMPLETED');
     expect(marquezRunState({ state: 'FAIL' })).toBe('FAILED');
     expect(jobData(job({}, { runId: 'r', job: jobIri('etl', 'stream'), state: 'ABORT' })).latestRun).toMatchObject({ id: 'r', state: 'ABORTED' });
+  });
+
+  it("gives a run's duration in milliseconds once it has started and ended, as Marquez does", () => {
+    const ended = { runId: 'r', job: jobIri('etl', 'stream'), state: 'COMPLETE' as const, startedAt: '2026-01-01T00:00:00.000000000Z', endedAt: '2026-01-01T00:01:30.250000000Z' };
+    expect(jobData(job({}, ended)).latestRun).toMatchObject({ startedAt: ended.startedAt, endedAt: ended.endedAt, durationMs: 90_250 });
+    expect(jobData(job({}, { runId: 'r', job: jobIri('etl', 'stream'), state: 'OTHER' })).latestRun).toEqual({ id: 'r', state: 'RUNNING', startedAt: null, endedAt: null, durationMs: null });
+  });
+
+  it("takes a dataset's lastLifecycleState from its lifecycleStateChange facet", () => {
+    const dataset = (facets: Record<string, unknown>): LineageNode => ({ iri: datasetIri('kafka', 'plays'), kind: 'Dataset', namespace: 'kafka', name: 'plays', facets });
+    const data = (n: LineageNode) => marquezLineage({ nodes: [n], edges: [], truncated: false }).graph[0]?.data as Record<string, unknown>;
+    expect(data(dataset({ lifecycleStateChange: { lifecycleStateChange: 'OVERWRITE' } }))).toMatchObject({ type: 'DB_TABLE', lastLifecycleState: 'OVERWRITE' });
+    expect(data(dataset({})).lastLifecycleState).toBeNull();
   });
 });

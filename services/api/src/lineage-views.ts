@@ -36,28 +36,41 @@ function datasetData(n: LineageNode) {
     })),
     tags: [],
     description: text(facetValue(n, 'documentation', 'description')),
+    // Marquez reads it from the same facet (CREATE, ALTER, DROP, OVERWRITE, RENAME, TRUNCATE).
+    lastLifecycleState: text(facetValue(n, 'lifecycleStateChange', 'lifecycleStateChange')),
     facets: n.facets,
     updatedAt: n.updatedAt ?? null,
     exposedBy: n.exposedBy ?? [],
   };
 }
 
-/** Marquez names run states after the fact (COMPLETED), OpenLineage after the event (COMPLETE). */
-const MARQUEZ_RUN_STATE: Readonly<Record<Exclude<RunEventType, 'OTHER'>, string>> = {
+/** Marquez's RunState values (its OpenAPI `IncompleteRun.state`). */
+export type MarquezRunState = 'NEW' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'ABORTED';
+
+/**
+ * Marquez names run states after the fact (COMPLETED), OpenLineage after the event (COMPLETE).
+ * Marquez's ingest (`OpenLineageDao.getRunState`, 0.51) maps every other event type, OTHER and a
+ * missing one included, to RUNNING: a run of OTHER events only is RUNNING there, not NEW, which
+ * Marquez keeps for runs created through its own run API (Quanta has none).
+ */
+const MARQUEZ_RUN_STATE: Readonly<Record<RunEventType, MarquezRunState>> = {
   START: 'RUNNING',
   RUNNING: 'RUNNING',
+  OTHER: 'RUNNING',
   COMPLETE: 'COMPLETED',
   ABORT: 'ABORTED',
   FAIL: 'FAILED',
 };
 
-/**
- * A run's state in Marquez's words (NEW, RUNNING, COMPLETED, FAILED, ABORTED). OTHER events carry
- * metadata and change no state in Marquez: a run they end on is RUNNING once started, else NEW.
- */
-export function marquezRunState(run: { readonly state: RunEventType; readonly startedAt?: string }): string {
-  if (run.state === 'OTHER') return run.startedAt === undefined ? 'NEW' : 'RUNNING';
+/** A run's state in Marquez's words (RUNNING, COMPLETED, FAILED, ABORTED; see {@link MARQUEZ_RUN_STATE}). */
+export function marquezRunState(run: { readonly state: RunEventType }): MarquezRunState {
   return MARQUEZ_RUN_STATE[run.state];
+}
+
+/** Marquez's `durationMs`: from start to end when both are known (its RunMapper), else null. */
+function durationMs(run: { readonly startedAt?: string; readonly endedAt?: string }): number | null {
+  if (run.startedAt === undefined || run.endedAt === undefined) return null;
+  return Date.parse(run.endedAt) - Date.parse(run.startedAt);
 }
 
 /** Marquez's job types are BATCH, STREAM and SERVICE; OpenLineage's jobType facet says BATCH or STREAMING. */
@@ -78,7 +91,13 @@ function jobData(n: LineageNode) {
     location: text(facetValue(n, 'sourceCodeLocation', 'url')),
     description: text(facetValue(n, 'documentation', 'description')),
     latestRun: n.latestRun
-      ? { id: n.latestRun.runId, state: marquezRunState(n.latestRun), startedAt: n.latestRun.startedAt ?? null, endedAt: n.latestRun.endedAt ?? null }
+      ? {
+          id: n.latestRun.runId,
+          state: marquezRunState(n.latestRun),
+          startedAt: n.latestRun.startedAt ?? null,
+          endedAt: n.latestRun.endedAt ?? null,
+          durationMs: durationMs(n.latestRun),
+        }
       : null,
     facets: n.facets,
     updatedAt: n.updatedAt ?? null,

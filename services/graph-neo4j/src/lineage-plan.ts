@@ -62,6 +62,10 @@ export class LineagePlan {
   private readonly changedFacets = new Set<Iri>();
   /** The edges of each graph-shaping facet that changed: only the last value in the call counts. */
   private readonly facetEdges = new Map<string, readonly GraphEdge[]>();
+  /** The ends of facet edges an earlier record of this call gave and a later one replaced. */
+  private readonly replacedEnds = new Set<Iri>();
+  /** The nodes facet values of this call named: fields and stubs, which a concurrent save may drop as orphans. */
+  private readonly facetNodes = new Set<Iri>();
   private readonly uses = new Map<string, Use>();
   private readonly runOf = new Map<Iri, Iri>();
   private readonly changedRuns = new Set<string>();
@@ -120,8 +124,15 @@ export class LineagePlan {
     // Re-sent with the same value (a job re-running), a facet's graph stays as it is.
     for (const name of reshaped.filter((c) => GRAPH_FACETS.includes(c))) {
       const graph = facetGraph(name, d, currentFacets(facets)[name]);
+      // Only the last value of the call is written, but the nodes the earlier ones named are (the
+      // mentions below): they are orphan candidates just as the ends of stored edges are, or an
+      // old and a new value in one call would leave what two calls do not.
+      for (const e of this.facetEdges.get(graph.owner) ?? []) this.replacedEnds.add(e.from).add(e.to);
       this.facetEdges.set(graph.owner, graph.edges);
-      for (const n of graph.nodes) this.mention(n);
+      for (const n of graph.nodes) {
+        this.mention(n);
+        this.facetNodes.add(n.iri);
+      }
     }
   }
 
@@ -160,12 +171,13 @@ export class LineagePlan {
     return {
       events: this.events,
       // In IRI order: the order every save takes node locks in.
-      nodes: [...this.nodes.values()].sort(byIri).map(({ iri, kind, label, stub }) => ({ iri, kind, label, stub })),
+      nodes: [...this.nodes.values()].sort(byIri).map(({ iri, kind, label, stub }) => ({ iri, kind, label, stub, lock: this.facetNodes.has(iri) })),
       facets: [...this.changedFacets].sort().map((iri) => {
         const held = this.facets.get(iri) as StoredNodeFacets;
         return { iri, facets: JSON.stringify(held.facets), updatedAt: held.updatedAt };
       }),
       facetOwners: [...this.facetEdges.keys()],
+      replacedEnds: [...this.replacedEnds],
       facetEdges: [...this.facetEdges].flatMap(([owner, edges]) => distinct(edges).map(({ from, type, to }) => ({ from, type, to, owner }))),
       uses: [...this.uses.values()],
       runOf: [...this.runOf].map(([run, job]) => ({ run, job })),

@@ -41,11 +41,15 @@ CREATE (:LineageEvent {key: e.key, hash: e.hash, kind: e.kind, runId: e.runId, e
 /**
  * Lineage nodes are created when missing; a non-stub fills in an unowned stub of the same kind (a
  * dataset a descriptor or a column lineage named), and a kind-less lock placeholder is filled in
- * whole. The SET runs only when something changes, so saves that merely name a shared field node
- * do not queue on its write lock.
+ * whole. The SET runs only when something changes, so saves that merely name a node do not queue
+ * on its write lock, except for the nodes a facet value names (`x.lock`): a field or stub that a
+ * concurrent save could drop as an orphan (DROP_ORPHANS) is locked here, as it is merged, so it
+ * still stands when this save's edges reach it. One dropped between the merge and the lock makes
+ * the save fail loudly (EntityNotFound), never lose its edges; the adapter then reruns it.
  */
 export const WRITE_LINEAGE_NODES = `UNWIND $nodes AS x
 MERGE (n:Node {iri: x.iri}) ON CREATE SET n.kind = x.kind, n.label = x.label, n.stub = x.stub
+FOREACH (_ IN CASE WHEN x.lock THEN [1] ELSE [] END | SET n._lock = true REMOVE n._lock)
 WITH n, x WHERE n.kind IS NULL OR (n.stub AND NOT x.stub AND n.kind = x.kind AND n.owner IS NULL)
 SET n.kind = x.kind, n.label = x.label, n.stub = x.stub`;
 
@@ -77,9 +81,14 @@ UNWIND [a.iri, b.iri] AS iri RETURN DISTINCT iri`;
 /**
  * Of those, the fields and column-lineage stub datasets no edge touches any more, with their
  * counters: what only an old facet value named goes with it (run after the new edges are written).
+ * A stub with lineage facets is kept (an event described it). Each candidate is write-locked
+ * before its edges are counted: a concurrent save that has just given it an edge holds that lock
+ * until it commits, so the count sees the edge instead of failing the delete at commit time.
  */
 export const DROP_ORPHANS = `UNWIND $iris AS iri MATCH (n:Node {iri: iri})
-WHERE (n.kind = 'DatasetField' OR (n.kind = 'Dataset' AND n.stub)) AND NOT (n)--()
+WHERE n.kind = 'DatasetField' OR (n.kind = 'Dataset' AND n.stub AND n.facets IS NULL)
+SET n._lock = true REMOVE n._lock
+WITH n WHERE NOT (n)--()
 OPTIONAL MATCH (c:Counter {iri: n.iri})
 DELETE n, c`;
 

@@ -28,6 +28,7 @@ import {
 import { type Iri, NotFoundError, type Product, type ProductRevision } from '@quanta/model';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { readLineageConsumers, readLineageNodes, readProductLinks, readRun } from './lineage-reads.js';
+import { NodeLoader } from './node-loader.js';
 import * as q from './queries.js';
 import { type NodeRecord, type ProductRecord, type RevisionRecord, toNode, toProduct, toRevision, toRevisionInfo } from './records.js';
 import { saveBatch } from './save-batch.js';
@@ -35,6 +36,11 @@ import { saveLineage } from './save-lineage.js';
 import { applySchema, counterKey, revisionKey } from './schema.js';
 import * as signals from './signals.js';
 import { traverse } from './traverse.js';
+
+/** Neo4j's error for a node deleted under a transaction that had matched it. */
+const ENTITY_NOT_FOUND = 'Neo.ClientError.Statement.EntityNotFound';
+/** How often a write runs at most when concurrent saves keep deleting what it names (once is the rule). */
+const WRITE_ATTEMPTS = 5;
 
 /** Where the Neo4j server is and how to log in. */
 export interface Neo4jKnowledgeGraphOptions {
@@ -54,6 +60,9 @@ export interface Neo4jKnowledgeGraphOptions {
  * driver is stateless per call, so any number of API processes may share one database.
  */
 export class Neo4jKnowledgeGraph implements KnowledgeGraph {
+  /** `getNode` calls of one turn, read together (core's product lineage asks for a hop's products at once). */
+  private readonly nodes = new NodeLoader((iris) => this.readNodes(iris));
+
   private constructor(
     private readonly driver: Driver,
     private readonly database: string | undefined,
@@ -124,9 +133,7 @@ export class Neo4jKnowledgeGraph implements KnowledgeGraph {
   }
 
   async getNode(iri: string): Promise<GraphNode | undefined> {
-    const result = await this.read((tx) => tx.run<NodeRecord>(q.NODE, { iri }));
-    const record = result.records[0];
-    return record && toNode(record.toObject());
+    return this.nodes.load(iri);
   }
 
   async traverse(start: string, options: TraverseOptions): Promise<Traversal> {
@@ -191,12 +198,29 @@ export class Neo4jKnowledgeGraph implements KnowledgeGraph {
     await this.driver.close();
   }
 
+  private async readNodes(iris: readonly string[]): Promise<ReadonlyMap<string, GraphNode>> {
+    const result = await this.read((tx) => tx.run<NodeRecord>(q.NODES, { iris }));
+    return new Map(result.records.map((r) => [r.get('iri'), toNode(r.toObject())] as const));
+  }
+
   private read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     return this.inSession('READ', work);
   }
 
-  private write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    return this.inSession('WRITE', work);
+  /**
+   * A write transaction, rerun (as the driver reruns one after a transient error) when a node it
+   * had matched was deleted by a concurrent save before it could lock it: a lineage save dropping
+   * an orphan field or stub that this one names (see WRITE_LINEAGE_NODES). Every write is a
+   * transaction function that keeps no state outside, so a rerun starts afresh.
+   */
+  private async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.inSession('WRITE', work);
+      } catch (error) {
+        if (attempt >= WRITE_ATTEMPTS || (error as { code?: unknown }).code !== ENTITY_NOT_FOUND) throw error;
+      }
+    }
   }
 
   /** A managed transaction (retried on transient errors) in a session of its own, closed afterwards. */

@@ -111,6 +111,10 @@ export const REVISIONS = `MATCH (r:Revision {iri: $iri}) RETURN ${REVISION_FIELD
 export const NODE = `MATCH (n:Node {iri: $iri}) WHERE n.kind IS NOT NULL
 RETURN n.iri AS iri, n.kind AS kind, n.label AS label, n.stub AS stub`;
 
+/** The nodes that exist among `$iris` (a kind-less lock placeholder does not count), in no order. */
+export const NODES = `UNWIND $iris AS iri MATCH (n:Node {iri: iri}) WHERE n.kind IS NOT NULL
+RETURN n.iri AS iri, n.kind AS kind, n.label AS label, n.stub AS stub`;
+
 const FILTER_CLAUSES = { domain: 'p.domain = $domain', owner: 'p.ownerTeam = $owner', status: 'p.status = $status' } as const;
 
 /**

@@ -68,7 +68,9 @@ async function lockAndRead(tx: ManagedTransaction, runIds: readonly string[], ir
  * written before it and each facet owner's old edges deleted before its new ones.
  */
 async function writeAll(tx: ManagedTransaction, w: LineageWrites): Promise<void> {
-  const ends = w.facetOwners.length > 0 ? (await tx.run<{ iri: string }>(q.OWNED_EDGE_ENDS, { owners: w.facetOwners })).records.map((r) => r.get('iri')) : [];
+  const stored = w.facetOwners.length > 0 ? (await tx.run<{ iri: string }>(q.OWNED_EDGE_ENDS, { owners: w.facetOwners })).records.map((r) => r.get('iri')) : [];
+  // The orphan candidates: the ends of the edges about to be replaced, stored or given earlier in this call.
+  const ends = [...new Set([...stored, ...w.replacedEnds])].sort();
   await Promise.all([
     tx.run(q.CREATE_EVENTS, { events: w.events }),
     tx.run(q.WRITE_LINEAGE_NODES, { nodes: w.nodes }),

@@ -203,6 +203,46 @@ describe('validateLineageEvent', () => {
     expect(issuesOf(validateLineageEvent(event))).toEqual([{ pointer: '/inputs', message: `/inputs: holds ${LINEAGE_LIMITS.datasets + 1} datasets; at most ${LINEAGE_LIMITS.datasets}` }]);
   });
 
+  it('accepts as many outputs as the limit, and refuses one more', () => {
+    const event = runEvent();
+    event.outputs = Array.from({ length: LINEAGE_LIMITS.datasets }, (_, i) => ({ namespace: 'n', name: `t${i}` }));
+    expect(validateLineageEvent(event).ok).toBe(true);
+    event.outputs.push({ namespace: 'n', name: 'one-too-many' });
+    expect(issuesOf(validateLineageEvent(event)).map((i) => i.pointer)).toEqual(['/outputs']);
+  });
+
+  // Neo4j refuses an index key over 8,164 bytes, and percent-encoding spells a byte in up to 3
+  // characters: 512 CJK characters in a namespace and a name made a 9 KB IRI and a 500.
+  it('refuses a name over the UTF-8 byte bound, however few its characters', () => {
+    const bytesMessage = (bytes: number) => `/outputs/0/name: is ${bytes} bytes long in UTF-8; at most ${LINEAGE_LIMITS.nameBytes} (a character outside ASCII takes 2 to 4)`;
+    const named = (name: string) => {
+      const event = runEvent();
+      event.outputs[0].name = name;
+      return validateLineageEvent(event);
+    };
+    expect(named('中'.repeat(LINEAGE_LIMITS.nameBytes / 3)).ok).toBe(true);
+    expect(issuesOf(named('中'.repeat(LINEAGE_LIMITS.nameBytes / 3 + 1))).map((i) => i.message)).toEqual([bytesMessage(LINEAGE_LIMITS.nameBytes + 3)]);
+    expect(named('é'.repeat(LINEAGE_LIMITS.nameBytes / 2)).ok).toBe(true);
+    expect(named('😀'.repeat(LINEAGE_LIMITS.nameBytes / 4)).ok).toBe(true); // a surrogate pair: 2 code units, 4 bytes
+    expect(issuesOf(named('😀'.repeat(LINEAGE_LIMITS.nameBytes / 4 + 1))).map((i) => i.message)).toEqual([bytesMessage(LINEAGE_LIMITS.nameBytes + 4)]);
+    expect(named('/'.repeat(LINEAGE_LIMITS.name)).ok).toBe(true); // any ASCII name within the character bound fits
+  });
+
+  it("holds a nested field's dotted name to the same bounds, reported once where it grows too long", () => {
+    const part = 'f'.repeat(300);
+    const event = runEvent();
+    event.outputs[0].facets.schema.fields = [{ name: part, fields: [{ name: part, fields: [{ name: part }] }] }];
+    expect(issuesOf(validateLineageEvent(event))).toEqual([
+      {
+        pointer: '/outputs/0/facets/schema/fields/0/fields/0/name',
+        message: `/outputs/0/facets/schema/fields/0/fields/0/name: names a nested field whose dotted name is 601 characters long; at most ${LINEAGE_LIMITS.name}`,
+      },
+    ]);
+    const fine = runEvent();
+    fine.outputs[0].facets.schema.fields = [{ name: 'a'.repeat(255), fields: [{ name: 'b'.repeat(256) }] }];
+    expect(validateLineageEvent(fine).ok).toBe(true);
+  });
+
   it('does not read the names of a deleted facet', () => {
     const event = runEvent();
     event.outputs[0].facets.schema = { ...facet('SchemaDatasetFacet.json'), _deleted: true, fields: [{ name: '' }] };
