@@ -42,14 +42,15 @@ CREATE (:LineageEvent {key: e.key, hash: e.hash, kind: e.kind, runId: e.runId, e
  * Lineage nodes are created when missing; a non-stub fills in an unowned stub of the same kind (a
  * dataset a descriptor or a column lineage named), and a kind-less lock placeholder is filled in
  * whole. The SET runs only when something changes, so saves that merely name a node do not queue
- * on its write lock, except for the nodes a facet value names (`x.lock`): a field or stub that a
- * concurrent save could drop as an orphan (DROP_ORPHANS) is locked here, as it is merged, so it
- * still stands when this save's edges reach it. One dropped between the merge and the lock makes
- * the save fail loudly (EntityNotFound), never lose its edges; the adapter then reruns it.
+ * on its write lock, except for the nodes a facet value names (`x.lock`) that a concurrent save
+ * could drop as orphans (DROP_ORPHANS): fields and stubs, not a dataset already filled in. Those
+ * are locked as they are merged, so none is dropped once this save holds it, and a dropper that
+ * comes later sees this save's edges. One dropped while this save waited for its lock is, in
+ * Neo4j, written to without an error; `writeEdges` finds it missing and the save is rerun.
  */
 export const WRITE_LINEAGE_NODES = `UNWIND $nodes AS x
 MERGE (n:Node {iri: x.iri}) ON CREATE SET n.kind = x.kind, n.label = x.label, n.stub = x.stub
-FOREACH (_ IN CASE WHEN x.lock THEN [1] ELSE [] END | SET n._lock = true REMOVE n._lock)
+FOREACH (_ IN CASE WHEN x.lock AND (n.kind = 'DatasetField' OR n.stub) THEN [1] ELSE [] END | SET n._lock = true REMOVE n._lock)
 WITH n, x WHERE n.kind IS NULL OR (n.stub AND NOT x.stub AND n.kind = x.kind AND n.owner IS NULL)
 SET n.kind = x.kind, n.label = x.label, n.stub = x.stub`;
 
@@ -81,14 +82,15 @@ UNWIND [a.iri, b.iri] AS iri RETURN DISTINCT iri`;
 /**
  * Of those, the fields and column-lineage stub datasets no edge touches any more, with their
  * counters: what only an old facet value named goes with it (run after the new edges are written).
- * A stub with lineage facets is kept (an event described it). Each candidate is write-locked
- * before its edges are counted: a concurrent save that has just given it an edge holds that lock
- * until it commits, so the count sees the edge instead of failing the delete at commit time.
+ * Each candidate is write-locked and then read again: a concurrent save that gives it an edge, or
+ * fills the stub in, holds its lock until it commits (WRITE_LINEAGE_NODES, WRITE_REFERENCED_NODES,
+ * LOCK_AND_READ_FACETS), so the second read sees what that save did; the first read, before the
+ * lock, may not have. One a concurrent dropper deleted meanwhile reads as kind-less and is left.
  */
 export const DROP_ORPHANS = `UNWIND $iris AS iri MATCH (n:Node {iri: iri})
-WHERE n.kind = 'DatasetField' OR (n.kind = 'Dataset' AND n.stub AND n.facets IS NULL)
+WHERE n.kind = 'DatasetField' OR (n.kind = 'Dataset' AND n.stub)
 SET n._lock = true REMOVE n._lock
-WITH n WHERE NOT (n)--()
+WITH n WHERE (n.kind = 'DatasetField' OR (n.kind = 'Dataset' AND n.stub)) AND NOT (n)--()
 OPTIONAL MATCH (c:Counter {iri: n.iri})
 DELETE n, c`;
 

@@ -151,6 +151,37 @@ describe.skipIf(!uri)('Neo4jKnowledgeGraph on a real server', () => {
       expect(await count("MATCH (n:Node) WHERE (n.kind = 'DatasetField' OR (n.kind = 'Dataset' AND n.stub)) AND NOT (n)--() RETURN count(n)")).toBe(0);
     }, 120_000);
 
+    it('reruns a save whose field a concurrent save deleted while it waited for the field’s lock, losing no edge', async () => {
+      // Neo4j lets a write to a node deleted meanwhile pass without an error; the save must notice
+      // (its edges to the field would match nothing) and run again. The admin transaction plays
+      // the dropping save (DROP_ORPHANS): it locks the field, then deletes it once B's save waits.
+      const event = (job: string, runId: string, outputs: Parameters<typeof lineageRecord>[1]['outputs']) =>
+        lineageRecord('run', { eventType: 'COMPLETE', eventTime: `2026-03-01T10:00:0${runId.slice(-1)}Z`, run: { runId }, job: { namespace: 'etl', name: job }, outputs });
+      const fromA = (field: string) => [{ namespace: 'pg', name: 'B', facets: { columnLineage: { fields: { out: { inputFields: [{ namespace: 'pg', name: 'A', field }] } } } } }];
+      await graph.saveLineage([
+        event('a', '00000000-0000-4000-8000-000000000001', [{ namespace: 'pg', name: 'A', facets: { schema: { fields: [{ name: 'f' }, { name: 'g' }] } } }]),
+        event('b', '00000000-0000-4000-8000-000000000002', fromA('g')),
+      ]);
+      const f = datasetFieldIri('pg', 'A', 'f');
+      admin ??= neo4j.driver(uri as string);
+      const session = admin.session();
+      try {
+        const dropper = await session.beginTransaction();
+        await dropper.run('MATCH (n:Node {iri: $f}) SET n._lock = true REMOVE n._lock', { f });
+        const saved = graph.saveLineage([event('b', '00000000-0000-4000-8000-000000000003', fromA('f'))]);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await dropper.run('MATCH (n:Node {iri: $f}) DETACH DELETE n', { f });
+        await dropper.commit();
+        expect(await saved).toEqual([{ ok: true, outcome: 'stored', afterTerminal: false }]);
+      } finally {
+        await session.close();
+      }
+      const out = datasetFieldIri('pg', 'B', 'out');
+      const derived = await graph.traverse(out, { direction: 'out', types: ['derivedFrom'], depth: 1, maxNodes: 10 });
+      expect(derived.edges).toEqual([{ from: out, type: 'derivedFrom', to: f }]);
+      expect(await graph.getNode(f)).toMatchObject({ kind: 'DatasetField', label: 'f' });
+    });
+
     it('folds the summary of a run stored before run summaries existed from its events, once', async () => {
       const runId = '00000000-0000-4000-8000-000000000009';
       await graph.saveLineage([writeEvent(runId, 'START', '2026-03-01T10:00:00Z', 'a'), writeEvent(runId, 'COMPLETE', '2026-03-01T10:05:00Z', 'a')]);

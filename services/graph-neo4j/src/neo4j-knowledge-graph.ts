@@ -36,8 +36,9 @@ import { saveLineage } from './save-lineage.js';
 import { applySchema, counterKey, revisionKey } from './schema.js';
 import * as signals from './signals.js';
 import { traverse } from './traverse.js';
+import { VanishedNodeError } from './write-edges.js';
 
-/** Neo4j's error for a node deleted under a transaction that had matched it. */
+/** Neo4j's error for a node deleted under a statement that had matched it and then uses it. */
 const ENTITY_NOT_FOUND = 'Neo.ClientError.Statement.EntityNotFound';
 /** How often a write runs at most when concurrent saves keep deleting what it names (once is the rule). */
 const WRITE_ATTEMPTS = 5;
@@ -210,15 +211,17 @@ export class Neo4jKnowledgeGraph implements KnowledgeGraph {
   /**
    * A write transaction, rerun (as the driver reruns one after a transient error) when a node it
    * had matched was deleted by a concurrent save before it could lock it: a lineage save dropping
-   * an orphan field or stub that this one names (see WRITE_LINEAGE_NODES). Every write is a
-   * transaction function that keeps no state outside, so a rerun starts afresh.
+   * an orphan field or stub that this one names (DROP_ORPHANS). Neo4j reports that either as
+   * EntityNotFound or not at all, which `writeEdges` turns into a VanishedNodeError. Every write
+   * is a transaction function that keeps no state outside, so a rerun starts afresh.
    */
   private async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.inSession('WRITE', work);
       } catch (error) {
-        if (attempt >= WRITE_ATTEMPTS || (error as { code?: unknown }).code !== ENTITY_NOT_FOUND) throw error;
+        const vanished = error instanceof VanishedNodeError || (error as { code?: unknown }).code === ENTITY_NOT_FOUND;
+        if (attempt >= WRITE_ATTEMPTS || !vanished) throw error;
       }
     }
   }

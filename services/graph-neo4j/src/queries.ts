@@ -71,11 +71,13 @@ ON MATCH SET n.label = CASE WHEN n.stub AND NOT x.stub AND n.kind = x.kind AND n
 /**
  * CREATE, not MERGE: the products' old edges were all deleted above and the caller passes each
  * edge once. A relationship MERGE write-locks both end nodes to check for an existing edge, which
- * would serialize every registration in a domain on the shared domain node.
+ * would serialize every registration in a domain on the shared domain node. Returns how many were
+ * written, which `writeEdges` checks: an end deleted by a concurrent save matches nothing.
  */
 export const WRITE_EDGES = `UNWIND $edges AS e
 MATCH (a:Node {iri: e.from}) MATCH (b:Node {iri: e.to})
-CREATE (a)-[:REL {type: e.type, owner: e.owner}]->(b)`;
+CREATE (a)-[:REL {type: e.type, owner: e.owner}]->(b)
+RETURN count(*) AS written`;
 
 /** What locking left behind for refused items: nodes merged without a kind, heads without a revision (run before the writes). */
 export const CLEAR_LOCK_RESIDUE = `CALL { UNWIND $nodes AS iri MATCH (n:Node {iri: iri}) WHERE n.kind IS NULL DETACH DELETE n }

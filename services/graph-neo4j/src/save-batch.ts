@@ -4,6 +4,7 @@ import { judgeOwnership } from './judge.js';
 import * as q from './queries.js';
 import { type ProductRecord, toProduct } from './records.js';
 import { revisionKey } from './schema.js';
+import { writeEdges } from './write-edges.js';
 
 interface HeadRecord extends Head {
   [key: string]: unknown;
@@ -91,7 +92,7 @@ async function writeAll(tx: ManagedTransaction, writes: readonly Write[]): Promi
     tx.run(q.DELETE_DROPPED_NODES, { products: products.map((p) => ({ iri: p.revision.iri, keep: p.graph.owned.map((n) => n.iri) })) }),
     tx.run(q.WRITE_OWNED_NODES, { nodes: products.flatMap((p) => p.graph.owned.map(({ iri, kind, label }) => ({ iri, kind, label, owner: p.revision.iri }))) }),
     tx.run(q.WRITE_REFERENCED_NODES, { nodes: distinctNodes(products.flatMap((p) => p.graph.referenced)) }),
-    tx.run(q.WRITE_EDGES, { edges: products.flatMap((p) => distinctEdges(p.graph.edges).map((e) => ({ ...e, owner: p.revision.iri }))) }),
+    writeEdges(tx, products.flatMap((p) => distinctEdges(p.graph.edges).map((e) => ({ ...e, owner: p.revision.iri })))),
   ]);
 }
 

@@ -3,6 +3,7 @@ import type { ManagedTransaction } from 'neo4j-driver';
 import * as q from './lineage-queries.js';
 import { LineagePlan, type LineageWrites, type RunEvent, type StoredLineage } from './lineage-plan.js';
 import * as pq from './queries.js';
+import { writeEdges } from './write-edges.js';
 
 interface RunRecord {
   [key: string]: unknown;
@@ -77,7 +78,7 @@ async function writeAll(tx: ManagedTransaction, w: LineageWrites): Promise<void>
     tx.run(q.WRITE_FACETS, { facets: w.facets }),
     // A facet's edges are owned as a product's are, by its owner key (`<dataset>#schema`).
     tx.run(pq.DELETE_OWNED_EDGES, { iris: w.facetOwners }),
-    tx.run(pq.WRITE_EDGES, { edges: w.facetEdges }),
+    writeEdges(tx, w.facetEdges),
     tx.run(q.MERGE_USES, { uses: w.uses }),
     tx.run(q.MERGE_RUN_OF, { runs: w.runOf }),
     tx.run(q.WRITE_RUNS, { runs: w.runs }),

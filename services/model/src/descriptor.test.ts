@@ -87,4 +87,15 @@ describe('parseDescriptor, hostile and mistyped input', () => {
     expect(declaresStatus(minimal)).toBe(false);
     expect(declaresStatus('status')).toBe(false);
   });
+
+  it('caps a port lineage identity at 768 bytes of UTF-8, as OpenLineage events are', () => {
+    const port = (name: string) => ({ ...minimal, outputPorts: [{ name: 'table', kind: 'table', lineage: [{ namespace: 'pg', name }] }] });
+    expect(() => parseDescriptor(port('表'.repeat(256)))).not.toThrow();
+    try {
+      parseDescriptor(port('表'.repeat(257)));
+      expect.unreachable('a 771-byte name was accepted');
+    } catch (error) {
+      expect((error as ValidationError).issues[0]).toMatchObject({ pointer: '/outputPorts/0/lineage/0/name', message: expect.stringMatching(/768 bytes/) });
+    }
+  });
 });

@@ -19,10 +19,21 @@ export const ProductStatusSchema = z.enum(['draft', 'active', 'deprecated', 'ret
 /** Kinds of output port, as faceted in search. */
 export const PortKindSchema = z.enum(['stream', 'table', 'file', 'api', 'graphql']);
 
+/**
+ * A part of an OpenLineage dataset identity: as OpenLineage events are held (ADR 0008), 1–512
+ * characters and at most 768 bytes of UTF-8, since it becomes a percent-encoded IRI and an index
+ * key (Neo4j refuses keys over 8,164 bytes).
+ */
+const identityPart = z
+  .string()
+  .min(1)
+  .max(512)
+  .refine((v) => new TextEncoder().encode(v).length <= 768, { message: 'must be at most 768 bytes of UTF-8 (a character outside ASCII takes 2 to 4)' });
+
 /** An OpenLineage dataset identity. */
 export const DatasetRefSchema = z.strictObject({
-  namespace: z.string().min(1).max(512),
-  name: z.string().min(1).max(512),
+  namespace: identityPart,
+  name: identityPart,
 });
 
 /** A service level objective declared on an output port. */
