@@ -31,7 +31,7 @@ export {
 } from './rules/run-state.js';
 export { owningTeam } from './rules/owning-team.js';
 export { facetGraph, GRAPH_FACETS, type FacetGraph } from './projections/lineage-facet-graph.js';
-export { lineageRecord, normalizeEventTime, recordDatasets, type OpenLineageEventView } from './projections/lineage-record.js';
+export { lineageRecord, normalizeEventTime, recordDatasets, runEventKeyPrefix, type OpenLineageEventView } from './projections/lineage-record.js';
 export { assertOwnEdges, assertValidBatch } from './rules/save-input.js';
 export { canonicalJson, descriptorHash } from './projections/descriptor-hash.js';
 export { claimedConcepts, conceptLabel, productGraph, productOf } from './projections/product-graph.js';

@@ -17,6 +17,7 @@ import {
   type RunEventType,
   type RunInfo,
   type RunSummary,
+  runEventKeyPrefix,
   runState,
   type StoredFacets,
   summaryColumns,
@@ -148,9 +149,9 @@ export class SqliteLineageStore {
 
   /** A run with its events, its state recomputed from them (core's runState). */
   private runInfo(row: RunRow): RunInfo {
-    const prefix = `run:${row.run_id}:`;
+    const prefix = runEventKeyPrefix(row.run_id);
     // ';' follows ':' in code-point order: the range holds exactly the keys under the prefix.
-    const events = this.lst.runEvents.all({ from: prefix, to: `run:${row.run_id};` }).map((e) => ({ eventType: e.event_type as RunEventType, eventTime: e.event_time }));
+    const events = this.lst.runEvents.all({ from: prefix, to: `${prefix.slice(0, -1)};` }).map((e) => ({ eventType: e.event_type as RunEventType, eventTime: e.event_time }));
     return runState(row.run_id, row.job, events);
   }
 

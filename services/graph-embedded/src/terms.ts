@@ -31,9 +31,4 @@ export class Terms {
       return found;
     };
   }
-
-  /** The id of an IRI the graph already names, else undefined (reads never add terms). */
-  existing(iri: string): number | undefined {
-    return this.find.get(iri);
-  }
 }

@@ -1,7 +1,8 @@
-import type { Iri } from '@quanta/model';
+import type { Iri, Product } from '@quanta/model';
 import { type CatalogStats, catalogStats, DAY_MS, DEFAULT_RANKING_PARAMS, explorers, type Feedback, productFeedback, type ProductSignals, type RankingParams } from '@quanta/ranking';
 import type { Clock } from '../ports/clock.js';
 import type { KnowledgeGraph } from '../ports/knowledge-graph.js';
+import type { ProductSignalRecords } from '../ports/signal-graph.js';
 import { productSignals } from './product-signals.js';
 
 /** How many products a rebuild reads from the graph at a time. */
@@ -16,7 +17,6 @@ const PAGE = 500;
  */
 export class FeedbackProjection {
   private feedback = new Map<Iri, Feedback>();
-  private signals = new Map<Iri, ProductSignals>();
   private stats: CatalogStats;
   private exploring = new Set<Iri>();
 
@@ -36,39 +36,43 @@ export class FeedbackProjection {
   /** Recomputes every product from the graph. */
   async rebuild(): Promise<void> {
     const now = this.clock.now();
-    const since = new Date(now - this.params.slo.windowDays * DAY_MS).toISOString();
-    const records = new Map((await this.graph.readSignals(undefined, since)).map((r) => [r.product, r]));
-    const signals = new Map<Iri, ProductSignals>();
+    const records = new Map((await this.graph.readSignals(undefined, this.since(now))).map((r) => [r.product, r]));
+    const all: ProductSignals[] = [];
     for (let after: Iri | undefined; ; ) {
       const page = await this.graph.listProducts({}, { ...(after !== undefined && { after }), limit: PAGE });
-      for (const product of page.items) {
-        const [lineage, counters] = await Promise.all([this.graph.lineageConsumers(product.iri), this.graph.readCounters(product.iri)]);
-        signals.set(product.iri, productSignals(product, records.get(product.iri), lineage, counters.examinations ?? 0));
-      }
+      for (const product of page.items) all.push(await this.signalsOf(product, records.get(product.iri)));
       if (!page.next) break;
       after = page.next;
     }
-    const all = [...signals.values()];
     this.stats = catalogStats(all, now, this.params);
     this.exploring = explorers(all, now, this.params);
-    this.signals = signals;
     this.feedback = new Map(all.map((p) => [p.id, this.score(p, now)]));
   }
 
-  /** Recomputes one product after a signal (or a registration) about it; unknown products are dropped. */
-  async refresh(iri: Iri): Promise<void> {
+  /**
+   * Recomputes one product after a signal (or a registration) about it; unknown products are
+   * dropped. Pass the product when the caller holds it (a registration just wrote it).
+   */
+  async refresh(target: Iri | Product): Promise<void> {
     const now = this.clock.now();
-    const product = await this.graph.getProduct(iri);
+    const product = typeof target === 'string' ? await this.graph.getProduct(target) : target;
     if (!product) {
-      this.feedback.delete(iri);
-      this.signals.delete(iri);
+      this.feedback.delete(target as Iri);
       return;
     }
-    const since = new Date(now - this.params.slo.windowDays * DAY_MS).toISOString();
-    const [[records], lineage, counters] = await Promise.all([this.graph.readSignals([iri], since), this.graph.lineageConsumers(iri), this.graph.readCounters(iri)]);
-    const signals = productSignals(product, records, lineage, counters.examinations ?? 0);
-    this.signals.set(iri, signals);
-    this.feedback.set(iri, this.score(signals, now));
+    const [records] = await this.graph.readSignals([product.iri], this.since(now));
+    this.feedback.set(product.iri, this.score(await this.signalsOf(product, records), now));
+  }
+
+  /** What the factors read of a product: its stored signals, lineage consumers and examinations. */
+  private async signalsOf(product: Product, records: ProductSignalRecords | undefined): Promise<ProductSignals> {
+    const [lineage, counters] = await Promise.all([this.graph.lineageConsumers(product.iri), this.graph.readCounters(product.iri)]);
+    return productSignals(product, records, lineage, counters.examinations ?? 0);
+  }
+
+  /** The start of the SLO window: older checks no longer count. */
+  private since(now: number): string {
+    return new Date(now - this.params.slo.windowDays * DAY_MS).toISOString();
   }
 
   private score(p: ProductSignals, now: number): Feedback {

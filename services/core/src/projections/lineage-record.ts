@@ -44,6 +44,15 @@ export function normalizeEventTime(eventTime: string): string {
   return `${new Date(millis).toISOString().slice(0, 19)}.${(match[3] ?? '').padEnd(9, '0')}Z`;
 }
 
+/**
+ * What every key of a run's events starts with: `run:<runId>:`, then `<eventType>:<eventTime>`.
+ * A store that keeps keys sorted finds a run's events as the range from this prefix up to the
+ * same text with `;` (the code point after `:`) in place of the last `:`.
+ */
+export function runEventKeyPrefix(runId: string): string {
+  return `run:${runId}:`;
+}
+
 const dataset = (d: OpenLineageDatasetView): LineageDataset => ({
   iri: datasetIri(d.namespace, d.name),
   namespace: d.namespace,
@@ -79,7 +88,7 @@ export function lineageRecord(kind: 'run' | 'dataset' | 'job', event: OpenLineag
     // The spec leaves eventType optional; an event without one is a plain state report.
     const eventType = (RUN_EVENT_TYPES.has(event.eventType ?? '') ? event.eventType : 'OTHER') as RunEventType;
     const runId = event.run.runId.toLowerCase();
-    return { ...common, key: `run:${runId}:${eventType}:${eventTime}`, run: { runId, iri: runIri(runId), eventType }, job };
+    return { ...common, key: `${runEventKeyPrefix(runId)}${eventType}:${eventTime}`, run: { runId, iri: runIri(runId), eventType }, job };
   }
   if (kind === 'dataset' && event.dataset) {
     const subject = dataset(event.dataset);

@@ -4,6 +4,7 @@ import {
   NotFoundError,
   type RatingInput,
   type SloCheckInput,
+  teamIri,
   type UsageInput,
   ValidationError,
   toPointer,
@@ -61,8 +62,8 @@ async function refresh(deps: CatalogDeps, iris: readonly Iri[]): Promise<void> {
  */
 export async function rateProduct(deps: CatalogDeps, product: Iri, consumer: Iri, input: RatingInput): Promise<SignalOutcome> {
   await descriptorOf(deps, product);
-  const consumingProduct = consumer.startsWith('urn:quanta:team:') ? undefined : await deps.graph.getProduct(consumer);
-  const team = consumingProduct ? `urn:quanta:team:${consumingProduct.descriptor.owner.team}` : consumer;
+  const consumingProduct = await deps.graph.getProduct(consumer);
+  const team = consumingProduct ? teamIri(consumingProduct.descriptor.owner.team) : consumer;
   const record: RatingRecord = { product, consumer, team, stars: input.stars as RatingRecord['stars'], at: instant(deps.clock.now()), ...(input.comment !== undefined && { comment: input.comment }) };
   const outcome = await deps.graph.putRating(record);
   await refresh(deps, [product]);

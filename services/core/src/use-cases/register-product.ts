@@ -100,7 +100,7 @@ export async function project(deps: CatalogDeps, product: Product): Promise<void
   try {
     await deps.search.upsert([toSearchDocument(product)]);
     // A new status (deprecated) or new SLOs change the product's factors.
-    await deps.feedback?.refresh(product.iri);
+    await deps.feedback?.refresh(product);
   } catch (error) {
     deps.onProjectionError?.(product.iri, error);
   }
