@@ -8,6 +8,7 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({ port: 4000, webPort: 3000, dataDir: './.quanta', graph: { backend: 'embedded' }, search: { backend: 'embedded' } });
     expect(c.maxBodyBytes).toBe(1024 * 1024);
     expect(c.feedbackRefreshSeconds).toBe(300);
+    expect(c.impressionFlushSeconds).toBe(10);
     expect(c.semanticThreads).toBe(Math.min(4, Math.max(1, availableParallelism() - 1)));
   });
 

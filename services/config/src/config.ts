@@ -21,6 +21,7 @@ export const EnvSchema = z
     // One core is left to the event loop; more than 4 threads would only hold more heaps.
     QUANTA_SEMANTIC_THREADS: z.coerce.number().int().min(0).max(64).default(Math.min(4, Math.max(1, availableParallelism() - 1))),
     QUANTA_FEEDBACK_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+    QUANTA_IMPRESSION_FLUSH_SECONDS: z.coerce.number().int().min(1).max(3_600).default(10),
     NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/\S+$/, { message: 'must be a bolt:// or neo4j:// URI (optionally +s or +ssc)' }).optional(),
     NEO4J_USER: z.string().default('neo4j'),
     NEO4J_PASSWORD: z.string().optional(),
@@ -55,6 +56,8 @@ export interface QuantaConfig {
   readonly semanticThreads: number;
   /** How often the feedback scores are recomputed whole, so evidence decays (ADR 0010); a signal refreshes its product at once. */
   readonly feedbackRefreshSeconds: number;
+  /** How often search impressions (the new-product factor's examinations) are written to the graph. */
+  readonly impressionFlushSeconds: number;
 }
 
 /** A configuration that cannot start Quanta; the message lists every offending variable. */
@@ -98,5 +101,6 @@ export function loadConfig(
     maxBodyBytes: e.QUANTA_MAX_BODY_BYTES,
     semanticThreads: e.QUANTA_SEMANTIC_THREADS,
     feedbackRefreshSeconds: e.QUANTA_FEEDBACK_REFRESH_SECONDS,
+    impressionFlushSeconds: e.QUANTA_IMPRESSION_FLUSH_SECONDS,
   };
 }

@@ -5,6 +5,7 @@
  */
 export { createCatalog, type Catalog } from './catalog.js';
 export { FeedbackProjection } from './feedback/feedback-projection.js';
+export { EXAMINATIONS, ImpressionLog } from './feedback/impression-log.js';
 export * from './ports/clock.js';
 export * from './ports/knowledge-graph.js';
 export * from './ports/lineage-graph.js';
@@ -37,7 +38,7 @@ export { canonicalJson, descriptorHash } from './projections/descriptor-hash.js'
 export { claimedConcepts, conceptLabel, productGraph, productOf } from './projections/product-graph.js';
 export { toSearchDocument } from './projections/search-document.js';
 export { groupSignals, type SignalRows } from './projections/signal-records.js';
-export type { CatalogDeps } from './use-cases/deps.js';
+export type { CatalogDeps, SlotPlacement } from './use-cases/deps.js';
 export type { ConceptProducts } from './use-cases/concept-products.js';
 export type { LineageBatchFailure, LineageBatchReport, LineageIngestResult } from './use-cases/ingest-lineage.js';
 export { LINEAGE_NODE_CAP, type LineageView, type ProductLineage } from './use-cases/read-lineage.js';

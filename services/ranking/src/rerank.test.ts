@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rerank } from './rerank.js';
+import { EXACT_NOTE, rerank } from './rerank.js';
 
 const factor = (value: number) => ({ name: 'usage', value, reason: 'test' });
 
@@ -17,6 +17,22 @@ describe('rerank', () => {
     expect(out[0]?.score).toBeCloseTo(0.81);
     expect(out.every((r) => r.multiplier === 1)).toBe(true);
     expect(out[0]?.notes).toContain('no feedback signals yet: ranked by text relevance');
+  });
+
+  it('ranks a product the query names exactly first, whatever its feedback', () => {
+    const out = rerank(
+      [
+        { id: 'twin', relevance: 0.95 },
+        { id: 'named', relevance: 0.9, exactName: true },
+      ],
+      new Map([
+        ['twin', { factors: [factor(2)] }],
+        ['named', { factors: [factor(0.25)] }],
+      ]),
+    );
+    expect(out.map((r) => r.candidate.id)).toEqual(['named', 'twin']);
+    expect(out[0]?.notes).toContain(EXACT_NOTE);
+    expect(out[1]?.notes).not.toContain(EXACT_NOTE);
   });
 
   it('multiplies in feedback and bounds the multiplier', () => {

@@ -5,7 +5,12 @@ import { clamp, DEFAULT_RANKING_PARAMS, type RankingParams } from './params.js';
 export interface Candidate {
   readonly id: string;
   readonly relevance: number;
+  /** The query is exactly this product's name (or title): it ranks first whatever its feedback. */
+  readonly exactName?: boolean;
 }
+
+/** The note on a hit ranked first because the query names it. */
+export const EXACT_NOTE = 'exact name match: ranked first';
 
 /** The feedback known for one product: named factors whose product is the raw multiplier. */
 export interface Feedback {
@@ -23,8 +28,9 @@ export interface Ranked<C extends Candidate> {
 
 /**
  * Re-ranks search candidates: `score = relevance^α × clamp(Π factors, mMin, mMax)`, where a weak
- * text match (below the relevance gate) never gets lifted above ×1. Ties keep the engine's order,
- * so the re-ranker is a pure function of its inputs.
+ * text match (below the relevance gate) never gets lifted above ×1. A product the query names
+ * exactly comes first: someone who types a name wants that product, not a better-rated twin. Ties
+ * keep the engine's order, so the re-ranker is a pure function of its inputs.
  *
  * @param feedback - factors per candidate id; a missing id means no signals (×1).
  * @example rerank([{ id: 'a', relevance: 0.9 }], new Map())[0].score // 0.81
@@ -46,9 +52,11 @@ export function rerank<C extends Candidate>(
       notes.push('boosts not applied: weak text match for this query');
     }
     if (factors.length === 0) notes.push('no feedback signals yet: ranked by text relevance');
+    if (candidate.exactName) notes.push(EXACT_NOTE);
     const score = Math.pow(candidate.relevance, params.alpha) * multiplier;
     return { candidate, multiplier, score, factors, notes, order };
   });
-  ranked.sort((a, b) => b.score - a.score || a.order - b.order);
+  const exact = (r: { candidate: C }) => (r.candidate.exactName ? 1 : 0);
+  ranked.sort((a, b) => exact(b) - exact(a) || b.score - a.score || a.order - b.order);
   return ranked.map(({ order: _order, ...r }) => r);
 }

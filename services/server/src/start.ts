@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '@quanta/api';
 import type { QuantaConfig } from '@quanta/config';
-import { createCatalog, FeedbackProjection, type SearchIndex, systemClock } from '@quanta/core';
+import { createCatalog, FeedbackProjection, ImpressionLog, type SearchIndex, systemClock } from '@quanta/core';
 import type { Logger } from 'pino';
 import { openGraph, openSearch, openSemantics } from './adapters.js';
 
@@ -25,17 +25,21 @@ export async function startServer(config: QuantaConfig, logger: Logger, version 
   const search = openSearch(config);
   const semantics = openSemantics(config);
   const feedback = new FeedbackProjection(graph, systemClock);
+  const impressions = new ImpressionLog(graph);
   const catalog = createCatalog({
     graph,
     search,
     clock: systemClock,
     semantics: semantics.layer,
     feedback,
+    impressions,
+    onExplorationSlot: (placement) => logger.info(placement, 'exploration slot'),
     onProjectionError: (iri, err) => logger.warn({ iri, err }, 'search projection failed; POST /api/v1/admin/reindex repairs it'),
   });
   const productsAtStart = await graph.countProducts();
   await converge(productsAtStart, search, catalog, logger);
   const stopFeedback = await keepFeedback(feedback, config.feedbackRefreshSeconds, logger);
+  const stopImpressions = keepImpressions(impressions, config.impressionFlushSeconds, logger);
 
   const app = createApp({ catalog, logger, maxBodyBytes: config.maxBodyBytes, version });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
@@ -52,6 +56,7 @@ export async function startServer(config: QuantaConfig, logger: Logger, version 
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       stopFeedback();
+      await stopImpressions();
       await Promise.all([graph.close(), search.close(), semantics.close()]);
     },
   };
@@ -94,4 +99,25 @@ async function keepFeedback(feedback: FeedbackProjection, seconds: number, logge
   const timer = setInterval(() => void rebuild(), seconds * 1000);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+/**
+ * Writes search impressions to the graph every `seconds`, and once more on close. A failed write
+ * keeps them for the next try.
+ * @returns what stops the schedule after a last flush
+ */
+function keepImpressions(impressions: ImpressionLog, seconds: number, logger: Logger): () => Promise<void> {
+  const flush = async () => {
+    try {
+      await impressions.flush();
+    } catch (err) {
+      logger.warn({ err, pending: impressions.pendingProducts }, 'search impressions could not be written; retrying at the next flush');
+    }
+  };
+  const timer = setInterval(() => void flush(), seconds * 1000);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await flush();
+  };
 }

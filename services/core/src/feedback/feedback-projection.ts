@@ -1,8 +1,20 @@
 import type { Iri, Product } from '@quanta/model';
-import { type CatalogStats, catalogStats, DAY_MS, DEFAULT_RANKING_PARAMS, explorers, type Feedback, productFeedback, type ProductSignals, type RankingParams } from '@quanta/ranking';
+import {
+  type CatalogStats,
+  catalogStats,
+  DAY_MS,
+  DEFAULT_RANKING_PARAMS,
+  explorers,
+  type Feedback,
+  mayExplore,
+  productFeedback,
+  type ProductSignals,
+  type RankingParams,
+} from '@quanta/ranking';
 import type { Clock } from '../ports/clock.js';
 import type { KnowledgeGraph } from '../ports/knowledge-graph.js';
 import type { ProductSignalRecords } from '../ports/signal-graph.js';
+import { EXAMINATIONS } from './impression-log.js';
 import { productSignals } from './product-signals.js';
 
 /** How many products a rebuild reads from the graph at a time. */
@@ -18,12 +30,14 @@ const PAGE = 500;
 export class FeedbackProjection {
   private feedback = new Map<Iri, Feedback>();
   private stats: CatalogStats;
-  private exploring = new Set<Iri>();
+  /** Products exploring now, with their owner team (for the per-team quota) and examinations. */
+  private exploring = new Map<Iri, { team: string; examinations: number }>();
 
   constructor(
     private readonly graph: KnowledgeGraph,
     private readonly clock: Clock,
-    private readonly params: RankingParams = DEFAULT_RANKING_PARAMS,
+    /** The ranking parameters, for the factors here and for search's re-ranker. */
+    readonly params: RankingParams = DEFAULT_RANKING_PARAMS,
   ) {
     this.stats = { usagePivot: params.usage.pivotFloor, ratingMean: params.rating.neutralMean };
   }
@@ -31,6 +45,15 @@ export class FeedbackProjection {
   /** Every product's feedback, by IRI, as search's re-ranker takes it. */
   get all(): ReadonlyMap<Iri, Feedback> {
     return this.feedback;
+  }
+
+  /**
+   * Whether a product may take the exploration slot: it explores, and searchers have examined it
+   * fewer than `n0` times (research/ranking.md §B.7).
+   */
+  mayTakeSlot(iri: Iri): boolean {
+    const e = this.exploring.get(iri);
+    return e !== undefined && e.examinations < this.params.explore.n0;
   }
 
   /** Recomputes every product from the graph. */
@@ -45,7 +68,8 @@ export class FeedbackProjection {
       after = page.next;
     }
     this.stats = catalogStats(all, now, this.params);
-    this.exploring = explorers(all, now, this.params);
+    const exploring = explorers(all, now, this.params);
+    this.exploring = new Map(all.filter((p) => exploring.has(p.id)).map((p) => [p.id, { team: p.ownerTeam, examinations: p.examinations }]));
     this.feedback = new Map(all.map((p) => [p.id, this.score(p, now)]));
   }
 
@@ -58,16 +82,39 @@ export class FeedbackProjection {
     const product = typeof target === 'string' ? await this.graph.getProduct(target) : target;
     if (!product) {
       this.feedback.delete(target as Iri);
+      this.exploring.delete(target as Iri);
       return;
     }
     const [records] = await this.graph.readSignals([product.iri], this.since(now));
-    this.feedback.set(product.iri, this.score(await this.signalsOf(product, records), now));
+    const signals = await this.signalsOf(product, records);
+    this.updateExploring(signals, now);
+    this.feedback.set(product.iri, this.score(signals, now));
+  }
+
+  /**
+   * Keeps one product's exploration up to date between rebuilds: a product registered since joins
+   * if its team's quota has room; one no longer eligible (retired, deprecated) leaves. The next
+   * rebuild re-picks each team's least-seen products.
+   */
+  private updateExploring(p: ProductSignals, now: number): void {
+    if (!mayExplore(p, now, this.params)) {
+      this.exploring.delete(p.id);
+      return;
+    }
+    const current = this.exploring.get(p.id);
+    if (current) {
+      current.examinations = p.examinations;
+      return;
+    }
+    let team = 0;
+    for (const e of this.exploring.values()) if (e.team === p.ownerTeam) team += 1;
+    if (team < this.params.explore.perTeam) this.exploring.set(p.id, { team: p.ownerTeam, examinations: p.examinations });
   }
 
   /** What the factors read of a product: its stored signals, lineage consumers and examinations. */
   private async signalsOf(product: Product, records: ProductSignalRecords | undefined): Promise<ProductSignals> {
     const [lineage, counters] = await Promise.all([this.graph.lineageConsumers(product.iri), this.graph.readCounters(product.iri)]);
-    return productSignals(product, records, lineage, counters.examinations ?? 0);
+    return productSignals(product, records, lineage, counters[EXAMINATIONS] ?? 0);
   }
 
   /** The start of the SLO window: older checks no longer count. */

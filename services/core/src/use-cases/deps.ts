@@ -1,4 +1,5 @@
 import type { FeedbackProjection } from '../feedback/feedback-projection.js';
+import type { ImpressionLog } from '../feedback/impression-log.js';
 import type { Clock } from '../ports/clock.js';
 import type { KnowledgeGraph } from '../ports/knowledge-graph.js';
 import type { SearchIndex } from '../ports/search-index.js';
@@ -12,6 +13,22 @@ export interface CatalogDeps {
   readonly semantics: SemanticLayer;
   /** The feedback scores search re-ranks with (ADR 0010); without it, search ranks by text alone. */
   readonly feedback?: FeedbackProjection;
+  /** Counts what search shows, for the new-product factor; without it, nothing is counted. */
+  readonly impressions?: ImpressionLog;
+  /** Told each time the exploration slot places a product: the randomised log of research/ranking.md §B.7. */
+  readonly onExplorationSlot?: (placement: SlotPlacement) => void;
+  /** [0, 1) numbers for the exploration slot: Math.random unless a test seeds it. */
+  readonly random?: () => number;
   /** Told when the search projection of a committed change failed; `reindex` repairs it. */
   readonly onProjectionError?: (iri: string, error: unknown) => void;
+}
+
+/** One use of the exploration slot, logged so position bias can be estimated later. */
+export interface SlotPlacement {
+  readonly query: string;
+  readonly product: string;
+  /** 1-based position it was shown at. */
+  readonly position: number;
+  /** The probability that this product was placed there: ε over the eligible pool. */
+  readonly propensity: number;
 }

@@ -1,5 +1,5 @@
 import { FACETS, type SearchHit, type SearchResponse } from '@quanta/model';
-import { rerank } from '@quanta/ranking';
+import { type Ranked, rerank, withExplorationSlot } from '@quanta/ranking';
 import type { IndexHit, SearchFilters } from '../ports/search-index.js';
 import type { CatalogDeps } from './deps.js';
 
@@ -19,20 +19,53 @@ const LIVE_STATUSES = ['draft', 'active', 'deprecated'] as const;
 
 /**
  * Searches the catalog: the engine returns the top candidates by text relevance, the ranking
- * model re-ranks them, and the requested page is cut from the re-ranked list.
+ * model re-ranks them (on the first page, the exploration slot may move a new product to its
+ * position), and the requested page is cut from the re-ranked list and counted as seen.
  */
 export async function searchProducts(deps: CatalogDeps, params: SearchParams): Promise<SearchResponse> {
   const filters: SearchFilters = { ...params.filters, status: params.filters.status ?? LIVE_STATUSES };
   const window = Math.max(RERANK_CANDIDATES, params.offset + params.limit);
+  const asked = nameKey(params.q);
   const result = await deps.search.search({ q: params.q, filters, offset: 0, limit: window });
   // Fixed-shape candidates that point at the hit: copying 200 stored documents per query showed up in profiles.
-  const ranked = rerank(
-    result.hits.map((hit) => ({ id: hit.document.iri, relevance: hit.relevance, hit })),
-    deps.feedback?.all ?? new Map(),
+  const ranked = explore(
+    deps,
+    params,
+    rerank(
+      result.hits.map((hit) => ({ id: hit.document.iri, relevance: hit.relevance, exactName: names(asked, hit), hit })),
+      deps.feedback?.all ?? new Map(),
+      deps.feedback?.params,
+    ),
   );
-  const hits = ranked.slice(params.offset, params.offset + params.limit).map((r) => toHit(r.candidate.hit, r));
+  const page = ranked.slice(params.offset, params.offset + params.limit);
+  deps.impressions?.seen(page.map((r) => r.candidate.id), params.offset + 1);
+  const hits = page.map((r) => toHit(r.candidate.hit, r));
   const facets = Object.fromEntries(FACETS.map((f) => [f, result.facets[f] ?? []])) as SearchResponse['facets'];
   return { query: params.q, total: result.total, offset: params.offset, limit: params.limit, hits, facets };
+}
+
+/** A name as people type it: case, punctuation and separators do not matter ("Orders v2" is orders-v2). */
+const nameKey = (text: string): string =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .join(' ');
+
+/** Whether the query is exactly the hit's name, title or IRI. */
+const names = (asked: string, hit: IndexHit): boolean =>
+  asked !== '' && [hit.document.name, hit.document.title, hit.document.iri].some((n) => n !== undefined && nameKey(n) === asked);
+
+/**
+ * The exploration slot, on the first page only and drawn from that page, so paging never shows a
+ * product twice or skips one: later pages keep the re-ranked order.
+ */
+function explore<C extends { id: string; relevance: number }>(deps: CatalogDeps, params: SearchParams, ranked: Ranked<C>[]): Ranked<C>[] {
+  const feedback = deps.feedback;
+  if (!feedback || params.offset > 0) return ranked;
+  const slot = withExplorationSlot(ranked.slice(0, params.limit), (c) => feedback.mayTakeSlot(c.id), deps.random ?? Math.random, feedback.params);
+  if (slot.placed) deps.onExplorationSlot?.({ query: params.q, product: slot.placed.id, position: feedback.params.explore.slot, propensity: slot.placed.propensity });
+  return [...slot.ranked, ...ranked.slice(params.limit)];
 }
 
 function toHit(hit: IndexHit, r: Omit<SearchHit, 'product' | 'relevance'>): SearchHit {

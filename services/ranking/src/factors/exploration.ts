@@ -5,15 +5,23 @@ import type { ProductSignals } from './signals.js';
 type Explorable = Pick<ProductSignals, 'id' | 'ownerTeam' | 'status' | 'createdAt' | 'guarantees' | 'examinations'>;
 
 /**
- * Which products explore: younger than `maxAgeDays`, live, declaring at least one guarantee (the
- * quality gate; registration has checked owner and description), and at most `perTeam` of one
- * team at once, the least seen first, so re-registering cannot farm the bonus.
+ * Whether a product may explore at all, before the per-team quota: younger than `maxAgeDays`,
+ * live, and declaring at least one guarantee (the quality gate; registration has checked owner and
+ * description).
+ */
+export function mayExplore(p: Explorable, now: number, params: RankingParams = DEFAULT_RANKING_PARAMS): boolean {
+  const young = now - p.createdAt < params.explore.maxAgeDays * DAY_MS;
+  return young && (p.status === 'active' || p.status === 'draft') && p.guarantees.length > 0;
+}
+
+/**
+ * Which products explore: those that {@link mayExplore}, at most `perTeam` of one team at once,
+ * the least seen first, so re-registering cannot farm the bonus.
  */
 export function explorers(products: readonly Explorable[], now: number, params: RankingParams = DEFAULT_RANKING_PARAMS): Set<string> {
   const byTeam = new Map<string, Explorable[]>();
   for (const p of products) {
-    const young = now - p.createdAt < params.explore.maxAgeDays * DAY_MS;
-    if (!young || (p.status !== 'active' && p.status !== 'draft') || p.guarantees.length === 0) continue;
+    if (!mayExplore(p, now, params)) continue;
     byTeam.set(p.ownerTeam, [...(byTeam.get(p.ownerTeam) ?? []), p]);
   }
   const chosen = new Set<string>();
