@@ -7,7 +7,8 @@ import { Command } from 'commander';
 import { createClient } from './client.js';
 import { collectDescriptorFiles, type DescriptorFile } from './descriptor-files.js';
 import { registerFiles } from './register-files.js';
-import { loadDemo, up } from './up.js';
+import { loadDemo } from './demo.js';
+import { up } from './up.js';
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 const DEFAULT_URL = 'http://127.0.0.1:4000';
@@ -42,7 +43,7 @@ program
 
 program
   .command('demo')
-  .description('load the Daff demo mesh (fictional demo data, with a week of OpenLineage runs) into a running Quanta')
+  .description('load the Daff demo mesh (fictional demo data, with a week of OpenLineage runs and its usage, ratings and SLO history) into a running Quanta')
   .option('--url <url>', 'base URL of a running Quanta', DEFAULT_URL)
   .action(async (o: { url: string }) => {
     if (!(await loadDemo(createClient(o.url), print))) process.exitCode = 1;

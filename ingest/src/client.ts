@@ -16,6 +16,8 @@ export class ApiError extends Error {
   }
 }
 
+const productPath = (iri: string) => `/api/v1/products/${encodeURIComponent(iri)}`;
+
 /** A minimal client of the Quanta REST API for the CLI: it knows paths, not internals. */
 export function createClient(baseUrl: string) {
   const url = (path: string) => new URL(path, baseUrl).toString();
@@ -38,6 +40,14 @@ export function createClient(baseUrl: string) {
         JSON.stringify(events),
         'application/json',
       ),
+    /** Usage reports, up to 1,000 per call; each is stored once. */
+    usage: (reports: readonly unknown[]) => call<{ stored: number; duplicates: number }>('POST', '/api/v1/usage', JSON.stringify(reports), 'application/json'),
+    /** A consumer's current rating of a product. */
+    rate: (product: string, consumer: string, rating: { stars: number; comment?: string }) =>
+      call<{ outcome: string }>('PUT', `${productPath(product)}/ratings/${encodeURIComponent(consumer)}`, JSON.stringify(rating), 'application/json'),
+    /** SLO check results of one product, up to 1,000 per call. */
+    sloChecks: (product: string, checks: readonly unknown[]) =>
+      call<{ stored: number; duplicates: number }>('POST', `${productPath(product)}/slo-checks`, JSON.stringify(checks), 'application/json'),
     /** True once the server answers `/readyz` with 200. */
     ready: async () => {
       try {

@@ -15,3 +15,6 @@ export function serverEntry(): string {
 
 /** The demo products that define shared concepts, in load order (see the file's header). */
 export const DEMO_CONCEPT_HOMES = join(DEMO_DIR, '..', 'concept-homes.txt');
+
+/** The demo mesh's signal history: usage, ratings and SLO checks (see the file's header). */
+export const DEMO_SIGNALS = join(DEMO_DIR, '..', 'signals.yaml');

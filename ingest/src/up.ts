@@ -3,11 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from './client.js';
-import { demoDescriptorFiles } from './descriptor-files.js';
+import { loadDemo } from './demo.js';
 import { serverEntry } from './paths.js';
-import { demoLineageEvents } from './demo-lineage.js';
-import { registerFiles } from './register-files.js';
-import { sendLineage } from './send-lineage.js';
 
 /** Options of `quanta up`. Unset ones are left to the server's configuration (flags > environment > defaults). */
 export interface UpOptions {
@@ -49,18 +46,6 @@ export async function up(options: UpOptions, print: (line: string) => void): Pro
   }
   printUrls(ready, print);
   return exited;
-}
-
-/** Registers the demo products, then sends their last week of OpenLineage runs. */
-export async function loadDemo(client: ReturnType<typeof createClient>, print: (line: string) => void): Promise<boolean> {
-  const files = await demoDescriptorFiles();
-  const summary = await registerFiles(client, files, process.stdout.isTTY === true);
-  print(`  ${summary.created} demo products registered${summary.failed.length ? `, ${summary.failed.length} failed` : ''}`);
-  for (const f of summary.failed) print(`  ✗ ${f.path}: ${f.error}`);
-  const lineage = await sendLineage(client, demoLineageEvents(files));
-  print(`  ${lineage.stored} OpenLineage events of the last 7 days stored${lineage.failed.length ? `, ${lineage.failed.length} failed` : ''}`);
-  for (const f of lineage.failed) print(`  ✗ ${f}`);
-  return summary.failed.length === 0 && lineage.failed.length === 0;
 }
 
 function serverArgs(o: UpOptions): string[] {

@@ -77,5 +77,18 @@ describe('quanta up (the README command) on a fresh data directory', () => {
     const upstream = await call(base, 'GET', `/api/v1/products/${encodeURIComponent(sessions.iri)}/lineage?direction=upstream&depth=1`);
     expect(upstream.status).toBe(200);
     expect(upstream.body.links).toContainEqual(expect.objectContaining({ to: sessions.iri, via: 'job' }));
+
+    // And its signal history, so both loops show at once: the well-used rise, the breaching sink.
+    expect(output).toMatch(/\d+ usage reports, \d+ ratings and \d+ SLO checks stored\n/);
+    type Hit = { product: { name: string }; factors: { name: string; value: number; reason: string }[] };
+    const hitOf = async (q: string, name: string) =>
+      ((await call(base, 'GET', `/api/v1/search?q=${encodeURIComponent(q)}&limit=50`)).body.hits as Hit[]).find((h) => h.product.name === name) as Hit;
+    const factor = (h: Hit, name: string) => h.factors.find((f) => f.name === name) as { value: number; reason: string };
+    const events = await hitOf('play events', 'play-events');
+    expect(factor(events, 'usage').value).toBeGreaterThan(1.1);
+    expect(factor(events, 'rating').value).toBeGreaterThan(1);
+    const quality = await hitOf('player quality', 'player-quality-daily');
+    expect(factor(quality, 'slo').value).toBeLessThan(1);
+    expect(factor(quality, 'slo').reason).toMatch(/freshness' burned/);
   });
 });
