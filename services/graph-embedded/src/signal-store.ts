@@ -33,6 +33,8 @@ const PRODUCTS = `ps(id) AS (
   UNION SELECT product FROM usage WHERE @products IS NULL
   UNION SELECT product FROM ratings WHERE @products IS NULL
   UNION SELECT product FROM slo_checks WHERE @products IS NULL)`;
+// Each read starts from those products (CROSS JOIN fixes SQLite's join order): left to itself, the
+// planner walked the whole terms index in IRI order to serve ORDER BY, a scan per refreshed product.
 
 /** The signals half of the embedded graph (ADR 0010): one transaction per call. */
 export class SqliteSignalStore {
@@ -62,19 +64,19 @@ export class SqliteSignalStore {
       ),
       usage: db.prepare<[{ products: string | null }], UsageRow>(
         `WITH ${PRODUCTS} SELECT p.iri AS product, c.iri AS consumer, u.first_used_at, u.last_used_at, u.uses
-           FROM ps JOIN usage u ON u.product = ps.id JOIN terms p ON p.id = u.product JOIN terms c ON c.id = u.consumer ORDER BY product, consumer`,
+           FROM ps CROSS JOIN usage u ON u.product = ps.id CROSS JOIN terms p ON p.id = u.product CROSS JOIN terms c ON c.id = u.consumer ORDER BY product, consumer`,
       ),
       ratings: db.prepare<[{ products: string | null }], RatingRow>(
         `WITH ${PRODUCTS} SELECT p.iri AS product, c.iri AS consumer, t.iri AS team, r.stars, r.comment, r.at
-           FROM ps JOIN ratings r ON r.product = ps.id JOIN terms p ON p.id = r.product JOIN terms c ON c.id = r.consumer
-           JOIN terms t ON t.id = r.team ORDER BY product, consumer`,
+           FROM ps CROSS JOIN ratings r ON r.product = ps.id CROSS JOIN terms p ON p.id = r.product CROSS JOIN terms c ON c.id = r.consumer
+           CROSS JOIN terms t ON t.id = r.team ORDER BY product, consumer`,
       ),
       ratingTimes: db.prepare<[{ products: string | null }], { product: string; at: string }>(
-        `WITH ${PRODUCTS} SELECT p.iri AS product, r.at FROM ps JOIN rating_times r ON r.product = ps.id JOIN terms p ON p.id = r.product ORDER BY product, r.at`,
+        `WITH ${PRODUCTS} SELECT p.iri AS product, r.at FROM ps CROSS JOIN rating_times r ON r.product = ps.id CROSS JOIN terms p ON p.id = r.product ORDER BY product, r.at`,
       ),
       checks: db.prepare<[{ products: string | null; since: string }], CheckRow>(
         `WITH ${PRODUCTS} SELECT p.iri AS product, c.guarantee, c.passed, c.value, c.at
-           FROM ps JOIN slo_checks c ON c.product = ps.id AND c.at >= @since JOIN terms p ON p.id = c.product ORDER BY product, c.at, c.guarantee`,
+           FROM ps CROSS JOIN slo_checks c ON c.product = ps.id AND c.at >= @since CROSS JOIN terms p ON p.id = c.product ORDER BY product, c.at, c.guarantee`,
       ),
     };
   }
