@@ -21,6 +21,10 @@ export default defineConfig({
       ...(neo4j
         ? [{ extends: './test/vitest.config.ts', test: { name: 'e2e (neo4j graph)', root: './test', env: { QUANTA_E2E_GRAPH: 'neo4j' } } }]
         : []),
+      // The ranking simulation (research/ranking.md §C.2): seeded and CPU-bound, about 10 s on 2 cores.
+      { test: { name: 'simulation', root: './test', include: ['simulation/**/*.test.ts'], testTimeout: 300_000 } },
+      // Judged queries over the demo mesh (research/ranking.md §C.1): the real API in process, twice.
+      { test: { name: 'judged', root: './test', include: ['judged/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
     ],
   },
 });

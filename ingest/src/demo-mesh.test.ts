@@ -52,7 +52,7 @@ describe('the Daff demo mesh', async () => {
     expect(signals.checks.map((c) => c.product).sort()).toEqual(live.map(({ d }) => d.id).sort());
     const lastWeek = Date.parse('2026-06-08T00:00:00Z');
     const breaching = signals.checks.filter((c) => c.checks.some((k) => !k.passed && Date.parse(k.at) > lastWeek)).map((c) => c.product.split('/').pop());
-    expect(breaching.sort()).toEqual(['player-quality-daily', 'podcast-audience']);
+    expect(breaching.sort()).toEqual(['player-quality-daily', 'podcast-audience', 'podcast-shows-rss']);
     // Nothing in the future, and the same history on every load of the same day.
     expect(signals.usage.every((u) => Date.parse(u.at) < today.getTime())).toBe(true);
     expect(demoSignals(file, files, today)).toEqual(signals);

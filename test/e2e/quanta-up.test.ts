@@ -50,7 +50,7 @@ describe('quanta up (the README command) on a fresh data directory', () => {
     const base = `http://127.0.0.1:${port}`;
     await until(async () => (output.includes('Quanta is up') ? true : undefined), 90_000);
     expect(output).toContain(`${base}/api/v1/search`);
-    expect(output).toMatch(/4\d demo products registered/);
+    expect(output).toMatch(/5\d demo products registered/);
 
     const res = await call(base, 'GET', '/api/v1/search?q=listner');
     expect(res.status).toBe(200);

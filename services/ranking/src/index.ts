@@ -8,7 +8,7 @@ export { EXACT_NOTE, rerank, type Candidate, type Feedback, type Ranked } from '
 export { catalogFeedback, catalogStats, productFeedback } from './feedback.js';
 export type { CatalogStats, ConsumerUse, Guarantee, ProductSignals, RatingVote, SloCheck } from './factors/signals.js';
 export { decayedConsumers, usageFactor, usagePivot } from './factors/usage.js';
-export { countedVotes, largestBurst, ratingFactor, ratingMean } from './factors/rating.js';
+export { countedVotes, largestBurst, ratingFactor, ratingMean, shrunkRating, type ShrunkRating } from './factors/rating.js';
 export { burns, sloFactor, type Burn } from './factors/slo.js';
 export { duplicateFactor, lifecycleFactor } from './factors/balancing.js';
 export { explorers, mayExplore, newFactor } from './factors/exploration.js';

@@ -38,6 +38,34 @@ export function largestBurst(at: readonly number[], params: RankingParams = DEFA
   return best;
 }
 
+/** A product's Bayesian average rating, with the votes and the total weight behind it. */
+export interface ShrunkRating {
+  /** R̄: the counted votes' weighted mean, shrunk towards the catalog mean. */
+  readonly mean: number;
+  /** Σw: the counted votes' total weight after decay and the team cap (pseudo-votes excluded). */
+  readonly weight: number;
+  readonly votes: readonly RatingVote[];
+}
+
+/**
+ * R̄ = (m·C + Σ w·r)/(m + Σ w) over the counted votes, each vote fading with the rating half-life
+ * and one team's votes together counting as at most `teamCap`.
+ */
+export function shrunkRating(ratings: readonly RatingVote[], now: number, catalogMean: number, params: RankingParams = DEFAULT_RANKING_PARAMS): ShrunkRating {
+  const votes = countedVotes(ratings);
+  const perTeam = new Map<string, number>();
+  for (const v of votes) perTeam.set(v.team, (perTeam.get(v.team) ?? 0) + 1);
+  let weight = 0;
+  let weighted = 0;
+  for (const v of votes) {
+    const w = decay(now - v.at, params.rating.halfLifeDays) * Math.min(1, params.rating.teamCap / (perTeam.get(v.team) ?? 1));
+    weight += w;
+    weighted += w * v.stars;
+  }
+  const m = params.rating.priorVotes;
+  return { mean: (m * catalogMean + weighted) / (m + weight), weight, votes };
+}
+
 /**
  * The rating factor: `clamp(exp(β(R̄ − C)/2), min, max)` with R̄ the Bayesian average of the
  * counted votes shrunk towards the catalog mean C by `priorVotes` pseudo-votes, each vote fading
@@ -45,19 +73,8 @@ export function largestBurst(at: readonly number[], params: RankingParams = DEFA
  * a product little, a vote without use not at all, and a burst is flagged in the reason.
  */
 export function ratingFactor(p: ProductSignals, now: number, stats: CatalogStats, params: RankingParams = DEFAULT_RANKING_PARAMS): RankingFactor {
-  const votes = countedVotes(p.ratings);
-  const perTeam = new Map<string, number>();
-  for (const v of votes) perTeam.set(v.team, (perTeam.get(v.team) ?? 0) + 1);
-  let weights = 0;
-  let weighted = 0;
-  for (const v of votes) {
-    const w = decay(now - v.at, params.rating.halfLifeDays) * Math.min(1, params.rating.teamCap / (perTeam.get(v.team) ?? 1));
-    weights += w;
-    weighted += w * v.stars;
-  }
   const c = stats.ratingMean;
-  const m = params.rating.priorVotes;
-  const mean = (m * c + weighted) / (m + weights);
+  const { mean, votes } = shrunkRating(p.ratings, now, c, params);
   const value = clamp(Math.exp((params.rating.beta * (mean - c)) / 2), params.rating.min, params.rating.max);
   const ignored = new Set(p.ratings.map((r) => r.consumer)).size - votes.length;
   const parts = [
