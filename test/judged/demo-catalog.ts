@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '@quanta/api';
-import { createCatalog, FeedbackProjection, ImpressionLog, manualClock } from '@quanta/core';
+import { createCatalog, FeedbackProjection, ImpressionLog, InsightsProjection, manualClock } from '@quanta/core';
 import { SqliteKnowledgeGraph } from '@quanta/graph-embedded';
 import { createClient, demoDescriptorFiles, type DescriptorFile, registerDemo, sendDemoHistory } from '@quanta/ingest';
 import { DAY_MS } from '@quanta/ranking';
@@ -13,6 +13,8 @@ import { parse } from 'yaml';
 
 /** The demo mesh served in this process, `ageDays` after its products registered. */
 export interface DemoCatalog {
+  /** The duplicate groups and retirement flags, as the server computes them. */
+  readonly insights: InsightsProjection;
   search(q: string, limit?: number): Promise<SearchResponse>;
   /** Each deprecated demo product's IRI, with the IRI of the product its descriptor names as successor. */
   readonly successors: ReadonlyMap<string, string>;
@@ -31,7 +33,9 @@ export async function demoCatalog(ageDays: number): Promise<DemoCatalog> {
   const graph = SqliteKnowledgeGraph.open({ file: ':memory:' });
   const semantics = JsonLdSemanticLayer.create();
   const feedback = new FeedbackProjection(graph, clock);
-  const catalog = createCatalog({ graph, search: new EmbeddedSearchIndex(), clock, semantics, feedback, impressions: new ImpressionLog(graph), random: () => 1 });
+  const insights = new InsightsProjection(graph, clock, feedback);
+  feedback.balanceWith(insights);
+  const catalog = createCatalog({ graph, search: new EmbeddedSearchIndex(), clock, semantics, feedback, insights, impressions: new ImpressionLog(graph), random: () => 1 });
   const server = serve({ fetch: createApp({ catalog, logger: pino({ level: 'silent' }), maxBodyBytes: 4 << 20 }).fetch, hostname: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -42,7 +46,9 @@ export async function demoCatalog(ageDays: number): Promise<DemoCatalog> {
   clock.advance(now - clock.now());
   if (!(await sendDemoHistory(client, files, quiet, new Date(now)))) throw new Error('the demo history was not all accepted');
   await feedback.rebuild();
+  await insights.rebuild();
   return {
+    insights,
     successors: successorsOf(files),
     search: async (q, limit = 50) => (await (await fetch(`${url}/api/v1/search?q=${encodeURIComponent(q)}&limit=${limit}`)).json()) as SearchResponse,
     close: async () => {

@@ -1,22 +1,25 @@
 /**
  * The weekly feedback job of the proposed policy: the simulated evidence becomes the real
  * `ProductSignals` and goes through the real `@quanta/ranking` factors. The job also plays the
- * insights work that §B.4 specifies but services/ranking leaves to its callers: choosing each
- * duplicate group's canonical product (which fills `duplicateOf`) and the retirement flag (which
- * fills `flaggedForRetirement`). Those two rules follow ranking_sim.py; the factors themselves are
- * only ever computed by the shipped code.
+ * insights work of §B.4: choosing each duplicate group's canonical product (which fills
+ * `duplicateOf`) and the retirement flag (which fills `flaggedForRetirement`), both through the
+ * shipped rules (`chooseCanonical`, `retirementCondition`, `flaggedForRetirement`) with
+ * ranking_sim.py's settings. The groups are the toy's needs, which are exact duplicates.
  */
 import {
   catalogFeedback,
   catalogStats,
+  chooseCanonical,
   DAY_MS,
   decayedConsumers,
   explorers,
   type Feedback,
+  flaggedForRetirement,
   type ProductSignals,
   type RankingParams,
   ratingFactor,
-  shrunkRating,
+  ratingUpperBound,
+  retirementCondition,
   sloFactor,
   usageFactor,
 } from '@quanta/ranking';
@@ -55,25 +58,39 @@ export function signalsOf(w: World, p: Product): ProductSignals {
 }
 
 /**
- * The rating's upper bound for "confidently poor" (§B.4.3), as ranking_sim.py computes it: the
- * shrunk mean R̄ (same votes, decay and team cap as the shipped rating factor) plus z·sd/√(m + Σw).
- * With no counted vote nothing is known, so it is the top of the scale.
+ * The ranking parameters with the simulation's own settings for canonical choice and retirement
+ * (ranking_sim.py's: hysteresis ×1.1, z = 1.64, sd = 1.2, and its age, consumer, rating and week
+ * thresholds), so the shipped rules run exactly as the simulation specifies them.
  */
-export function ratingUpperBound(s: ProductSignals, now: number, catalogMean: number, w: World, params: RankingParams): number {
-  const { mean, weight, votes } = shrunkRating(s.ratings, now, catalogMean, params);
-  if (votes.length === 0) return 5;
-  return mean + (w.params.ratingZ * w.params.ratingSd) / Math.sqrt(params.rating.priorVotes + weight);
+function withSimRules(w: World, params: RankingParams): RankingParams {
+  const s = w.params;
+  return {
+    ...params,
+    duplicates: {
+      ...params.duplicates,
+      hysteresis: s.canonicalHysteresis - 1,
+      retirement: { minAgeDays: s.gcMinAgeDays, maxConsumers: s.gcMaxConsumers, ratingUpper: s.gcPoorRating, z: s.ratingZ, sd: s.ratingSd, weeks: s.gcFlagWeeks },
+    },
+  };
 }
 
-/** The feedback job, with the state it keeps between weeks (the canonical of each group). */
+/** A key per product that sorts as the indices do, so a tie in quality goes to the older product, as in ranking_sim.py. */
+const key = (i: number): string => String(i).padStart(8, '0');
+
+/** The feedback job, with the state it keeps between weeks: each group's canonical, each product's recent retirement conditions. */
 export class FeedbackJob {
   /** need → its canonical product, kept with hysteresis (§B.4.2). */
   private readonly canonical = new Map<number, number>();
+  /** product → the retirement condition at each weekly run so far, oldest first (§B.4.3). */
+  private readonly weekly = new Map<number, boolean[]>();
+  private readonly rules: RankingParams;
 
   constructor(
     private readonly w: World,
     private readonly params: RankingParams,
-  ) {}
+  ) {
+    this.rules = withSimRules(w, params);
+  }
 
   /** Runs the job at the start of `round`, on the evidence up to the end of the previous round. */
   run(round: number): WeeklyFeedback {
@@ -86,27 +103,42 @@ export class FeedbackJob {
     // taken from the shipped factors; a challenger must beat the incumbent by 10%. Groups are the
     // needs (the toy's duplicates are exact), and only groups with two live members have one.
     const prior = base.map((s) => usageFactor(s, now, stats, params).value * ratingFactor(s, now, stats, params).value * sloFactor(s, now, params).value);
-    const q = (i: number) => prior[i] as number;
     const loser = new Set<number>();
     for (let t = 0; t < w.params.nTopics; t++) {
       const members = liveMembers(w, t);
       if (members.length < 2) continue;
-      const best = members.reduce((b, i) => (q(i) > q(b) ? i : b));
       const inc = this.canonical.get(t);
-      if (inc === undefined || !(w.products[inc] as Product).alive || q(best) > w.params.canonicalHysteresis * q(inc)) this.canonical.set(t, best);
+      const { canonical } = chooseCanonical(
+        members.map((i) => ({ id: key(i), quality: prior[i] as number })),
+        inc === undefined ? undefined : key(inc),
+        undefined,
+        this.rules,
+      );
+      this.canonical.set(t, Number(canonical));
       for (const i of members) if (i !== this.canonical.get(t)) loser.add(i);
     }
 
     // §B.4.3: flag for retirement what is old enough, has less than one effective active consumer,
     // and is superseded (a non-canonical duplicate) or confidently poor, once that has held for
-    // gcFlagWeeks consecutive weeks. God products are never flagged (ranking_sim.py).
+    // gcFlagWeeks consecutive weeks. God products are never flagged (ranking_sim.py). gcWeeks, the
+    // same streak as a count, is what the simulated owners' nudges read.
     for (const p of w.products) {
       if (!p.alive || p.broad) continue;
       const s = base[p.index] as ProductSignals;
-      const old = now - s.createdAt >= w.params.gcMinAgeDays * DAY_MS;
-      const unused = decayedConsumers(s, now, params) < w.params.gcMaxConsumers;
-      const superseded = loser.has(p.index) || ratingUpperBound(s, now, stats.ratingMean, w, params) < w.params.gcPoorRating;
-      p.gcWeeks = old && unused && superseded ? p.gcWeeks + 1 : 0;
+      const { holds } = retirementCondition(
+        {
+          ageDays: (now - s.createdAt) / DAY_MS,
+          activeConsumers: decayedConsumers(s, now, params),
+          nonCanonicalDuplicate: loser.has(p.index),
+          ratingUpper: ratingUpperBound(s.ratings, now, stats.ratingMean, this.rules),
+        },
+        this.rules,
+      );
+      const weeks = this.weekly.get(p.index) ?? [];
+      weeks.push(holds);
+      if (weeks.length > w.params.gcFlagWeeks) weeks.shift();
+      this.weekly.set(p.index, weeks);
+      p.gcWeeks = holds ? p.gcWeeks + 1 : 0;
     }
 
     const signals = base.map((s, i): ProductSignals => {
@@ -114,7 +146,7 @@ export class FeedbackJob {
       const canonical = this.canonical.get(p.topic);
       // The duplicate score only reaches the factor's sentence; the toy's groups are exact.
       const duplicateOf = loser.has(i) && canonical !== undefined ? { canonical: (w.products[canonical] as Product).id, name: (w.products[canonical] as Product).id, score: 1 } : undefined;
-      return { ...s, ...(duplicateOf && { duplicateOf }), flaggedForRetirement: p.alive && p.gcWeeks >= w.params.gcFlagWeeks };
+      return { ...s, ...(duplicateOf && { duplicateOf }), flaggedForRetirement: p.alive && flaggedForRetirement(this.weekly.get(i) ?? [], this.rules) };
     });
     const feedback = catalogFeedback(signals, now, params);
     const earned = new Map(Array.from(feedback, ([id, f]) => [id, { factors: f.factors.filter((x) => x.name !== 'new') }]));

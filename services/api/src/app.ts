@@ -8,6 +8,7 @@ import { createMetrics } from './metrics.js';
 import { requestContext } from './request-context.js';
 import { conceptRoutes } from './routes/concepts.js';
 import { healthRoutes } from './routes/health.js';
+import { productInsightRoutes, reportRoutes } from './routes/insights.js';
 import { lineageRoutes } from './routes/lineage.js';
 import { metaRoutes, namespaceRoutes } from './routes/meta.js';
 import { productRoutes } from './routes/products.js';
@@ -32,11 +33,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.route('/', healthRoutes(deps, metrics.registry));
   app.route('/api/v1/products', productSignalRoutes(deps));
+  app.route('/api/v1/products', productInsightRoutes(deps));
   app.route('/api/v1/products', productRoutes(deps));
   app.route('/api/v1/usage', usageRoutes(deps));
   app.route('/api/v1/search', searchRoutes(deps));
   app.route('/api/v1/concepts', conceptRoutes(deps));
   app.route('/api/v1/lineage', lineageRoutes(deps));
+  app.route('/api/v1/reports', reportRoutes(deps));
   app.route('/api/v1', metaRoutes(deps));
   app.route('/ns', namespaceRoutes());
 

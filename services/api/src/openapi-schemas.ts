@@ -1,4 +1,4 @@
-import { DescriptorSchema, FACETS, signalJsonSchemas } from '@quanta/model';
+import { DescriptorSchema, FACETS, insightJsonSchemas, signalJsonSchemas } from '@quanta/model';
 import { z } from 'zod';
 
 /** JSON Schemas (2020-12, as OpenAPI 3.1 uses) of the API's bodies. */
@@ -118,6 +118,58 @@ export function componentSchemas(): Record<string, unknown> {
     },
     LineageOutcome: { type: 'object', properties: { outcome: { enum: ['stored', 'duplicate'] }, afterTerminal: { type: 'boolean' } } },
     ...signalJsonSchemas(),
+    ...insightJsonSchemas(),
+    DuplicateVerdictResult: {
+      type: 'object',
+      properties: { a: str, b: str, verdict: { enum: ['not-duplicate', 'duplicate'] }, band: { enum: ['likely', 'possible', 'none'] } },
+    },
+    PairView: {
+      type: 'object',
+      description: 'A scored pair (research/ranking.md §B.5): likely duplicate or possible overlap, with its evidence in [0, 1]',
+      properties: {
+        a: str,
+        b: str,
+        score: { type: 'number' },
+        band: { enum: ['likely', 'possible'] },
+        evidence: {
+          type: 'object',
+          properties: {
+            ...Object.fromEntries(['schema', 'contain', 'lineage', 'semantics', 'text'].map((k) => [k, { type: 'number' }])),
+            matchedColumns: { type: 'integer' },
+            sharedUpstreams: { type: 'array', items: str },
+            sharedConcepts: { type: 'array', items: str },
+          },
+        },
+      },
+    },
+    DuplicatesReport: {
+      type: 'object',
+      properties: {
+        generatedAt: str,
+        filter: { type: 'object', properties: { owner: str, domain: str } },
+        groups: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              canonical: { type: 'object', properties: { iri: str, name: str, domain: str, owner: str } },
+              canonicalReason: str,
+              averageScore: { type: 'number' },
+              members: { type: 'array', items: { type: 'object', description: 'iri, name, domain, owner, canonical, quality (Q), demoted, graceEndsAt' } },
+              pairs: { type: 'array', items: ref('PairView') },
+              nudges: { type: 'array', items: { type: 'object', properties: { product: str, owner: str, kind: { enum: ['duplicate', 'retirement'] }, message: str, at: str } } },
+              overrides: { type: 'array', items: ref('DuplicateOverride') },
+            },
+          },
+        },
+        overlaps: { type: 'array', items: ref('PairView') },
+        overrides: { type: 'array', items: ref('DuplicateOverride') },
+      },
+    },
+    DuplicateOverride: {
+      type: 'object',
+      properties: { a: str, b: str, verdict: { enum: ['not-duplicate', 'duplicate'] }, reason: str, actor: str, at: str, holds: { type: 'boolean' } },
+    },
     SignalReport: { type: 'object', properties: { stored: { type: 'integer' }, duplicates: { type: 'integer' } } },
     SignalOutcome: { type: 'object', properties: { outcome: { enum: ['stored', 'updated', 'duplicate'] } } },
     LineageBatchReport: {

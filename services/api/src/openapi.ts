@@ -144,6 +144,21 @@ export function openApiDocument(version: string): Record<string, unknown> {
           responses: { '201': ok('Stored', 'SignalReport'), '200': ok('All stored before: nothing changed', 'SignalReport'), ...bodyErrors, '404': problemResponse('No such product') },
         },
       },
+      '/api/v1/products/{iri}/duplicates/{other}': {
+        put: {
+          summary: 'An owner’s verdict on a detected pair: “not-duplicate” (suppressed until either schema changes) or “duplicate” (withdrawn); audited with the caller and the reason',
+          parameters: [iri, { name: 'other', in: 'path', required: true, description: 'The other product’s IRI, percent-encoded', schema: { type: 'string' } }],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/DuplicateVerdict' } } } },
+          responses: { '200': ok('The pair’s band now', 'DuplicateVerdictResult'), ...bodyErrors, '404': problemResponse('No such live product') },
+        },
+      },
+      '/api/v1/reports/duplicates': {
+        get: {
+          summary: 'Likely-duplicate groups with a member in scope: canonical and why, evidence, nudges, overrides; possible overlaps',
+          parameters: [q('owner', 'Only groups with a product of this owner team'), q('domain', 'Only groups with a product of this domain')],
+          responses: { '200': ok('The report', 'DuplicatesReport'), '400': problemResponse('Bad parameter') },
+        },
+      },
       '/api/v1/search': {
         get: {
           summary: 'Ranked search with explanations and facets',

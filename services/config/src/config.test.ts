@@ -9,6 +9,7 @@ describe('loadConfig', () => {
     expect(c.maxBodyBytes).toBe(1024 * 1024);
     expect(c.feedbackRefreshSeconds).toBe(300);
     expect(c.impressionFlushSeconds).toBe(10);
+    expect(c.insightsRefreshSeconds).toBe(3600);
     expect(c.semanticThreads).toBe(Math.min(4, Math.max(1, availableParallelism() - 1)));
   });
 

@@ -22,6 +22,7 @@ export const EnvSchema = z
     QUANTA_SEMANTIC_THREADS: z.coerce.number().int().min(0).max(64).default(Math.min(4, Math.max(1, availableParallelism() - 1))),
     QUANTA_FEEDBACK_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
     QUANTA_IMPRESSION_FLUSH_SECONDS: z.coerce.number().int().min(1).max(3_600).default(10),
+    QUANTA_INSIGHTS_REFRESH_SECONDS: z.coerce.number().int().min(1).max(604_800).default(3_600),
     NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/\S+$/, { message: 'must be a bolt:// or neo4j:// URI (optionally +s or +ssc)' }).optional(),
     NEO4J_USER: z.string().default('neo4j'),
     NEO4J_PASSWORD: z.string().optional(),
@@ -58,6 +59,8 @@ export interface QuantaConfig {
   readonly feedbackRefreshSeconds: number;
   /** How often search impressions (the new-product factor's examinations) are written to the graph. */
   readonly impressionFlushSeconds: number;
+  /** How often duplicate detection runs whole (issue 7); a registration updates its own product at once. */
+  readonly insightsRefreshSeconds: number;
 }
 
 /** A configuration that cannot start Quanta; the message lists every offending variable. */
@@ -102,5 +105,6 @@ export function loadConfig(
     semanticThreads: e.QUANTA_SEMANTIC_THREADS,
     feedbackRefreshSeconds: e.QUANTA_FEEDBACK_REFRESH_SECONDS,
     impressionFlushSeconds: e.QUANTA_IMPRESSION_FLUSH_SECONDS,
+    insightsRefreshSeconds: e.QUANTA_INSIGHTS_REFRESH_SECONDS,
   };
 }

@@ -1,9 +1,11 @@
-import type { Descriptor, Identity, Iri, RatingInput, RdfFormat, SloCheckInput, UsageInput } from '@quanta/model';
+import type { Descriptor, DuplicateVerdictInput, Identity, Iri, RatingInput, RdfFormat, SloCheckInput, UsageInput } from '@quanta/model';
 import type { ProductFilter } from './ports/knowledge-graph.js';
 import { exportProduct } from './use-cases/analyze-product.js';
 import { ingestLineageBatch, ingestLineageEvent } from './use-cases/ingest-lineage.js';
 import { getRun, lineageAround, productLineage } from './use-cases/read-lineage.js';
 import { productsAbout } from './use-cases/concept-products.js';
+import { decideDuplicate } from './use-cases/decide-duplicate.js';
+import { duplicatesReport, type ReportFilter } from './use-cases/duplicates-report.js';
 import type { CatalogDeps } from './use-cases/deps.js';
 import { getProduct, getRevision, listProducts, listRevisions } from './use-cases/read-products.js';
 import { checkDescriptor, registerProduct, type RegisterOptions } from './use-cases/register-product.js';
@@ -41,6 +43,10 @@ export function createCatalog(deps: CatalogDeps) {
     rate: (product: Iri, consumer: Iri, input: RatingInput) => rateProduct(deps, product, consumer, input),
     /** SLO check results against the product's declared SLOs, all or none. */
     recordSloChecks: (product: Iri, inputs: readonly SloCheckInput[], pointerOf: (index: number) => string) => recordSloChecks(deps, product, inputs, pointerOf),
+    /** Duplicate groups, canonicals, evidence, nudges and overrides of products in scope. */
+    duplicatesReport: (filter: ReportFilter) => duplicatesReport(deps, filter),
+    /** An owner's verdict on a pair: "not a duplicate" (with a reason), or withdrawing it. */
+    decideDuplicate: (iri: Iri, other: Iri, input: DuplicateVerdictInput, identity: Identity) => decideDuplicate(deps, iri, other, input, identity),
     /** One OpenLineage event, validated against the official schemas, stored once, merged into the graph. */
     ingestLineage: (raw: unknown) => ingestLineageEvent(deps, raw),
     /** Many events in one transaction; each invalid or conflicting one is reported by index. */

@@ -4,12 +4,14 @@
  * use cases every transport calls. Contract suites for the ports are under `@quanta/core/testing`.
  */
 export { createCatalog, type Catalog } from './catalog.js';
-export { FeedbackProjection } from './feedback/feedback-projection.js';
+export { type Balancing, FeedbackProjection } from './feedback/feedback-projection.js';
+export { InsightsProjection, type GroupState, type ProductFacts } from './insights/insights-projection.js';
 export { EXAMINATIONS, ImpressionLog } from './feedback/impression-log.js';
 export * from './ports/clock.js';
 export * from './ports/knowledge-graph.js';
 export * from './ports/lineage-graph.js';
 export * from './ports/signal-graph.js';
+export * from './ports/insight-graph.js';
 export * from './ports/search-index.js';
 export * from './ports/semantic-layer.js';
 export { assertOwnable, type ExistingNode } from './rules/node-ownership.js';
@@ -44,5 +46,7 @@ export type { LineageBatchFailure, LineageBatchReport, LineageIngestResult } fro
 export { LINEAGE_NODE_CAP, type LineageView, type ProductLineage } from './use-cases/read-lineage.js';
 export type { RegisterOptions, RegisterResult, RevisionContent } from './use-cases/register-product.js';
 export type { SignalReport } from './use-cases/record-signals.js';
+export type { ReportFilter } from './use-cases/duplicates-report.js';
+export type { DuplicateVerdictResult } from './use-cases/decide-duplicate.js';
 export type { ProgressListener, ReindexReport } from './use-cases/reindex.js';
 export { RERANK_CANDIDATES, type SearchParams } from './use-cases/search-products.js';

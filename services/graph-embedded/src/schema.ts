@@ -5,7 +5,7 @@ import { migrateToTerms } from './migrate-terms.js';
  * The embedded graph's SQLite schema. `user_version` tracks it; a newer file than this code
  * understands is refused rather than silently misread.
  */
-export const SCHEMA_VERSION = 6; // 2: counters; 3: edges keyed by owner, revision semantics; 4: lineage; 5: terms; 6: signals
+export const SCHEMA_VERSION = 7; // 2: counters; 3: edges keyed by owner, revision semantics; 4: lineage; 5: terms; 6: signals; 7: insights
 
 export const SCHEMA_SQL = `
 -- Every IRI the graph names (nodes, edge owners), once, as a small integer that nodes, edges and
@@ -169,6 +169,25 @@ CREATE TABLE IF NOT EXISTS slo_checks (
   at        TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS slo_checks_product ON slo_checks(product, at);
+
+-- Insights (issue 7): owners' decisions and the balancing loop's choices, in append order, and
+-- the current nudge per (product, kind).
+CREATE TABLE IF NOT EXISTS insight_events (
+  seq  INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL,
+  at   TEXT NOT NULL,
+  body TEXT NOT NULL   -- the event as JSON
+);
+CREATE INDEX IF NOT EXISTS insight_events_at ON insight_events(at, seq);
+CREATE TABLE IF NOT EXISTS nudges (
+  product TEXT NOT NULL,
+  kind    TEXT NOT NULL,
+  owner   TEXT NOT NULL,
+  message TEXT NOT NULL,
+  at      TEXT NOT NULL,
+  PRIMARY KEY (product, kind)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS nudges_owner ON nudges(owner);
 `;
 
 /** One step up: SQL, or code where the step needs core's rules. */
@@ -195,4 +214,6 @@ ALTER TABLE revisions ADD COLUMN semantics TEXT;
   4: migrateToTerms,
   // 5 → 6 only added the signal tables, which SCHEMA_SQL creates when missing.
   5: '',
+  // 6 → 7 only added the insight tables, which SCHEMA_SQL creates when missing.
+  6: '',
 };

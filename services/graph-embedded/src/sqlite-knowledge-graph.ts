@@ -6,6 +6,9 @@ import {
   assertOwnEdges,
   assertValidBatch,
   type BatchItemResult,
+  type InsightEvent,
+  type InsightEventKind,
+  type NudgeRecord,
   type ExistingNode,
   type GraphNode,
   type KnowledgeGraph,
@@ -34,6 +37,7 @@ import { connect } from './connection.js';
 import { GroupCommit, type ItemOutcome } from './group-commit.js';
 import { SqliteLineageStore } from './lineage-store.js';
 import { SqliteSignalStore } from './signal-store.js';
+import { SqliteInsightStore } from './insight-store.js';
 import { type NodeRow, type ProductRow, type RevisionRow, toNode, toProduct, toRevision, toRevisionInfo } from './rows.js';
 import { prepareStatements, type Statements } from './statements.js';
 import { Terms } from './terms.js';
@@ -56,12 +60,14 @@ export class SqliteKnowledgeGraph implements KnowledgeGraph {
   private readonly saves: GroupCommit<SaveProductInput, SaveOutcome>;
   private readonly lineage: SqliteLineageStore;
   private readonly signals: SqliteSignalStore;
+  private readonly insights: SqliteInsightStore;
 
   private constructor(private readonly db: Database.Database) {
     this.st = prepareStatements(db);
     this.terms = new Terms(db);
     this.lineage = new SqliteLineageStore(db, this.st, this.terms);
     this.signals = new SqliteSignalStore(db, this.terms);
+    this.insights = new SqliteInsightStore(db);
     this.saves = new GroupCommit((inputs) => this.db.transaction(() => inputs.map((input) => this.attempt(input)))());
   }
 
@@ -233,6 +239,22 @@ export class SqliteKnowledgeGraph implements KnowledgeGraph {
 
   async readSignals(products: readonly Iri[] | undefined, since: string): Promise<readonly ProductSignalRecords[]> {
     return this.signals.readSignals(products, since);
+  }
+
+  async appendInsightEvents(events: readonly InsightEvent[]): Promise<void> {
+    this.insights.appendInsightEvents(events);
+  }
+
+  async readInsightEvents(kinds?: readonly InsightEventKind[]): Promise<readonly InsightEvent[]> {
+    return this.insights.readInsightEvents(kinds);
+  }
+
+  async replaceNudges(nudges: readonly NudgeRecord[]): Promise<void> {
+    this.insights.replaceNudges(nudges);
+  }
+
+  async readNudges(owner?: Iri): Promise<readonly NudgeRecord[]> {
+    return this.insights.readNudges(owner);
   }
 
   async ping(): Promise<void> {

@@ -3,6 +3,9 @@ import {
   assertOwnEdges,
   assertValidBatch,
   type BatchItemResult,
+  type InsightEvent,
+  type InsightEventKind,
+  type NudgeRecord,
   type GraphNode,
   type KnowledgeGraph,
   type LineageConsumer,
@@ -34,6 +37,7 @@ import { type NodeRecord, type ProductRecord, type RevisionRecord, toNode, toPro
 import { saveBatch } from './save-batch.js';
 import { saveLineage } from './save-lineage.js';
 import { applySchema, counterKey, revisionKey } from './schema.js';
+import * as insights from './insights.js';
 import * as signals from './signals.js';
 import { traverse } from './traverse.js';
 import { VanishedNodeError } from './write-edges.js';
@@ -189,6 +193,22 @@ export class Neo4jKnowledgeGraph implements KnowledgeGraph {
 
   async readSignals(products: readonly Iri[] | undefined, since: string): Promise<readonly ProductSignalRecords[]> {
     return this.read((tx) => signals.readSignals(tx, products, since));
+  }
+
+  async appendInsightEvents(events: readonly InsightEvent[]): Promise<void> {
+    if (events.length > 0) await this.write((tx) => insights.appendInsightEvents(tx, events));
+  }
+
+  async readInsightEvents(kinds?: readonly InsightEventKind[]): Promise<readonly InsightEvent[]> {
+    return this.read((tx) => insights.readInsightEvents(tx, kinds));
+  }
+
+  async replaceNudges(nudges: readonly NudgeRecord[]): Promise<void> {
+    await this.write((tx) => insights.replaceNudges(tx, nudges));
+  }
+
+  async readNudges(owner?: Iri): Promise<readonly NudgeRecord[]> {
+    return this.read((tx) => insights.readNudges(tx, owner));
   }
 
   async ping(): Promise<void> {

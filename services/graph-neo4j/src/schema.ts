@@ -32,6 +32,12 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE INDEX quanta_rating_product IF NOT EXISTS FOR (r:Rating) ON (r.product)',
   'CREATE CONSTRAINT quanta_slo_check_key IF NOT EXISTS FOR (c:SloCheck) REQUIRE c.key IS UNIQUE',
   'CREATE INDEX quanta_slo_check_product IF NOT EXISTS FOR (c:SloCheck) ON (c.product, c.at)',
+  // Insights (issue 7): events read in (at, seq) order; one current nudge per product and kind.
+  'CREATE CONSTRAINT quanta_insight_sequence IF NOT EXISTS FOR (s:InsightSequence) REQUIRE s.id IS UNIQUE',
+  'CREATE INDEX quanta_insight_event_order IF NOT EXISTS FOR (e:InsightEvent) ON (e.at, e.seq)',
+  'CREATE INDEX quanta_insight_event_kind IF NOT EXISTS FOR (e:InsightEvent) ON (e.kind)',
+  'CREATE CONSTRAINT quanta_nudge_key IF NOT EXISTS FOR (n:Nudge) REQUIRE n.key IS UNIQUE',
+  'CREATE INDEX quanta_nudge_owner IF NOT EXISTS FOR (n:Nudge) ON (n.owner)',
 ];
 
 /** Applies {@link SCHEMA_STATEMENTS}, one schema transaction each, and waits until the indexes are online. */

@@ -6,6 +6,7 @@
 export * from './descriptor.js';
 export * from './errors.js';
 export * from './identity.js';
+export * from './insights.js';
 export * from './iri.js';
 export * from './product.js';
 export * from './search.js';

@@ -20,6 +20,11 @@ export interface ConceptRef {
   readonly label: string;
   /** True when the product's semantic model defines it (a class, property or skos:Concept), not only mentions it. */
   readonly defined: boolean;
+  /**
+   * Other names the defining model gives it (`skos:altLabel`, English or untagged), sorted: the
+   * mesh's glossary, which duplicate detection maps column names through. Absent when none.
+   */
+  readonly altLabels?: readonly string[];
 }
 
 /** Two concepts a product declares to mean the same thing. */

@@ -48,6 +48,18 @@ describe('extractConcepts', () => {
     expect(concepts.map((c) => c.label)).toEqual(['preferred', 'spaced label', 'c', 'Some Thing', `${'x'.repeat(199)}…`]);
   });
 
+  it('keeps the skos:altLabels of defined concepts only, English or untagged, each once, sorted', () => {
+    const { concepts } = extractConcepts(
+      testDescriptor('p', { concepts: [`${EX}Customer`, `${EX}Order`] }),
+      model(`ex:Customer a skos:Concept ; skos:prefLabel "customer" ; skos:altLabel "client" , "buyer"@en , "Kunde"@de , "client" , "  " .
+             ex:Order skos:altLabel "purchase" .`),
+    );
+    expect(concepts.map((c) => [c.iri.slice(EX.length), c.altLabels])).toEqual([
+      ['Customer', ['buyer', 'client']],
+      ['Order', undefined],
+    ]);
+  });
+
   it('takes the four equivalence predicates between two IRIs only, each once, sorted', () => {
     const { equivalences } = extractConcepts(
       testDescriptor('p'),

@@ -23,6 +23,9 @@ export const EQUIVALENCE_PREDICATES: ReadonlyMap<string, ConceptEquivalence['rel
 
 /** Label predicates, best first. */
 const LABELS = [iri('skos', 'prefLabel'), iri('rdfs', 'label')];
+const ALT_LABEL = iri('skos', 'altLabel');
+/** A glossary term rarely has more names than this; a model listing hundreds is not a glossary. */
+const MAX_ALT_LABELS = 20;
 /** Labels are shown in lists and graphs: a model's 20 kB label is cut, not stored whole per concept. */
 const MAX_LABEL = 200;
 
@@ -43,7 +46,11 @@ export interface ConceptExtraction {
 export function extractConcepts(descriptor: Descriptor, model: readonly Quad[] = [], defined: ReadonlySet<Iri> = definedIn(model)): ConceptExtraction {
   const mentioned = [...claimedConcepts(descriptor), ...[...defined].sort()];
   const labels = labelsOf(model);
-  const concepts = [...new Set(mentioned)].map((c) => ({ iri: c, label: labels.get(c) ?? conceptLabel(c), defined: defined.has(c) }));
+  const alternatives = altLabelsOf(model, defined);
+  const concepts = [...new Set(mentioned)].map((c) => {
+    const altLabels = alternatives.get(c);
+    return { iri: c, label: labels.get(c) ?? conceptLabel(c), defined: defined.has(c), ...(altLabels && { altLabels }) };
+  });
   return { concepts, equivalences: equivalencesOf(model), defined };
 }
 
@@ -69,6 +76,20 @@ function labelsOf(model: readonly Quad[]): Map<Iri, string> {
     if (!current || rank < current.rank || (rank === current.rank && value < current.value)) best.set(q.subject.value, { rank, value });
   }
   return new Map([...best].map(([c, { value }]) => [c, value.length > MAX_LABEL ? `${value.slice(0, MAX_LABEL - 1)}…` : value]));
+}
+
+/** `skos:altLabel`s (English or untagged) of the concepts the model defines: its glossary entries. */
+function altLabelsOf(model: readonly Quad[], defined: ReadonlySet<Iri>): Map<Iri, string[]> {
+  const found = new Map<Iri, Set<string>>();
+  for (const q of model) {
+    if (q.predicate.value !== ALT_LABEL || !defined.has(q.subject.value) || q.object.termType !== 'Literal' || languageRank(q.object) > 0) continue;
+    const value = q.object.value.replace(/\s+/g, ' ').trim();
+    if (value === '' || value.length > MAX_LABEL) continue;
+    const set = found.get(q.subject.value) ?? new Set<string>();
+    set.add(value);
+    found.set(q.subject.value, set);
+  }
+  return new Map([...found].map(([c, set]) => [c, [...set].sort().slice(0, MAX_ALT_LABELS)]));
 }
 
 function languageRank(literal: Literal): number {

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '@quanta/api';
 import type { QuantaConfig } from '@quanta/config';
-import { createCatalog, FeedbackProjection, ImpressionLog, type SearchIndex, systemClock } from '@quanta/core';
+import { createCatalog, FeedbackProjection, ImpressionLog, InsightsProjection, type SearchIndex, systemClock } from '@quanta/core';
 import type { Logger } from 'pino';
 import { openGraph, openSearch, openSemantics } from './adapters.js';
 
@@ -25,6 +25,8 @@ export async function startServer(config: QuantaConfig, logger: Logger, version 
   const search = openSearch(config);
   const semantics = openSemantics(config);
   const feedback = new FeedbackProjection(graph, systemClock);
+  const insights = new InsightsProjection(graph, systemClock, feedback);
+  feedback.balanceWith(insights);
   const impressions = new ImpressionLog(graph);
   const catalog = createCatalog({
     graph,
@@ -32,13 +34,32 @@ export async function startServer(config: QuantaConfig, logger: Logger, version 
     clock: systemClock,
     semantics: semantics.layer,
     feedback,
+    insights,
     impressions,
     onExplorationSlot: (placement) => logger.info(placement, 'exploration slot'),
     onProjectionError: (iri, err) => logger.warn({ iri, err }, 'search projection failed; POST /api/v1/admin/reindex repairs it'),
   });
   const productsAtStart = await graph.countProducts();
   await converge(productsAtStart, search, catalog, logger);
-  const stopFeedback = await keepFeedback(feedback, config.feedbackRefreshSeconds, logger);
+  const stopFeedback = await keepRebuilt(
+    config.feedbackRefreshSeconds,
+    async () => {
+      await feedback.rebuild();
+      return { message: 'feedback scores computed from the graph', products: feedback.all.size };
+    },
+    'feedback scores could not be computed; search ranks with the last ones',
+    logger,
+  );
+  // After the feedback: each duplicate group's canonical is chosen by its members' feedback.
+  const stopInsights = await keepRebuilt(
+    config.insightsRefreshSeconds,
+    async () => {
+      await insights.rebuild();
+      return { message: 'duplicate groups computed from the graph', groups: insights.duplicateGroups.length, pairs: insights.allPairs.length };
+    },
+    'duplicate groups could not be computed; search keeps the last ones',
+    logger,
+  );
   const stopImpressions = keepImpressions(impressions, config.impressionFlushSeconds, logger);
 
   const app = createApp({ catalog, logger, maxBodyBytes: config.maxBodyBytes, version });
@@ -56,6 +77,7 @@ export async function startServer(config: QuantaConfig, logger: Logger, version 
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       stopFeedback();
+      stopInsights();
       await stopImpressions();
       await Promise.all([graph.close(), search.close(), semantics.close()]);
     },
@@ -80,23 +102,29 @@ async function converge(products: number, search: SearchIndex, catalog: ReturnTy
 }
 
 /**
- * Computes the feedback scores at start, then again every `seconds` (evidence decays, and the
- * catalog-wide numbers move); a signal refreshes its own product at once. A failed computation is
- * logged and search falls back to whatever scores it has, text relevance at worst.
+ * Runs a projection's full rebuild at start, then again every `seconds`: the feedback scores (so
+ * evidence decays and the catalog-wide numbers move) and the duplicate groups (nightly in
+ * research/ranking.md §B.4; a registration updates its own product at once). A failed rebuild is
+ * logged and the projection keeps what it had: search ranks with the last scores, text at worst.
  * @returns what stops the schedule
  */
-async function keepFeedback(feedback: FeedbackProjection, seconds: number, logger: Logger): Promise<() => void> {
-  const rebuild = async () => {
+async function keepRebuilt(
+  seconds: number,
+  rebuild: () => Promise<{ message: string } & Record<string, unknown>>,
+  failure: string,
+  logger: Logger,
+): Promise<() => void> {
+  const run = async () => {
     const started = Date.now();
     try {
-      await feedback.rebuild();
-      logger.info({ products: feedback.all.size, millis: Date.now() - started }, 'feedback scores computed from the graph');
+      const { message, ...fields } = await rebuild();
+      logger.info({ ...fields, millis: Date.now() - started }, message);
     } catch (err) {
-      logger.error({ err }, 'feedback scores could not be computed; search ranks with the last ones');
+      logger.error({ err }, failure);
     }
   };
-  await rebuild();
-  const timer = setInterval(() => void rebuild(), seconds * 1000);
+  await run();
+  const timer = setInterval(() => void run(), seconds * 1000);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -17,6 +17,14 @@ import type { ProductSignalRecords } from '../ports/signal-graph.js';
 import { EXAMINATIONS } from './impression-log.js';
 import { productSignals } from './product-signals.js';
 
+/** What the balancing loop tells the ranking about a product (issue 7's insights). */
+export interface Balancing {
+  /** Set for a non-canonical member of a likely-duplicate group. */
+  duplicateOf(iri: Iri): ProductSignals['duplicateOf'];
+  /** Unused and superseded (or confidently poor) for weeks: the owner is asked to retire it. */
+  flaggedForRetirement(iri: Iri): boolean;
+}
+
 /** How many products a rebuild reads from the graph at a time. */
 const PAGE = 500;
 
@@ -29,7 +37,11 @@ const PAGE = 500;
  */
 export class FeedbackProjection {
   private feedback = new Map<Iri, Feedback>();
+  /** What the factors read of each product, kept for the insights work's weekly look back. */
+  private signals = new Map<Iri, ProductSignals>();
   private stats: CatalogStats;
+  /** The balancing loop's verdicts (duplicate groups, retirement flags), once the insights work runs. */
+  private balancing?: Balancing;
   /** Products exploring now, with their owner team (for the per-team quota) and examinations. */
   private exploring = new Map<Iri, { team: string; examinations: number }>();
 
@@ -40,6 +52,24 @@ export class FeedbackProjection {
     readonly params: RankingParams = DEFAULT_RANKING_PARAMS,
   ) {
     this.stats = { usagePivot: params.usage.pivotFloor, ratingMean: params.rating.neutralMean };
+  }
+
+  /**
+   * Lets the duplicate and lifecycle factors read the balancing loop. Set after construction,
+   * since the insights work chooses each group's canonical by the feedback computed here.
+   */
+  balanceWith(balancing: Balancing): void {
+    this.balancing = balancing;
+  }
+
+  /** What the factors last read of a product (its signals), if it is known. */
+  signalsOf(iri: Iri): ProductSignals | undefined {
+    return this.signals.get(iri);
+  }
+
+  /** The catalog-wide numbers of the last rebuild. */
+  get catalog(): CatalogStats {
+    return this.stats;
   }
 
   /** Every product's feedback, by IRI, as search's re-ranker takes it. */
@@ -63,7 +93,7 @@ export class FeedbackProjection {
     const all: ProductSignals[] = [];
     for (let after: Iri | undefined; ; ) {
       const page = await this.graph.listProducts({}, { ...(after !== undefined && { after }), limit: PAGE });
-      for (const product of page.items) all.push(await this.signalsOf(product, records.get(product.iri)));
+      for (const product of page.items) all.push(await this.read(product, records.get(product.iri)));
       if (!page.next) break;
       after = page.next;
     }
@@ -71,6 +101,7 @@ export class FeedbackProjection {
     const exploring = explorers(all, now, this.params);
     this.exploring = new Map(all.filter((p) => exploring.has(p.id)).map((p) => [p.id, { team: p.ownerTeam, examinations: p.examinations }]));
     this.feedback = new Map(all.map((p) => [p.id, this.score(p, now)]));
+    this.signals = new Map(all.map((p) => [p.id, p]));
   }
 
   /**
@@ -82,12 +113,14 @@ export class FeedbackProjection {
     const product = typeof target === 'string' ? await this.graph.getProduct(target) : target;
     if (!product) {
       this.feedback.delete(target as Iri);
+      this.signals.delete(target as Iri);
       this.exploring.delete(target as Iri);
       return;
     }
     const [records] = await this.graph.readSignals([product.iri], this.since(now));
-    const signals = await this.signalsOf(product, records);
+    const signals = await this.read(product, records);
     this.updateExploring(signals, now);
+    this.signals.set(product.iri, signals);
     this.feedback.set(product.iri, this.score(signals, now));
   }
 
@@ -112,7 +145,7 @@ export class FeedbackProjection {
   }
 
   /** What the factors read of a product: its stored signals, lineage consumers and examinations. */
-  private async signalsOf(product: Product, records: ProductSignalRecords | undefined): Promise<ProductSignals> {
+  private async read(product: Product, records: ProductSignalRecords | undefined): Promise<ProductSignals> {
     const [lineage, counters] = await Promise.all([this.graph.lineageConsumers(product.iri), this.graph.readCounters(product.iri)]);
     return productSignals(product, records, lineage, counters[EXAMINATIONS] ?? 0);
   }
@@ -123,6 +156,9 @@ export class FeedbackProjection {
   }
 
   private score(p: ProductSignals, now: number): Feedback {
-    return productFeedback({ ...p, exploring: this.exploring.has(p.id) }, now, this.stats, this.params);
+    const duplicateOf = this.balancing?.duplicateOf(p.id);
+    const flaggedForRetirement = this.balancing?.flaggedForRetirement(p.id) ?? false;
+    const balanced = { ...p, exploring: this.exploring.has(p.id), ...(duplicateOf && { duplicateOf }), ...(flaggedForRetirement && { flaggedForRetirement }) };
+    return productFeedback(balanced, now, this.stats, this.params);
   }
 }

@@ -19,16 +19,28 @@ export function productSignals(
 ): ProductSignals {
   const d = product.descriptor;
   const lastUse = new Map<string, number>();
+  const firstUse = new Map<string, number>();
   const used = (consumer: string, at: number) => lastUse.set(consumer, Math.max(at, lastUse.get(consumer) ?? -Infinity));
-  for (const c of records?.consumers ?? []) used(c.consumer, ms(c.lastUsedAt));
-  for (const c of lineage) if (c.kind !== 'Job') used(c.consumer, ms(c.lastUsedAt));
+  for (const c of records?.consumers ?? []) {
+    used(c.consumer, ms(c.lastUsedAt));
+    firstUse.set(c.consumer, ms(c.firstUsedAt));
+  }
+  // Lineage keeps only a job's latest read: its consumers' first use stays unknown.
+  for (const c of lineage) {
+    if (c.kind === 'Job') continue;
+    used(c.consumer, ms(c.lastUsedAt));
+    firstUse.delete(c.consumer);
+  }
   return {
     id: product.iri,
     name: d.name,
     ownerTeam: teamIri(d.owner.team),
     status: d.status,
     createdAt: ms(product.createdAt),
-    consumers: [...lastUse].map(([consumer, lastUsedAt]) => ({ consumer, lastUsedAt })),
+    consumers: [...lastUse].map(([consumer, lastUsedAt]) => {
+      const firstUsedAt = firstUse.get(consumer);
+      return { consumer, lastUsedAt, ...(firstUsedAt !== undefined && { firstUsedAt }) };
+    }),
     ratings: (records?.ratings ?? []).map((r) => ({ consumer: r.consumer, team: r.team, stars: r.stars, at: ms(r.at), verified: lastUse.has(r.consumer) })),
     ratingTimes: (records?.ratingTimes ?? []).map(ms),
     guarantees: (d.outputPorts ?? []).flatMap((p) => (p.slos ?? []).map((s) => ({ name: `${p.name}/${s.metric}`, ...(s.target !== undefined && { target: s.target }) }))),

@@ -1,5 +1,6 @@
 import type { ConflictError, Iri, Product, ProductRevision, ProductStatus } from '@quanta/model';
 import type { LineageGraph } from './lineage-graph.js';
+import type { InsightGraph } from './insight-graph.js';
 import type { SignalGraph } from './signal-graph.js';
 
 /** Kinds of node in the knowledge graph. */
@@ -129,7 +130,7 @@ export interface Traversal {
  * (non-stub) node such as a domain, fails with a ConflictError.
  * A resolved `saveProduct` is durable: it survives a `kill -9` of the process.
  */
-export interface KnowledgeGraph extends LineageGraph, SignalGraph {
+export interface KnowledgeGraph extends LineageGraph, SignalGraph, InsightGraph {
   /** Stores a revision and replaces the product's outgoing edges and ports, in one transaction. */
   saveProduct(input: SaveProductInput): Promise<SaveOutcome>;
   /**

@@ -8,6 +8,7 @@ import { counterCases } from './knowledge-graph-counter-cases.js';
 import { integrityCases } from './knowledge-graph-integrity-cases.js';
 import { lineageCases } from './knowledge-graph-lineage-cases.js';
 import { signalCases } from './knowledge-graph-signal-cases.js';
+import { insightCases } from './knowledge-graph-insight-cases.js';
 
 /** How the contract suite gets a graph to test. */
 export interface KnowledgeGraphTarget {
@@ -180,6 +181,7 @@ export function runKnowledgeGraphContract(name: string, target: KnowledgeGraphTa
     conceptCases(() => graph);
     lineageCases(() => graph);
     signalCases(() => graph);
+    insightCases(() => graph);
 
     it('answers ping', async () => {
       await expect(graph.ping()).resolves.toBeUndefined();

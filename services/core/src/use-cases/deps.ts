@@ -1,5 +1,6 @@
 import type { FeedbackProjection } from '../feedback/feedback-projection.js';
 import type { ImpressionLog } from '../feedback/impression-log.js';
+import type { InsightsProjection } from '../insights/insights-projection.js';
 import type { Clock } from '../ports/clock.js';
 import type { KnowledgeGraph } from '../ports/knowledge-graph.js';
 import type { SearchIndex } from '../ports/search-index.js';
@@ -13,6 +14,8 @@ export interface CatalogDeps {
   readonly semantics: SemanticLayer;
   /** The feedback scores search re-ranks with (ADR 0010); without it, search ranks by text alone. */
   readonly feedback?: FeedbackProjection;
+  /** Duplicate groups, canonicals and owners' overrides (issue 7); without it, no duplicate is found. */
+  readonly insights?: InsightsProjection;
   /** Counts what search shows, for the new-product factor; without it, nothing is counted. */
   readonly impressions?: ImpressionLog;
   /** Told each time the exploration slot places a product: the randomised log of research/ranking.md §B.7. */

@@ -95,12 +95,14 @@ export async function checkDescriptor(deps: CatalogDeps, descriptor: Descriptor)
   return (await analyzeProduct(deps, descriptor)).findings;
 }
 
-/** Pushes a product's current revision into the search index and its feedback; never throws. */
+/** Pushes a product's current revision into the search index, its feedback and the duplicate groups; never throws. */
 export async function project(deps: CatalogDeps, product: Product): Promise<void> {
   try {
     await deps.search.upsert([toSearchDocument(product)]);
     // A new status (deprecated) or new SLOs change the product's factors.
     await deps.feedback?.refresh(product);
+    // After the feedback: a group's canonical is chosen by the members' current feedback.
+    await deps.insights?.refresh(product);
   } catch (error) {
     deps.onProjectionError?.(product.iri, error);
   }

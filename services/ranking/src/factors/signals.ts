@@ -5,6 +5,8 @@ export interface ConsumerUse {
   readonly consumer: string;
   /** Epoch ms of the latest use. */
   readonly lastUsedAt: number;
+  /** Epoch ms of the first use, when known (reported usage; lineage records only the latest). */
+  readonly firstUsedAt?: number;
 }
 
 /** A consumer's current rating of a product. */

@@ -1,0 +1,349 @@
+import { type Identity, type Iri, type Product, teamIri } from '@quanta/model';
+import {
+  chooseCanonical,
+  DAY_MS,
+  decayedConsumers,
+  DEFAULT_RANKING_PARAMS,
+  DuplicateIndex,
+  duplicateGroups,
+  duplicateNudge,
+  featuresOf,
+  glossaryFrom,
+  type GlossaryTerm,
+  retirementNudge,
+  type PairScore,
+  type ProductSignals,
+  type RankingParams,
+  schemaHash,
+} from '@quanta/ranking';
+import type { FeedbackProjection } from '../feedback/feedback-projection.js';
+import type { Clock } from '../ports/clock.js';
+import type { CanonicalEvent, DuplicateDecisionEvent, InsightEvent, NudgeRecord, RetirementEvent } from '../ports/insight-graph.js';
+import type { KnowledgeGraph } from '../ports/knowledge-graph.js';
+import { Overrides, pairKey } from './overrides.js';
+import { retirementVerdict, type RetirementVerdict } from './retirement-flags.js';
+import { directSources, upstreamSources } from './upstreams.js';
+
+/** How many products a rebuild reads from the graph at a time. */
+const PAGE = 500;
+
+/** What the projection keeps of each product besides its duplicate features. */
+export interface ProductFacts {
+  readonly iri: Iri;
+  readonly name: string;
+  readonly domain: string;
+  readonly ownerTeam: string;
+  readonly createdAt: number;
+  /** Hash of its column signatures: an owner's override lapses when it changes. */
+  readonly schema: string;
+}
+
+/** A likely-duplicate group as the projection holds it: members, canonical and the evidence. */
+export interface GroupState {
+  readonly members: readonly Iri[];
+  readonly canonical: Iri;
+  readonly canonicalReason: string;
+  readonly averageScore: number;
+  readonly pairs: readonly PairScore[];
+}
+
+/**
+ * The balancing loop's duplicate half (research/ranking.md §B.4–B.5, issue 7): every product's
+ * duplicate features in a {@link DuplicateIndex}, the likely and possible pairs among them (owners'
+ * overrides applied), the likely-duplicate groups and each group's canonical product. Built whole
+ * by `rebuild`, kept current one product at a time by `refresh`. The feedback projection reads
+ * `duplicateOf` for the ranking's duplicate factor.
+ *
+ * Only owners' decisions and the canonical choices are stored (as insight events): the index,
+ * pairs and groups are recomputed from the graph, so losing them loses nothing.
+ */
+export class InsightsProjection {
+  private index: DuplicateIndex;
+  private readonly facts = new Map<Iri, ProductFacts>();
+  private readonly direct = new Map<Iri, readonly string[]>();
+  /** Glossary terms each product's semantic model defines (skos:altLabel), and the glossary of them all. */
+  private readonly terms = new Map<Iri, readonly GlossaryTerm[]>();
+  private glossary = new Map<string, string>();
+  /** Likely and possible pairs that no override suppresses, by pair key. */
+  private readonly pairs = new Map<string, PairScore>();
+  private overrides = new Overrides();
+  /** When each product was last chosen canonical: the incumbent of a group is its most recent. */
+  private readonly chosenAt = new Map<Iri, string>();
+  private groups: GroupState[] = [];
+  private readonly groupOf = new Map<Iri, GroupState>();
+  /** Products flagged for retirement now, with this week's evidence. */
+  private flags = new Map<Iri, RetirementVerdict>();
+  /** Whether each product's last stored flag event raised or lowered its flag. */
+  private readonly flagState = new Map<Iri, boolean>();
+
+  constructor(
+    private readonly graph: KnowledgeGraph,
+    private readonly clock: Clock,
+    private readonly feedback?: FeedbackProjection,
+    readonly params: RankingParams = DEFAULT_RANKING_PARAMS,
+  ) {
+    this.index = new DuplicateIndex(params);
+  }
+
+  /** Rebuilds everything from the graph: features, pairs, groups, canonicals. */
+  async rebuild(): Promise<void> {
+    const products: Product[] = [];
+    for (let after: Iri | undefined; ; ) {
+      const page = await this.graph.listProducts({}, { ...(after !== undefined && { after }), limit: PAGE });
+      for (const p of page.items) if (p.descriptor.status !== 'retired') products.push(p);
+      if (page.items.length > 0) await this.readDirectSources(page.items.filter((p) => p.descriptor.status !== 'retired'));
+      if (!page.next) break;
+      after = page.next;
+    }
+    this.index = new DuplicateIndex(this.params);
+    this.facts.clear();
+    this.terms.clear();
+    for (const p of products) this.readTerms(p);
+    this.glossary = glossaryFrom([...this.terms.values()].flat());
+    for (const p of products) this.index.upsert(this.featuresOf(p));
+    const events = await this.graph.readInsightEvents();
+    this.overrides = new Overrides(events);
+    this.chosenAt.clear();
+    this.flagState.clear();
+    for (const e of events) {
+      if (e.kind === 'canonical') this.chosenAt.set(e.product, e.at);
+      if (e.kind === 'flagged' || e.kind === 'unflagged') this.flagState.set(e.product, e.kind === 'flagged');
+    }
+    this.pairs.clear();
+    for (const pair of this.index.allPairs()) this.keep(pair);
+    await this.regroup();
+    await this.evaluate();
+  }
+
+  /**
+   * The weekly part of the loop (§B.4 steps 3–4), run with every rebuild: retirement flags from
+   * the last weeks' history, their changes stored as events, and one nudge per product for the
+   * owners of non-canonical duplicates and flagged products.
+   */
+  private async evaluate(): Promise<void> {
+    const feedback = this.feedback;
+    if (!feedback) return;
+    const now = this.clock.now();
+    const at = new Date(now).toISOString();
+    const flags = new Map<Iri, RetirementVerdict>();
+    for (const iri of this.facts.keys()) {
+      const signals = feedback.signalsOf(iri);
+      // A deprecated product's owner has already acted (×0.25); the flag asks the others.
+      if (!signals || signals.status === 'deprecated') continue;
+      const verdict = retirementVerdict(signals, now, this.duplicateOf(iri) !== undefined, feedback.catalog.ratingMean, this.params);
+      if (verdict.flagged) flags.set(iri, verdict);
+    }
+    const changes: RetirementEvent[] = [];
+    for (const [iri, v] of flags) if (!this.flagState.get(iri)) changes.push({ kind: 'flagged', product: iri, reason: v.reasons.join(', '), at });
+    for (const [iri, on] of this.flagState) if (on && !flags.has(iri)) changes.push({ kind: 'unflagged', product: iri, reason: 'the retirement condition no longer holds', at });
+    if (changes.length > 0) await this.graph.appendInsightEvents(changes);
+    for (const e of changes) this.flagState.set(e.product, e.kind === 'flagged');
+    this.flags = flags;
+    for (const e of changes) await feedback.refresh(e.product);
+    await this.graph.replaceNudges(this.nudges(now, at));
+  }
+
+  /** One message per product and kind, for the owners of non-canonical duplicates and flagged products. */
+  private nudges(now: number, at: string): NudgeRecord[] {
+    const out: NudgeRecord[] = [];
+    const name = (iri: Iri) => this.facts.get(iri)?.name ?? iri;
+    const owner = (iri: Iri) => teamIri(this.facts.get(iri)?.ownerTeam ?? 'unknown');
+    for (const g of this.groups) {
+      for (const iri of g.members) {
+        if (iri === g.canonical) continue;
+        const pair = this.pairs.get(pairKey(iri, g.canonical)) ?? g.pairs.find((p) => p.a === iri || p.b === iri);
+        if (!pair) continue;
+        const signals = this.feedback?.signalsOf(iri);
+        const active = signals ? decayedConsumers(signals, now, this.params) : undefined;
+        const lastUse = signals?.consumers.reduce((m, c) => Math.max(m, c.lastUsedAt), -Infinity) ?? -Infinity;
+        const unusedDays = active !== undefined && active < 1 && Number.isFinite(lastUse) ? (now - lastUse) / DAY_MS : undefined;
+        const message = duplicateNudge({ product: name(iri), canonical: name(g.canonical), pair, ...(active !== undefined && { activeConsumers: active }), ...(unusedDays !== undefined && { unusedDays }) });
+        out.push({ product: iri, owner: owner(iri), kind: 'duplicate', message, at });
+      }
+    }
+    for (const [iri, v] of this.flags) {
+      const canonical = this.duplicateOf(iri)?.name;
+      out.push({ product: iri, owner: owner(iri), kind: 'retirement', message: retirementNudge({ product: name(iri), check: v.input, ...(canonical && { canonical }) }, this.params), at });
+    }
+    return out;
+  }
+
+  /** Whether a product is flagged for retirement (the lifecycle factor's ×0.6). */
+  flaggedForRetirement(iri: Iri): boolean {
+    return this.flags.has(iri);
+  }
+
+  /** This week's retirement evidence of a flagged product. */
+  retirementOf(iri: Iri): RetirementVerdict | undefined {
+    return this.flags.get(iri);
+  }
+
+  /** Brings one product up to date after its registration (or retirement); its pairs are rescored. */
+  async refresh(target: Iri | Product): Promise<void> {
+    const product = typeof target === 'string' ? await this.graph.getProduct(target) : target;
+    const iri = typeof target === 'string' ? target : target.iri;
+    for (const [key, pair] of this.pairs) if (pair.a === iri || pair.b === iri) this.pairs.delete(key);
+    // A product that brings glossary terms changes the glossary; products indexed before see it
+    // at the next rebuild.
+    if (this.terms.delete(iri) || (product && this.readTerms(product))) this.glossary = glossaryFrom([...this.terms.values()].flat());
+    if (!product || product.descriptor.status === 'retired') {
+      this.index.remove(iri);
+      this.facts.delete(iri);
+      this.direct.delete(iri);
+    } else {
+      await this.readDirectSources([product]);
+      this.index.upsert(this.featuresOf(product));
+      for (const pair of this.index.pairsOf(iri)) this.keep(pair);
+    }
+    await this.regroup();
+  }
+
+  /**
+   * Records an owner's "not a duplicate" (or its withdrawal) with a reason, audited as an insight
+   * event, and regroups at once so the demotion lifts with the next search.
+   */
+  async decide(a: Iri, b: Iri, kind: 'not-duplicate' | 'withdrawn', reason: string, identity: Identity): Promise<void> {
+    const [x, y] = a < b ? [a, b] : [b, a];
+    const schemas: [string, string] = [this.facts.get(x)?.schema ?? '', this.facts.get(y)?.schema ?? ''];
+    const event = { kind, a: x, b: y, reason, actor: identity.subject, schemas, at: new Date(this.clock.now()).toISOString() } as const;
+    await this.graph.appendInsightEvents([event]);
+    this.overrides.record(event);
+    this.pairs.delete(pairKey(x, y));
+    const pair = this.index.score(x, y);
+    if (pair && pair.band !== 'none') this.keep(pair);
+    await this.regroup();
+  }
+
+  /** For a non-canonical member of a likely-duplicate group: its canonical and their pair's score. */
+  duplicateOf(iri: Iri): ProductSignals['duplicateOf'] {
+    const group = this.groupOf.get(iri);
+    if (!group || group.canonical === iri) return undefined;
+    const pair = this.pairs.get(pairKey(iri, group.canonical));
+    return { canonical: group.canonical, name: this.facts.get(group.canonical)?.name ?? group.canonical, score: pair?.score ?? group.averageScore };
+  }
+
+  /** The likely-duplicate groups, in order of their first member. */
+  get duplicateGroups(): readonly GroupState[] {
+    return this.groups;
+  }
+
+  /** Every kept pair (likely or possible) touching `iri`, highest score first. */
+  pairsOf(iri: Iri): PairScore[] {
+    return [...this.pairs.values()].filter((p) => p.a === iri || p.b === iri).sort((x, y) => y.score - x.score);
+  }
+
+  /** Every kept pair, each once. */
+  get allPairs(): readonly PairScore[] {
+    return [...this.pairs.values()];
+  }
+
+  /** What the projection knows of a product, if it is indexed. */
+  factsOf(iri: Iri): ProductFacts | undefined {
+    return this.facts.get(iri);
+  }
+
+  /** Every indexed product. */
+  products(): IterableIterator<Iri> {
+    return this.facts.keys();
+  }
+
+  /** Owners' latest decisions about pairs touching these products. */
+  decisionsAbout(products: ReadonlySet<Iri>): DuplicateDecisionEvent[] {
+    return this.overrides.about(products);
+  }
+
+  /** Whether a "not a duplicate" still holds: both products keep the schemas the owner judged. */
+  holds(decision: DuplicateDecisionEvent): boolean {
+    return this.overrides.holding(decision.a, decision.b, (iri) => this.facts.get(iri)?.schema) === decision;
+  }
+
+  /** Keeps a pair unless an owner's standing override suppresses it. */
+  private keep(pair: PairScore): void {
+    if (this.overrides.holding(pair.a, pair.b, (iri) => this.facts.get(iri)?.schema)) return;
+    this.pairs.set(pairKey(pair.a, pair.b), pair);
+  }
+
+  /**
+   * Recomputes the groups from the likely pairs and each group's canonical (hysteresis against
+   * the incumbent), stores every new choice, and refreshes the feedback of products whose
+   * duplicate status changed so search shows it at once.
+   */
+  private async regroup(): Promise<void> {
+    const before = new Map([...this.groupOf].map(([iri, g]) => [iri, g.canonical]));
+    const likely = [...this.pairs.values()].filter((p) => p.band === 'likely');
+    const chosen: CanonicalEvent[] = [];
+    const at = new Date(this.clock.now()).toISOString();
+    this.groups = duplicateGroups(likely, this.params).map((g) => {
+      const members = g.members as Iri[];
+      const incumbent = this.incumbent(members);
+      const choice = chooseCanonical(
+        members.map((id) => ({ id, quality: this.qualityOf(id) })),
+        incumbent,
+        undefined,
+        this.params,
+      );
+      const reason = choice.reason.replaceAll(choice.canonical, this.facts.get(choice.canonical)?.name ?? choice.canonical);
+      if (choice.canonical !== incumbent) chosen.push({ kind: 'canonical', product: choice.canonical, members, reason, at });
+      return { members, canonical: choice.canonical, canonicalReason: reason, averageScore: g.averageScore, pairs: g.pairs };
+    });
+    this.groupOf.clear();
+    for (const g of this.groups) for (const m of g.members) this.groupOf.set(m, g);
+    if (chosen.length > 0) {
+      await this.graph.appendInsightEvents(chosen as InsightEvent[]);
+      for (const e of chosen) this.chosenAt.set(e.product, e.at);
+    }
+    if (!this.feedback) return;
+    const changed = new Set<Iri>();
+    for (const [iri, canonical] of before) if (this.groupOf.get(iri)?.canonical !== canonical) changed.add(iri);
+    for (const [iri, g] of this.groupOf) if (before.get(iri) !== g.canonical) changed.add(iri);
+    for (const iri of changed) await this.feedback.refresh(iri);
+  }
+
+  /** The member chosen canonical most recently, if any was. */
+  private incumbent(members: readonly Iri[]): Iri | undefined {
+    let best: Iri | undefined;
+    let bestAt = '';
+    for (const m of members) {
+      const at = this.chosenAt.get(m);
+      if (at !== undefined && at > bestAt) [best, bestAt] = [m, at];
+    }
+    return best;
+  }
+
+  /** The feedback prior Q = M_use·M_rate·M_slo (§B.4.2) a canonical is chosen by; 1 without feedback. */
+  qualityOf(iri: Iri): number {
+    const factors = this.feedback?.all.get(iri)?.factors ?? [];
+    return factors.filter((f) => f.name === 'usage' || f.name === 'rating' || f.name === 'slo').reduce((q, f) => q * f.value, 1);
+  }
+
+  /** Reads the direct upstream sources of these products: declared input ports and lineage links. */
+  private async readDirectSources(products: readonly Product[]): Promise<void> {
+    const links = await this.graph.productLinks(
+      products.map((p) => p.iri),
+      'upstream',
+    );
+    for (const p of products) this.direct.set(p.iri, directSources(p.descriptor, links));
+  }
+
+  /** Keeps the glossary terms a product's semantic model defines; true when it defines any. */
+  private readTerms(product: Product): boolean {
+    if (product.descriptor.status === 'retired') return false;
+    const terms = (product.semantics?.concepts ?? []).filter((c) => c.defined && c.altLabels).map((c) => ({ preferred: c.label, alternatives: c.altLabels ?? [] }));
+    if (terms.length > 0) this.terms.set(product.iri, terms);
+    return terms.length > 0;
+  }
+
+  private featuresOf(product: Product) {
+    const d = product.descriptor;
+    const features = featuresOf(d, upstreamSources(product.iri, (iri) => this.direct.get(iri)), this.glossary);
+    this.facts.set(product.iri, {
+      iri: product.iri,
+      name: d.name,
+      domain: d.domain,
+      ownerTeam: d.owner.team,
+      createdAt: Date.parse(product.createdAt),
+      schema: schemaHash(features),
+    });
+    return { ...features, createdAt: Date.parse(product.createdAt) };
+  }
+}

@@ -1,0 +1,91 @@
+import {
+  type DuplicateOverrideView,
+  type DuplicatesReport,
+  type Iri,
+  type NudgeView,
+  type PairView,
+  type ProductRef,
+  teamIri,
+} from '@quanta/model';
+import { DAY_MS, type PairScore } from '@quanta/ranking';
+import type { InsightsProjection } from '../insights/insights-projection.js';
+import type { DuplicateDecisionEvent } from '../ports/insight-graph.js';
+import type { CatalogDeps } from './deps.js';
+
+/** Which products a report is about: one owner team's, one domain's, or every one. */
+export interface ReportFilter {
+  readonly owner?: string;
+  readonly domain?: string;
+}
+
+/**
+ * `GET /api/v1/reports/duplicates`: the likely-duplicate groups with a member in scope, each with
+ * its canonical and why, the evidence, the members' nudges and owners' overrides; and the possible
+ * overlaps and decisions touching products in scope.
+ */
+export async function duplicatesReport(deps: CatalogDeps, filter: ReportFilter): Promise<DuplicatesReport> {
+  const now = deps.clock.now();
+  const base = { generatedAt: new Date(now).toISOString(), filter: { ...filter } };
+  const insights = deps.insights;
+  if (!insights) return { ...base, groups: [], overlaps: [], overrides: [] };
+  const inScope = (iri: Iri) => {
+    const f = insights.factsOf(iri);
+    return f !== undefined && (filter.owner === undefined || f.ownerTeam === filter.owner) && (filter.domain === undefined || f.domain === filter.domain);
+  };
+  const nudges = await deps.graph.readNudges(filter.owner === undefined ? undefined : teamIri(filter.owner));
+  const grace = insights.params.duplicate.graceDays * DAY_MS;
+  const groups = insights.duplicateGroups
+    .filter((g) => g.members.some(inScope))
+    .map((g) => {
+      const members = new Set(g.members);
+      return {
+        canonical: ref(insights, g.canonical),
+        canonicalReason: g.canonicalReason,
+        averageScore: g.averageScore,
+        members: g.members.map((iri) => {
+          const createdAt = insights.factsOf(iri)?.createdAt ?? now;
+          const canonical = iri === g.canonical;
+          return {
+            ...ref(insights, iri),
+            canonical,
+            quality: insights.qualityOf(iri),
+            demoted: !canonical && now - createdAt >= grace,
+            ...(!canonical && { graceEndsAt: new Date(createdAt + grace).toISOString() }),
+          };
+        }),
+        pairs: g.pairs.map(pairView),
+        nudges: nudges.filter((n) => members.has(n.product)).map(nudgeView),
+        overrides: overrideViews(insights, insights.decisionsAbout(members)),
+      };
+    });
+  const scope = new Set([...insights.products()].filter(inScope));
+  return {
+    ...base,
+    groups,
+    overlaps: insights.allPairs.filter((p) => p.band === 'possible' && (scope.has(p.a) || scope.has(p.b))).map(pairView),
+    overrides: overrideViews(insights, insights.decisionsAbout(scope)),
+  };
+}
+
+function ref(insights: InsightsProjection, iri: Iri): ProductRef {
+  const f = insights.factsOf(iri);
+  return { iri, name: f?.name ?? iri, domain: f?.domain ?? '', owner: f?.ownerTeam ?? '' };
+}
+
+function pairView(p: PairScore): PairView {
+  return { a: p.a, b: p.b, score: p.score, band: p.band === 'likely' ? 'likely' : 'possible', evidence: p.evidence };
+}
+
+const nudgeView = (n: NudgeView): NudgeView => ({ product: n.product, owner: n.owner, kind: n.kind, message: n.message, at: n.at });
+
+function overrideViews(insights: InsightsProjection, decisions: readonly DuplicateDecisionEvent[]): DuplicateOverrideView[] {
+  return decisions.map((d) => ({
+    a: d.a,
+    b: d.b,
+    verdict: d.kind === 'not-duplicate' ? 'not-duplicate' : 'duplicate',
+    reason: d.reason,
+    actor: d.actor,
+    at: d.at,
+    holds: d.kind === 'not-duplicate' && insights.holds(d),
+  }));
+}

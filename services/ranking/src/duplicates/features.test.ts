@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { concept, iri, testDescriptor } from '../testing/duplicates.js';
+import { featuresOf, productRef, schemaHash } from './features.js';
+
+describe('featuresOf', () => {
+  const descriptor = {
+    ...testDescriptor('orders', {
+      fields: [
+        ['order_id', 'bigint', concept('Order')],
+        ['OrderIDs', 'long'],
+        ['amount', 'double'],
+      ],
+      description: 'All orders.',
+      concepts: [concept('Sales'), concept('Order')],
+    }),
+    title: 'Orders',
+    outputPorts: [
+      { name: 'main', kind: 'table' as const, description: 'The table.', fields: [{ name: 'order_id', type: 'bigint', concept: concept('Order') }, { name: 'amount', type: 'double', description: 'Gross, in EUR.' }] },
+      { name: 'events', kind: 'stream' as const, fields: [{ name: 'orderId', type: 'int' }, { name: 'amount', type: 'string', concept: concept('Money') }] },
+      { name: 'api', kind: 'api' as const },
+    ],
+  };
+  const f = featuresOf(descriptor, ['dataset:pg:raw.orders', `product:${iri('customers')}`, 'dataset:pg:raw.orders']);
+
+  it('takes every output port’s fields, each signature once (with its concept, if any port links one), sorted by type class and token', () => {
+    expect(f.columns).toEqual([
+      { token: 'amount', type: 'number' },
+      { token: 'order_id', type: 'number', concept: concept('Order') },
+      { token: 'amount', type: 'string', concept: concept('Money') },
+    ]);
+  });
+
+  it('unites the product’s concepts with its fields’, and keeps the caller’s upstreams once each, sorted', () => {
+    expect(f.concepts).toEqual([concept('Money'), concept('Order'), concept('Sales')]);
+    expect(f.upstreams).toEqual(['dataset:pg:raw.orders', `product:${iri('customers')}`]);
+  });
+
+  it('gathers name, title, description and port and field descriptions as text', () => {
+    expect(f.text).toBe('orders\nOrders\nAll orders.\nThe table.\nGross, in EUR.');
+    expect(f).toMatchObject({ id: iri('orders'), name: 'orders' });
+    expect(f.createdAt).toBeUndefined();
+  });
+
+  it('names a product in upstream lists as product:<iri>', () => {
+    expect(productRef(iri('orders'))).toBe('product:https://example.com/products/orders');
+  });
+});
+
+describe('schemaHash', () => {
+  const cols = (...c: [string, 'number' | 'string'][]) => ({ columns: c.map(([token, type]) => ({ token, type })) });
+
+  it('does not depend on column order or repeats, and changes with a name or a type class', () => {
+    const h = schemaHash(cols(['order_id', 'number'], ['amount', 'number']));
+    expect(h).toBe('number:amount,number:order_id');
+    expect(schemaHash(cols(['amount', 'number'], ['order_id', 'number'], ['amount', 'number']))).toBe(h);
+    expect(schemaHash(cols(['order_id', 'number'], ['amount', 'string']))).not.toBe(h);
+    expect(schemaHash(cols(['order_id', 'number'], ['amounts', 'number']))).not.toBe(h);
+  });
+});

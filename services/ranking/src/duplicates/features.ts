@@ -1,0 +1,68 @@
+import type { Descriptor } from '@quanta/model';
+import { columnKey, columnSignature, type ColumnSignature } from './signature.js';
+
+/** What duplicate detection knows of one product; built once per registration or change. */
+export interface DuplicateFeatures {
+  /** The product's IRI. */
+  readonly id: string;
+  /** Its name, for sentences. */
+  readonly name: string;
+  /** Registration time (epoch ms), when the caller knows it. */
+  readonly createdAt?: number;
+  /** The signatures of every output port's fields, each once. */
+  readonly columns: readonly ColumnSignature[];
+  /** Linked concept IRIs: the product's and its fields', each once, sorted. */
+  readonly concepts: readonly string[];
+  /** Name, title, description, and port and field descriptions, for TF-IDF. */
+  readonly text: string;
+  /**
+   * Upstream sources, transitively to depth 2 (computed by the caller from lineage), each once,
+   * sorted: `product:<iri>` for a data product, `dataset:<namespace>:<name>` for a dataset.
+   */
+  readonly upstreams: readonly string[];
+}
+
+/** The parts of a descriptor duplicate detection reads. */
+export type DuplicateDescriptor = Pick<Descriptor, 'id' | 'name' | 'title' | 'description' | 'concepts' | 'outputPorts'>;
+
+/** How a product appears in another product's upstreams. */
+export const productRef = (iri: string): string => `product:${iri}`;
+
+const uniqueSorted = (xs: Iterable<string>): string[] => [...new Set(xs)].sort();
+
+/**
+ * A product's duplicate features from its descriptor. `upstreams` comes from the caller, who
+ * walks lineage (OpenLineage, input ports) to depth 2; the glossary maps column-name words to
+ * their preferred term. `createdAt` is left for the caller, who knows when it registered.
+ */
+export function featuresOf(descriptor: DuplicateDescriptor, upstreams: readonly string[], glossary?: ReadonlyMap<string, string>): DuplicateFeatures {
+  const columns = new Map<string, ColumnSignature>();
+  const concepts = new Set(descriptor.concepts ?? []);
+  const text = [descriptor.name, descriptor.title, descriptor.description];
+  for (const port of descriptor.outputPorts ?? []) {
+    text.push(port.description);
+    for (const field of port.fields ?? []) {
+      const c = columnSignature(field.name, field.type, glossary, field.concept);
+      // The same column on two ports: keep the one that links a concept, if either does.
+      if (!columns.get(columnKey(c))?.concept) columns.set(columnKey(c), c);
+      if (field.concept) concepts.add(field.concept);
+      text.push(field.description);
+    }
+  }
+  return {
+    id: descriptor.id,
+    name: descriptor.name,
+    columns: [...columns.values()].sort((x, y) => (columnKey(x) < columnKey(y) ? -1 : 1)),
+    concepts: uniqueSorted(concepts),
+    text: text.filter((t): t is string => !!t).join('\n'),
+    upstreams: uniqueSorted(upstreams),
+  };
+}
+
+/**
+ * A stable digest of a product's schema: its column signatures, sorted. An owner's "not a
+ * duplicate" override records it, and lapses when the schema (so the evidence) changes.
+ */
+export function schemaHash(features: Pick<DuplicateFeatures, 'columns'>): string {
+  return uniqueSorted(features.columns.map(columnKey)).join(',');
+}
