@@ -32,6 +32,8 @@ export function createClient(baseUrl: string) {
     register: (text: string, format: 'yaml' | 'json') =>
       call<{ outcome: string; revision: number; product: { iri: string } }>('PUT', '/api/v1/products', text, `application/${format}`),
     reindex: () => call<{ documents: number; millis: number }>('POST', '/api/v1/admin/reindex'),
+    /** Runs duplicate detection, retirement flags and nudges over the whole mesh now. */
+    detectDuplicates: () => call<{ products: number; groups: number; likely: number; flagged: number; millis: number }>('POST', '/api/v1/admin/insights'),
     /** Sends OpenLineage events in one batch; the report counts them and names each failure by index. */
     lineageBatch: (events: readonly unknown[]) =>
       call<{ summary: { received: number; stored: number; duplicates: number; failed: number }; failed_events: { index: number; reason: string }[] }>(

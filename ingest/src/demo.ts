@@ -26,7 +26,8 @@ export async function registerDemo(client: Client, files: readonly DescriptorFil
 
 /**
  * Sends the demo products' history relative to `today`: the last week of OpenLineage runs, then the
- * usage, ratings and SLO checks of `demo/signals.yaml`, so both feedback loops show at once.
+ * usage, ratings and SLO checks of `demo/signals.yaml`, so both feedback loops show at once; then
+ * runs duplicate detection over it.
  */
 export async function sendDemoHistory(client: Client, files: readonly DescriptorFile[], print: Print, today = new Date()): Promise<boolean> {
   const lineage = await sendLineage(client, demoLineageEvents(files, today));
@@ -36,5 +37,9 @@ export async function sendDemoHistory(client: Client, files: readonly Descriptor
   const failed = signals.failed.length ? `, ${signals.failed.length} calls failed` : '';
   print(`  ${signals.usage} usage reports, ${signals.ratings} ratings and ${signals.checks} SLO checks stored${failed}`);
   for (const f of signals.failed) print(`  ✗ ${f}`);
+  // The balancing loop runs on a schedule; with a history just sent, run it now so the demo shows
+  // its duplicate groups and flags from the first start.
+  const found = await client.detectDuplicates();
+  print(`  duplicate detection: ${found.groups} duplicate group${found.groups === 1 ? '' : 's'}, ${found.flagged} product${found.flagged === 1 ? '' : 's'} flagged for retirement`);
   return lineage.failed.length === 0 && signals.failed.length === 0;
 }

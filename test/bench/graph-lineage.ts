@@ -15,12 +15,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { descriptorHash, type KnowledgeGraph, productGraph, type SaveProductInput, type TraverseOptions } from '@quanta/core';
+import type { KnowledgeGraph, SaveProductInput, TraverseOptions } from '@quanta/core';
 import { SqliteKnowledgeGraph } from '@quanta/graph-embedded';
 import { Neo4jKnowledgeGraph } from '@quanta/graph-neo4j';
-import { parseDescriptor } from '@quanta/model';
 import { lineageCatalog } from './lineage-catalog.js';
 import { f1, pct, progressBar } from './measure.js';
+import { toSaveInput } from './save-input.js';
 
 const size = Number(process.argv[2] ?? 100_000);
 const concurrency = Number(process.argv[3] ?? 8);
@@ -143,14 +143,6 @@ async function main() {
     }
   }
   assertSameAnswers(results);
-}
-
-function toSaveInput(raw: unknown): SaveProductInput {
-  const descriptor = parseDescriptor(raw);
-  return {
-    revision: { iri: descriptor.id, descriptor, hash: descriptorHash(descriptor), recordedAt: '2026-11-22T00:00:00.000Z', recordedBy: 'bench' },
-    graph: productGraph(descriptor),
-  };
 }
 
 /** The backends hold the same graph, so every traversal must reach the same number of nodes. */

@@ -93,5 +93,13 @@ describe('quanta up (the README command) on a fresh data directory', () => {
     const quality = await hitOf('player quality', 'player-quality-daily');
     expect(factor(quality, 'slo').value).toBeLessThan(1);
     expect(factor(quality, 'slo').reason).toMatch(/freshness' burned/);
+
+    // And the balancing loop has run over it: a duplicate group, and a copy nobody reads flagged.
+    expect(output).toMatch(/duplicate detection: [1-9]\d* duplicate groups?, [1-9]\d* products? flagged for retirement\n/);
+    const duplicates = (await call(base, 'GET', '/api/v1/reports/duplicates')).body as { groups: { canonical: { name: string } }[]; nudges: { kind: string; message: string }[] };
+    expect(duplicates.groups.map((g) => g.canonical.name)).toContain('social-media-sentiment');
+    expect(duplicates.nudges).toContainEqual(expect.objectContaining({ kind: 'retirement', message: expect.stringMatching(/^artist-mentions-weekly is flagged for retirement/) }));
+    const weekly = await hitOf('artist mentions weekly', 'artist-mentions-weekly');
+    expect(factor(weekly, 'lifecycle')).toMatchObject({ value: 0.6 });
   });
 });

@@ -45,8 +45,7 @@ export async function demoCatalog(ageDays: number): Promise<DemoCatalog> {
   if (!(await registerDemo(client, files, quiet))) throw new Error('the demo products did not all register');
   clock.advance(now - clock.now());
   if (!(await sendDemoHistory(client, files, quiet, new Date(now)))) throw new Error('the demo history was not all accepted');
-  await feedback.rebuild();
-  await insights.rebuild();
+  // sendDemoHistory ended with POST /api/v1/admin/insights: feedback and duplicate groups are current.
   return {
     insights,
     successors: successorsOf(files),

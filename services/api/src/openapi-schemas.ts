@@ -1,5 +1,7 @@
 import { DescriptorSchema, FACETS, insightJsonSchemas, signalJsonSchemas } from '@quanta/model';
 import { z } from 'zod';
+import { meshReportSchema } from './openapi-mesh-report.js';
+import { usageReportSchema } from './openapi-usage-report.js';
 
 /** JSON Schemas (2020-12, as OpenAPI 3.1 uses) of the API's bodies. */
 export function componentSchemas(): Record<string, unknown> {
@@ -164,8 +166,11 @@ export function componentSchemas(): Record<string, unknown> {
         },
         overlaps: { type: 'array', items: ref('PairView') },
         overrides: { type: 'array', items: ref('DuplicateOverride') },
+        nudges: { type: 'array', items: { type: 'object', properties: { product: str, owner: str, kind: { enum: ['duplicate', 'retirement'] }, message: str, at: str } } },
       },
     },
+    UsageReport: usageReportSchema(),
+    MeshReport: meshReportSchema(),
     DuplicateOverride: {
       type: 'object',
       properties: { a: str, b: str, verdict: { enum: ['not-duplicate', 'duplicate'] }, reason: str, actor: str, at: str, holds: { type: 'boolean' } },

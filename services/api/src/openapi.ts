@@ -152,6 +152,12 @@ export function openApiDocument(version: string): Record<string, unknown> {
           responses: { '200': ok('The pair’s band now', 'DuplicateVerdictResult'), ...bodyErrors, '404': problemResponse('No such live product') },
         },
       },
+      '/api/v1/reports/mesh': {
+        get: {
+          summary: 'The mesh as a whole: interconnections week by week, product links between domains, products under the god-product guard, the balancing loop’s health',
+          responses: { '200': ok('The report', 'MeshReport'), '400': problemResponse('Bad parameter') },
+        },
+      },
       '/api/v1/reports/duplicates': {
         get: {
           summary: 'Likely-duplicate groups with a member in scope: canonical and why, evidence, nudges, overrides; possible overlaps',
@@ -159,11 +165,28 @@ export function openApiDocument(version: string): Record<string, unknown> {
           responses: { '200': ok('The report', 'DuplicatesReport'), '400': problemResponse('Bad parameter') },
         },
       },
+      '/api/v1/reports/usage': {
+        get: {
+          summary: 'For each live product in scope: consumers by domain, weekly trend, new and lost consumers, reads, satisfaction and SLO compliance over the window',
+          parameters: [
+            q('owner', 'Only products of this owner team'),
+            q('domain', 'Only products of this domain'),
+            q('window', 'The window ending now, in whole days: 1d..365d (default 28d); churn compares it with the window before', { type: 'string', pattern: '^\\d+d$', default: '28d' }),
+          ],
+          responses: { '200': ok('The report', 'UsageReport'), '400': problemResponse('Bad window, or an unknown parameter') },
+        },
+      },
       '/api/v1/search': {
         get: {
           summary: 'Ranked search with explanations and facets',
           parameters: [q('q', 'Words; typos tolerated, last word is a prefix'), ...['domain', 'owner', 'tag', 'status', 'portKind'].map((f) => q(f, `Filter (repeat or comma-separate for OR)`)), q('limit', '1..100', { type: 'integer' }), q('offset', '0..10000', { type: 'integer' })],
           responses: { '200': ok('Hits', 'SearchResponse'), '400': problemResponse('Bad parameter') },
+        },
+      },
+      '/api/v1/admin/insights': {
+        post: {
+          summary: 'Run duplicate detection, retirement flags and nudges over the whole mesh now (they also run at start and every QUANTA_INSIGHTS_REFRESH_SECONDS)',
+          responses: { '200': { description: 'Products, pairs, likely pairs, groups, flagged products and time taken' }, '503': problemResponse('Duplicate detection is not running in this process') },
         },
       },
       '/api/v1/admin/reindex': { post: { summary: 'Rebuild the search index from the knowledge graph', responses: { '200': { description: 'Documents indexed and time taken' } } } },

@@ -13,6 +13,9 @@ import { type ProgressListener, reindex } from './use-cases/reindex.js';
 import { rateProduct, recordSloChecks, recordUsage } from './use-cases/record-signals.js';
 import { retireProduct } from './use-cases/retire-product.js';
 import { type SearchParams, searchProducts } from './use-cases/search-products.js';
+import { usageReport, type UsageReportQuery } from './use-cases/usage-report.js';
+import { meshReport } from './use-cases/mesh-report.js';
+import { detectDuplicates } from './use-cases/detect-duplicates.js';
 
 /**
  * The catalog's use cases bound to their ports: what every transport (REST, GraphQL, CLI) calls.
@@ -45,6 +48,12 @@ export function createCatalog(deps: CatalogDeps) {
     recordSloChecks: (product: Iri, inputs: readonly SloCheckInput[], pointerOf: (index: number) => string) => recordSloChecks(deps, product, inputs, pointerOf),
     /** Duplicate groups, canonicals, evidence, nudges and overrides of products in scope. */
     duplicatesReport: (filter: ReportFilter) => duplicatesReport(deps, filter),
+    /** Consumers by domain, weekly trend, new and lost consumers, satisfaction and SLO compliance of live products in scope. */
+    usageReport: (query: UsageReportQuery) => usageReport(deps, query),
+    /** The mesh as a whole: interconnections over time, god products, the balancing loop's health. */
+    meshReport: () => meshReport(deps),
+    /** Runs duplicate detection, retirement flags and nudges over the whole mesh now. */
+    detectDuplicates: () => detectDuplicates(deps),
     /** An owner's verdict on a pair: "not a duplicate" (with a reason), or withdrawing it. */
     decideDuplicate: (iri: Iri, other: Iri, input: DuplicateVerdictInput, identity: Identity) => decideDuplicate(deps, iri, other, input, identity),
     /** One OpenLineage event, validated against the official schemas, stored once, merged into the graph. */

@@ -48,5 +48,6 @@ export type { RegisterOptions, RegisterResult, RevisionContent } from './use-cas
 export type { SignalReport } from './use-cases/record-signals.js';
 export type { ReportFilter } from './use-cases/duplicates-report.js';
 export type { DuplicateVerdictResult } from './use-cases/decide-duplicate.js';
+export type { DetectionReport } from './use-cases/detect-duplicates.js';
 export type { ProgressListener, ReindexReport } from './use-cases/reindex.js';
 export { RERANK_CANDIDATES, type SearchParams } from './use-cases/search-products.js';

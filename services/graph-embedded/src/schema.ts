@@ -133,6 +133,8 @@ CREATE TABLE IF NOT EXISTS usage_reports (
   at       TEXT NOT NULL,
   count    INTEGER NOT NULL
 ) WITHOUT ROWID;
+-- Reports read back by product and time (usage reports: weekly trend, window against window).
+CREATE INDEX IF NOT EXISTS usage_reports_product ON usage_reports(product, at);
 CREATE TABLE IF NOT EXISTS usage (
   product        INTEGER NOT NULL,
   consumer       INTEGER NOT NULL,

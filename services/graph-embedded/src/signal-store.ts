@@ -19,6 +19,14 @@ interface RatingRow {
   comment: string | null;
   at: string;
 }
+interface ReportRow {
+  key: string;
+  product: string;
+  consumer: string;
+  port: string | null;
+  at: string;
+  count: number;
+}
 interface CheckRow {
   product: string;
   guarantee: string;
@@ -78,6 +86,12 @@ export class SqliteSignalStore {
         `WITH ${PRODUCTS} SELECT p.iri AS product, c.guarantee, c.passed, c.value, c.at
            FROM ps CROSS JOIN slo_checks c ON c.product = ps.id AND c.at >= @since CROSS JOIN terms p ON p.id = c.product ORDER BY product, c.at, c.guarantee`,
       ),
+      // Seeks usage_reports_product (product, at) from each product asked for, as the reads above do.
+      reports: db.prepare<[{ products: string; since: string }], ReportRow>(
+        `SELECT r.key, p.iri AS product, c.iri AS consumer, r.port, r.at, r.count
+           FROM json_each(@products) j CROSS JOIN terms p ON p.iri = j.value CROSS JOIN usage_reports r ON r.product = p.id AND r.at >= @since
+           CROSS JOIN terms c ON c.id = r.consumer ORDER BY product, r.at, r.key`,
+      ),
     };
   }
 
@@ -110,6 +124,18 @@ export class SqliteSignalStore {
         return this.st.insertCheck.run(row).changes === 0 ? 'duplicate' : 'stored';
       }),
     )();
+  }
+
+  readUsageReports(products: readonly Iri[], since: string): UsageRecord[] {
+    if (products.length === 0) return [];
+    return this.st.reports.all({ products: JSON.stringify([...new Set(products)]), since }).map((r) => ({
+      key: r.key,
+      product: r.product,
+      consumer: r.consumer,
+      ...(r.port !== null && { port: r.port }),
+      at: r.at,
+      count: r.count,
+    }));
   }
 
   readSignals(products: readonly Iri[] | undefined, since: string): ProductSignalRecords[] {

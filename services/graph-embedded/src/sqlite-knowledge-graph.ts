@@ -241,6 +241,10 @@ export class SqliteKnowledgeGraph implements KnowledgeGraph {
     return this.signals.readSignals(products, since);
   }
 
+  async readUsageReports(products: readonly Iri[], since: string): Promise<readonly UsageRecord[]> {
+    return this.signals.readUsageReports(products, since);
+  }
+
   async appendInsightEvents(events: readonly InsightEvent[]): Promise<void> {
     this.insights.appendInsightEvents(events);
   }

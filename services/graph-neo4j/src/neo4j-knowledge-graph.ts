@@ -195,6 +195,10 @@ export class Neo4jKnowledgeGraph implements KnowledgeGraph {
     return this.read((tx) => signals.readSignals(tx, products, since));
   }
 
+  async readUsageReports(products: readonly Iri[], since: string): Promise<readonly UsageRecord[]> {
+    return products.length === 0 ? [] : this.read((tx) => signals.readUsageReports(tx, products, since));
+  }
+
   async appendInsightEvents(events: readonly InsightEvent[]): Promise<void> {
     if (events.length > 0) await this.write((tx) => insights.appendInsightEvents(tx, events));
   }

@@ -26,6 +26,7 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE INDEX quanta_run_job IF NOT EXISTS FOR (r:Run) ON (r.job, r.lastEventAt)',
   // Signals (ADR 0010): each report, check and (product, consumer) pair once; read by product.
   'CREATE CONSTRAINT quanta_usage_report_key IF NOT EXISTS FOR (r:UsageReport) REQUIRE r.key IS UNIQUE',
+  'CREATE INDEX quanta_usage_report_product IF NOT EXISTS FOR (r:UsageReport) ON (r.product, r.at)',
   'CREATE CONSTRAINT quanta_usage_key IF NOT EXISTS FOR (u:Usage) REQUIRE u.key IS UNIQUE',
   'CREATE INDEX quanta_usage_product IF NOT EXISTS FOR (u:Usage) ON (u.product)',
   'CREATE CONSTRAINT quanta_rating_key IF NOT EXISTS FOR (r:Rating) REQUIRE r.key IS UNIQUE',

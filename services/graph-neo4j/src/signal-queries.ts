@@ -63,3 +63,9 @@ const reads = (match: (label: string, variable: string) => string) => ({
 
 /** The signal reads, for some products or for all. */
 export const READ_SIGNALS = { some: reads(some), every: reads(every) };
+
+/** The reports of the products asked for from `$since` on (seeks quanta_usage_report_product), by product, at and key. */
+export const READ_USAGE_REPORTS = `UNWIND $products AS product
+MATCH (r:UsageReport {product: product}) WHERE r.at >= $since
+RETURN r.key AS key, r.product AS product, r.consumer AS consumer, r.port AS port, r.at AS at, r.count AS count
+ORDER BY product, at, key`;

@@ -42,3 +42,16 @@ export async function readSignals(tx: ManagedTransaction, products: readonly Iri
     checks: checks.records.map((r) => ({ product: r.get('product'), guarantee: r.get('guarantee'), passed: r.get('passed'), ...(r.get('value') !== null && { value: r.get('value') }), at: r.get('at') })),
   });
 }
+
+/** The usage reports of some products from an instant on (see READ_USAGE_REPORTS). */
+export async function readUsageReports(tx: ManagedTransaction, products: readonly Iri[], since: string): Promise<UsageRecord[]> {
+  const result = await tx.run(q.READ_USAGE_REPORTS, { products: [...new Set(products)], since });
+  return result.records.map((r) => ({
+    key: r.get('key'),
+    product: r.get('product'),
+    consumer: r.get('consumer'),
+    ...(r.get('port') !== null && { port: r.get('port') }),
+    at: r.get('at'),
+    count: neo4j.integer.toNumber(r.get('count')),
+  }));
+}

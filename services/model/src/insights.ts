@@ -103,6 +103,8 @@ export interface DuplicatesReport {
   readonly groups: readonly DuplicateGroupView[];
   /** Possible overlaps (no demotion): "similar products". */
   readonly overlaps: readonly PairView[];
-  /** Decisions about pairs no longer grouped, so an owner sees what they suppressed. */
+  /** Owners' decisions about pairs touching products in scope, holding or lapsed. */
   readonly overrides: readonly DuplicateOverrideView[];
+  /** The current nudges of products in scope: duplicates, and products flagged for retirement. */
+  readonly nudges: readonly NudgeView[];
 }

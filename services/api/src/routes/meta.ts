@@ -29,5 +29,10 @@ export function metaRoutes({ catalog, logger, version }: AppDeps): Hono<AppEnv> 
     logger.info({ ...report, by: c.get('identity').subject }, 'search index rebuilt from the graph');
     return c.json(report);
   });
+  app.post('/admin/insights', async (c) => {
+    const report = await catalog.detectDuplicates();
+    logger.info({ ...report, by: c.get('identity').subject }, 'duplicate detection run over the whole mesh');
+    return c.json(report);
+  });
   return app;
 }

@@ -16,6 +16,7 @@ import type { KnowledgeGraph } from '../ports/knowledge-graph.js';
 import type { ProductSignalRecords } from '../ports/signal-graph.js';
 import { EXAMINATIONS } from './impression-log.js';
 import { productSignals } from './product-signals.js';
+import { RebuildGuard } from '../projections/rebuild-guard.js';
 
 /** What the balancing loop tells the ranking about a product (issue 7's insights). */
 export interface Balancing {
@@ -42,6 +43,7 @@ export class FeedbackProjection {
   private stats: CatalogStats;
   /** The balancing loop's verdicts (duplicate groups, retirement flags), once the insights work runs. */
   private balancing?: Balancing;
+  private readonly guard = new RebuildGuard();
   /** Products exploring now, with their owner team (for the per-team quota) and examinations. */
   private exploring = new Map<Iri, { team: string; examinations: number }>();
 
@@ -86,8 +88,15 @@ export class FeedbackProjection {
     return e !== undefined && e.examinations < this.params.explore.n0;
   }
 
-  /** Recomputes every product from the graph. */
+  /** Recomputes every product from the graph; products refreshed meanwhile are refreshed again after. */
   async rebuild(): Promise<void> {
+    await this.guard.run(
+      () => this.rebuildAll(),
+      (iri) => this.refresh(iri),
+    );
+  }
+
+  private async rebuildAll(): Promise<void> {
     const now = this.clock.now();
     const records = new Map((await this.graph.readSignals(undefined, this.since(now))).map((r) => [r.product, r]));
     const all: ProductSignals[] = [];
@@ -100,8 +109,14 @@ export class FeedbackProjection {
     this.stats = catalogStats(all, now, this.params);
     const exploring = explorers(all, now, this.params);
     this.exploring = new Map(all.filter((p) => exploring.has(p.id)).map((p) => [p.id, { team: p.ownerTeam, examinations: p.examinations }]));
-    this.feedback = new Map(all.map((p) => [p.id, this.score(p, now)]));
-    this.signals = new Map(all.map((p) => [p.id, p]));
+    const feedback = new Map(all.map((p) => [p.id, this.score(p, now)]));
+    const signals = new Map(all.map((p) => [p.id, p]));
+    // What was refreshed while this rebuild read is newer than what it read: keep it (its entry,
+    // or its absence) until the guard refreshes it again against the new catalog numbers.
+    carryOver(this.guard.refreshedMeanwhile, this.feedback, feedback);
+    carryOver(this.guard.refreshedMeanwhile, this.signals, signals);
+    this.feedback = feedback;
+    this.signals = signals;
   }
 
   /**
@@ -109,6 +124,7 @@ export class FeedbackProjection {
    * dropped. Pass the product when the caller holds it (a registration just wrote it).
    */
   async refresh(target: Iri | Product): Promise<void> {
+    this.guard.note(typeof target === 'string' ? target : target.iri);
     const now = this.clock.now();
     const product = typeof target === 'string' ? await this.graph.getProduct(target) : target;
     if (!product) {
@@ -122,6 +138,18 @@ export class FeedbackProjection {
     this.updateExploring(signals, now);
     this.signals.set(product.iri, signals);
     this.feedback.set(product.iri, this.score(signals, now));
+  }
+
+  /**
+   * Rescores products whose balancing verdict changed (a duplicate group formed or dissolved, a
+   * flag raised): their signals did not change, so nothing is read from the graph.
+   */
+  rescore(iris: Iterable<Iri>): void {
+    const now = this.clock.now();
+    for (const iri of iris) {
+      const signals = this.signals.get(iri);
+      if (signals) this.feedback.set(iri, this.score(signals, now));
+    }
   }
 
   /**
@@ -160,5 +188,14 @@ export class FeedbackProjection {
     const flaggedForRetirement = this.balancing?.flaggedForRetirement(p.id) ?? false;
     const balanced = { ...p, exploring: this.exploring.has(p.id), ...(duplicateOf && { duplicateOf }), ...(flaggedForRetirement && { flaggedForRetirement }) };
     return productFeedback(balanced, now, this.stats, this.params);
+  }
+}
+
+/** Copies the current entry (or absence) of each of `iris` from `current` into `next`. */
+function carryOver<T>(iris: ReadonlySet<Iri>, current: ReadonlyMap<Iri, T>, next: Map<Iri, T>): void {
+  for (const iri of iris) {
+    const entry = current.get(iri);
+    if (entry === undefined) next.delete(iri);
+    else next.set(iri, entry);
   }
 }

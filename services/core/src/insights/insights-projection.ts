@@ -20,7 +20,9 @@ import type { FeedbackProjection } from '../feedback/feedback-projection.js';
 import type { Clock } from '../ports/clock.js';
 import type { CanonicalEvent, DuplicateDecisionEvent, InsightEvent, NudgeRecord, RetirementEvent } from '../ports/insight-graph.js';
 import type { KnowledgeGraph } from '../ports/knowledge-graph.js';
-import { Overrides, pairKey } from './overrides.js';
+import { RebuildGuard } from '../projections/rebuild-guard.js';
+import { Overrides } from './overrides.js';
+import { PairSet } from './pair-set.js';
 import { retirementVerdict, type RetirementVerdict } from './retirement-flags.js';
 import { directSources, upstreamSources } from './upstreams.js';
 
@@ -64,17 +66,18 @@ export class InsightsProjection {
   /** Glossary terms each product's semantic model defines (skos:altLabel), and the glossary of them all. */
   private readonly terms = new Map<Iri, readonly GlossaryTerm[]>();
   private glossary = new Map<string, string>();
-  /** Likely and possible pairs that no override suppresses, by pair key. */
-  private readonly pairs = new Map<string, PairScore>();
+  /** Likely and possible pairs that no override suppresses. */
+  private readonly pairs = new PairSet();
   private overrides = new Overrides();
   /** When each product was last chosen canonical: the incumbent of a group is its most recent. */
   private readonly chosenAt = new Map<Iri, string>();
-  private groups: GroupState[] = [];
+  private readonly groups = new Set<GroupState>();
   private readonly groupOf = new Map<Iri, GroupState>();
   /** Products flagged for retirement now, with this week's evidence. */
   private flags = new Map<Iri, RetirementVerdict>();
   /** Whether each product's last stored flag event raised or lowered its flag. */
   private readonly flagState = new Map<Iri, boolean>();
+  private readonly guard = new RebuildGuard();
 
   constructor(
     private readonly graph: KnowledgeGraph,
@@ -85,8 +88,16 @@ export class InsightsProjection {
     this.index = new DuplicateIndex(params);
   }
 
-  /** Rebuilds everything from the graph: features, pairs, groups, canonicals. */
+  /** Rebuilds everything from the graph: features, pairs, groups, canonicals, flags and nudges. */
   async rebuild(): Promise<void> {
+    // A product registered while the rebuild reads may be missing from what it swaps in.
+    await this.guard.run(
+      () => this.rebuildAll(),
+      (iri) => this.refresh(iri),
+    );
+  }
+
+  private async rebuildAll(): Promise<void> {
     const products: Product[] = [];
     for (let after: Iri | undefined; ; ) {
       const page = await this.graph.listProducts({}, { ...(after !== undefined && { after }), limit: PAGE });
@@ -111,7 +122,8 @@ export class InsightsProjection {
     }
     this.pairs.clear();
     for (const pair of this.index.allPairs()) this.keep(pair);
-    await this.regroup();
+    // Every product, and every member of the groups held so far (some may be gone now).
+    await this.regroup(new Set([...this.facts.keys(), ...this.groupOf.keys()]));
     await this.evaluate();
   }
 
@@ -139,7 +151,7 @@ export class InsightsProjection {
     if (changes.length > 0) await this.graph.appendInsightEvents(changes);
     for (const e of changes) this.flagState.set(e.product, e.kind === 'flagged');
     this.flags = flags;
-    for (const e of changes) await feedback.refresh(e.product);
+    feedback.rescore(changes.map((e) => e.product));
     await this.graph.replaceNudges(this.nudges(now, at));
   }
 
@@ -151,7 +163,7 @@ export class InsightsProjection {
     for (const g of this.groups) {
       for (const iri of g.members) {
         if (iri === g.canonical) continue;
-        const pair = this.pairs.get(pairKey(iri, g.canonical)) ?? g.pairs.find((p) => p.a === iri || p.b === iri);
+        const pair = this.pairs.get(iri, g.canonical) ?? g.pairs.find((p) => p.a === iri || p.b === iri);
         if (!pair) continue;
         const signals = this.feedback?.signalsOf(iri);
         const active = signals ? decayedConsumers(signals, now, this.params) : undefined;
@@ -180,9 +192,10 @@ export class InsightsProjection {
 
   /** Brings one product up to date after its registration (or retirement); its pairs are rescored. */
   async refresh(target: Iri | Product): Promise<void> {
-    const product = typeof target === 'string' ? await this.graph.getProduct(target) : target;
     const iri = typeof target === 'string' ? target : target.iri;
-    for (const [key, pair] of this.pairs) if (pair.a === iri || pair.b === iri) this.pairs.delete(key);
+    this.guard.note(iri);
+    const product = typeof target === 'string' ? await this.graph.getProduct(target) : target;
+    const touched = new Set([iri, ...this.pairs.dropAll(iri)]);
     // A product that brings glossary terms changes the glossary; products indexed before see it
     // at the next rebuild.
     if (this.terms.delete(iri) || (product && this.readTerms(product))) this.glossary = glossaryFrom([...this.terms.values()].flat());
@@ -195,7 +208,7 @@ export class InsightsProjection {
       this.index.upsert(this.featuresOf(product));
       for (const pair of this.index.pairsOf(iri)) this.keep(pair);
     }
-    await this.regroup();
+    await this.regroup(touched);
   }
 
   /**
@@ -208,33 +221,33 @@ export class InsightsProjection {
     const event = { kind, a: x, b: y, reason, actor: identity.subject, schemas, at: new Date(this.clock.now()).toISOString() } as const;
     await this.graph.appendInsightEvents([event]);
     this.overrides.record(event);
-    this.pairs.delete(pairKey(x, y));
+    this.pairs.delete(x, y);
     const pair = this.index.score(x, y);
     if (pair && pair.band !== 'none') this.keep(pair);
-    await this.regroup();
+    await this.regroup(new Set([x, y]));
   }
 
   /** For a non-canonical member of a likely-duplicate group: its canonical and their pair's score. */
   duplicateOf(iri: Iri): ProductSignals['duplicateOf'] {
     const group = this.groupOf.get(iri);
     if (!group || group.canonical === iri) return undefined;
-    const pair = this.pairs.get(pairKey(iri, group.canonical));
+    const pair = this.pairs.get(iri, group.canonical);
     return { canonical: group.canonical, name: this.facts.get(group.canonical)?.name ?? group.canonical, score: pair?.score ?? group.averageScore };
   }
 
   /** The likely-duplicate groups, in order of their first member. */
   get duplicateGroups(): readonly GroupState[] {
-    return this.groups;
+    return [...this.groups].sort((x, y) => ((x.members[0] ?? '') < (y.members[0] ?? '') ? -1 : 1));
   }
 
   /** Every kept pair (likely or possible) touching `iri`, highest score first. */
   pairsOf(iri: Iri): PairScore[] {
-    return [...this.pairs.values()].filter((p) => p.a === iri || p.b === iri).sort((x, y) => y.score - x.score);
+    return this.pairs.of(iri);
   }
 
   /** Every kept pair, each once. */
   get allPairs(): readonly PairScore[] {
-    return [...this.pairs.values()];
+    return this.pairs.all();
   }
 
   /** What the projection knows of a product, if it is indexed. */
@@ -260,20 +273,33 @@ export class InsightsProjection {
   /** Keeps a pair unless an owner's standing override suppresses it. */
   private keep(pair: PairScore): void {
     if (this.overrides.holding(pair.a, pair.b, (iri) => this.facts.get(iri)?.schema)) return;
-    this.pairs.set(pairKey(pair.a, pair.b), pair);
+    this.pairs.add(pair);
   }
 
   /**
-   * Recomputes the groups from the likely pairs and each group's canonical (hysteresis against
-   * the incumbent), stores every new choice, and refreshes the feedback of products whose
-   * duplicate status changed so search shows it at once.
+   * Recomputes the groups around `touched` (the products whose pairs changed): the likely
+   * components they belong to now, and the groups they belonged to before. Each new group gets
+   * its canonical (hysteresis against the incumbent); every new choice is stored, and products
+   * whose duplicate status changed get their feedback refreshed so search shows it at once.
    */
-  private async regroup(): Promise<void> {
-    const before = new Map([...this.groupOf].map(([iri, g]) => [iri, g.canonical]));
-    const likely = [...this.pairs.values()].filter((p) => p.band === 'likely');
+  private async regroup(touched: ReadonlySet<Iri>): Promise<void> {
+    const old = new Set<GroupState>();
+    for (const iri of touched) {
+      const g = this.groupOf.get(iri);
+      if (g) old.add(g);
+    }
+    const scope = this.pairs.likelyComponent([...touched, ...[...old].flatMap((g) => g.members)]);
+    const before = new Map<Iri, Iri>();
+    for (const g of old) {
+      this.groups.delete(g);
+      for (const m of g.members) {
+        before.set(m, g.canonical);
+        this.groupOf.delete(m);
+      }
+    }
     const chosen: CanonicalEvent[] = [];
     const at = new Date(this.clock.now()).toISOString();
-    this.groups = duplicateGroups(likely, this.params).map((g) => {
+    for (const g of duplicateGroups(this.pairs.likelyAmong(scope), this.params)) {
       const members = g.members as Iri[];
       const incumbent = this.incumbent(members);
       const choice = chooseCanonical(
@@ -284,19 +310,18 @@ export class InsightsProjection {
       );
       const reason = choice.reason.replaceAll(choice.canonical, this.facts.get(choice.canonical)?.name ?? choice.canonical);
       if (choice.canonical !== incumbent) chosen.push({ kind: 'canonical', product: choice.canonical, members, reason, at });
-      return { members, canonical: choice.canonical, canonicalReason: reason, averageScore: g.averageScore, pairs: g.pairs };
-    });
-    this.groupOf.clear();
-    for (const g of this.groups) for (const m of g.members) this.groupOf.set(m, g);
+      const group = { members, canonical: choice.canonical, canonicalReason: reason, averageScore: g.averageScore, pairs: g.pairs };
+      this.groups.add(group);
+      for (const m of members) this.groupOf.set(m, group);
+    }
     if (chosen.length > 0) {
       await this.graph.appendInsightEvents(chosen as InsightEvent[]);
       for (const e of chosen) this.chosenAt.set(e.product, e.at);
     }
     if (!this.feedback) return;
     const changed = new Set<Iri>();
-    for (const [iri, canonical] of before) if (this.groupOf.get(iri)?.canonical !== canonical) changed.add(iri);
-    for (const [iri, g] of this.groupOf) if (before.get(iri) !== g.canonical) changed.add(iri);
-    for (const iri of changed) await this.feedback.refresh(iri);
+    for (const iri of new Set([...before.keys(), ...scope])) if (before.get(iri) !== this.groupOf.get(iri)?.canonical) changed.add(iri);
+    this.feedback.rescore(changed);
   }
 
   /** The member chosen canonical most recently, if any was. */

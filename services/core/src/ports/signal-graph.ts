@@ -77,4 +77,10 @@ export interface SignalGraph {
    * undefined), with the checks from `since` on; in product IRI order.
    */
   readSignals(products: readonly Iri[] | undefined, since: string): Promise<readonly ProductSignalRecords[]>;
+  /**
+   * The individual usage reports of the products asked for, at or after `since`, ordered by
+   * product, then `at`, then key: what a usage report buckets by week and compares window to
+   * window, which the per-consumer sums of `readSignals` cannot tell.
+   */
+  readUsageReports(products: readonly Iri[], since: string): Promise<readonly UsageRecord[]>;
 }

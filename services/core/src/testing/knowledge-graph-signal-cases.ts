@@ -38,6 +38,26 @@ export function signalCases(graph: () => KnowledgeGraph): void {
     expect(b?.consumers.map((c) => c.consumer)).toEqual([ops]);
   });
 
+  it('reads the individual usage reports of some products from an instant on, by product, time and key', async () => {
+    const C = 'https://signals.test/products/c';
+    const reports = [
+      use(B, web, '2026-03-04T10:00:00.000Z', 7, 'table'),
+      use(A, web, '2026-03-02T10:00:00.000Z'),
+      use(A, ops, '2026-03-02T10:00:00.000Z', 4),
+      use(A, ops, '2026-02-01T10:00:00.000Z', 9),
+      use(C, ops, '2026-03-03T10:00:00.000Z'),
+    ];
+    await graph().recordUsage(reports);
+    await graph().recordUsage([reports[0] as UsageRecord]);
+    const [b, aWeb, aOps] = reports as [UsageRecord, UsageRecord, UsageRecord];
+    // A's two reports at one instant come in key order; the report before `since` and C stay out.
+    const expected = [aOps, aWeb].sort((x, y) => (x.key < y.key ? -1 : 1));
+    expect(await graph().readUsageReports([B, A, `${A}/unknown`], '2026-03-01T00:00:00.000Z')).toEqual([...expected, b]);
+    expect(await graph().readUsageReports([A], '2026-03-02T10:00:00.000Z')).toEqual(expected);
+    expect(await graph().readUsageReports([A], '2026-03-02T10:00:00.001Z')).toEqual([]);
+    expect(await graph().readUsageReports([], '2026-01-01T00:00:00.000Z')).toEqual([]);
+  });
+
   it('keeps one current rating per consumer and the time of every rating given', async () => {
     expect(await graph().putRating(rating(ops, 2, '2026-03-01T10:00:00.000Z'))).toBe('stored');
     expect(await graph().putRating(rating(ops, 2, '2026-03-01T11:00:00.000Z'))).toBe('duplicate');

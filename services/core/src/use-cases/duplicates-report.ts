@@ -27,7 +27,7 @@ export async function duplicatesReport(deps: CatalogDeps, filter: ReportFilter):
   const now = deps.clock.now();
   const base = { generatedAt: new Date(now).toISOString(), filter: { ...filter } };
   const insights = deps.insights;
-  if (!insights) return { ...base, groups: [], overlaps: [], overrides: [] };
+  if (!insights) return { ...base, groups: [], overlaps: [], overrides: [], nudges: [] };
   const inScope = (iri: Iri) => {
     const f = insights.factsOf(iri);
     return f !== undefined && (filter.owner === undefined || f.ownerTeam === filter.owner) && (filter.domain === undefined || f.domain === filter.domain);
@@ -64,6 +64,7 @@ export async function duplicatesReport(deps: CatalogDeps, filter: ReportFilter):
     groups,
     overlaps: insights.allPairs.filter((p) => p.band === 'possible' && (scope.has(p.a) || scope.has(p.b))).map(pairView),
     overrides: overrideViews(insights, insights.decisionsAbout(scope)),
+    nudges: nudges.filter((n) => scope.has(n.product)).map(nudgeView),
   };
 }
 
