@@ -65,6 +65,7 @@ interface Report {
     members: { iri: string; name: string; canonical: boolean; demoted: boolean; graceEndsAt?: string }[];
     pairs: { a: string; b: string; score: number; band: string; evidence: { sharedUpstreams: string[]; contain: number } }[];
     overrides: { verdict: string; reason: string; actor: string; holds: boolean }[];
+    nudges: { product: string; kind: string; message: string }[];
   }[];
   overlaps: { a: string; b: string }[];
   overrides: { a: string; b: string; verdict: string; reason: string; actor: string; holds: boolean }[];
@@ -148,6 +149,23 @@ describe('duplicates report and overrides through the API', () => {
     const body = await report();
     expect(body.groups).toHaveLength(1);
     expect(body.groups[0]?.overrides.map((o) => [o.verdict, o.reason, o.holds])).toEqual([['duplicate', 'We merged the filters into orders after all.', false]]);
+  });
+
+  it('grows the group when a third copy registers, and nudges each copy once after a full run', async () => {
+    const third = product('orders-copy-2', 'growth', 'growth', copyFields, [{ lineage: RAW }], 'Growth’s own copy of the shop orders, for funnel analysis.');
+    expect((await call(q.url, 'PUT', '/api/v1/products', third)).status).toBe(201);
+    const grown = await report();
+    expect(grown.groups.map((g) => g.members.map((m) => m.name))).toEqual([['orders', 'orders-copy', 'orders-copy-2']]);
+    const run = await call(q.url, 'POST', '/api/v1/admin/insights');
+    expect([run.status, run.body.groups]).toEqual([200, 1]);
+    const after = await report();
+    expect(after.groups.map((g) => [g.canonical.name, g.members.length])).toEqual([['orders', 3]]);
+    const nudges = after.groups[0]?.nudges ?? [];
+    expect(nudges.map((n) => [n.product, n.kind])).toEqual([
+      [id('orders-copy'), 'duplicate'],
+      [id('orders-copy-2'), 'duplicate'],
+    ]);
+    expect(nudges[0]?.message).toMatch(/^orders-copy looks like a duplicate of orders \(0\.\d\d: \d+% column overlap, same upstream public\.orders/);
   });
 
   it('answers bad verdicts and filters with a problem, changing nothing', async () => {

@@ -17,9 +17,10 @@ export interface MeshWeek {
 /** A product with many dependents, under the god-product guard (research/ranking.md §B.6.5). */
 export interface GodProduct {
   readonly product: ProductRef;
-  /** Downstream products plus distinct consumers with use in the last twelve weeks. */
+  /** Downstream products plus the other consumers with use in the last twelve weeks. */
   readonly dependents: number;
   readonly downstreamProducts: number;
+  /** Consumers with use in the last twelve weeks that are not among its downstream products. */
   readonly consumers: number;
   /** Share of its SLO checks that failed in the last 90 days; absent without checks. */
   readonly sloFailureShare?: number;

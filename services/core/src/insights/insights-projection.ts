@@ -23,11 +23,15 @@ import type { KnowledgeGraph } from '../ports/knowledge-graph.js';
 import { RebuildGuard } from '../projections/rebuild-guard.js';
 import { Overrides } from './overrides.js';
 import { PairSet } from './pair-set.js';
-import { retirementVerdict, type RetirementVerdict } from './retirement-flags.js';
+import { bornAt, retirementVerdict, type RetirementVerdict } from './retirement-flags.js';
 import { directSources, upstreamSources } from './upstreams.js';
 
 /** How many products a rebuild reads from the graph at a time. */
 const PAGE = 500;
+/** Products indexed, or scored, between two yields to the event loop during a full run. */
+const YIELD_EVERY = 1000;
+/** Lets pending requests run: a full run over a large mesh would otherwise hold the event loop. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** What the projection keeps of each product besides its duplicate features. */
 export interface ProductFacts {
@@ -78,6 +82,7 @@ export class InsightsProjection {
   /** Whether each product's last stored flag event raised or lowered its flag. */
   private readonly flagState = new Map<Iri, boolean>();
   private readonly guard = new RebuildGuard();
+  private rebuilding: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly graph: KnowledgeGraph,
@@ -88,13 +93,21 @@ export class InsightsProjection {
     this.index = new DuplicateIndex(params);
   }
 
-  /** Rebuilds everything from the graph: features, pairs, groups, canonicals, flags and nudges. */
-  async rebuild(): Promise<void> {
-    // A product registered while the rebuild reads may be missing from what it swaps in.
-    await this.guard.run(
-      () => this.rebuildAll(),
-      (iri) => this.refresh(iri),
+  /**
+   * Rebuilds everything from the graph: features, pairs, groups, canonicals, flags and nudges.
+   * One at a time (the schedule and an operator's request may overlap): each would otherwise
+   * store the same canonical and flag events.
+   */
+  rebuild(): Promise<void> {
+    const run = this.rebuilding.then(() =>
+      // A product registered while the rebuild reads may be missing from what it swaps in.
+      this.guard.run(
+        () => this.rebuildAll(),
+        (iri) => this.refresh(iri),
+      ),
     );
+    this.rebuilding = run.catch(() => undefined);
+    return run;
   }
 
   private async rebuildAll(): Promise<void> {
@@ -106,22 +119,26 @@ export class InsightsProjection {
       if (!page.next) break;
       after = page.next;
     }
+    const events = await this.graph.readInsightEvents();
     this.index = new DuplicateIndex(this.params);
     this.facts.clear();
     this.terms.clear();
     for (const p of products) this.readTerms(p);
     this.glossary = glossaryFrom([...this.terms.values()].flat());
-    for (const p of products) this.index.upsert(this.featuresOf(p));
-    const events = await this.graph.readInsightEvents();
+    for (const [i, p] of products.entries()) {
+      this.index.upsert(this.featuresOf(p));
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) await nextTurn();
+    }
     this.overrides = new Overrides(events);
     this.chosenAt.clear();
     this.flagState.clear();
-    for (const e of events) {
-      if (e.kind === 'canonical') this.chosenAt.set(e.product, e.at);
-      if (e.kind === 'flagged' || e.kind === 'unflagged') this.flagState.set(e.product, e.kind === 'flagged');
-    }
+    for (const e of events) this.remember(e);
     this.pairs.clear();
-    for (const pair of this.index.allPairs()) this.keep(pair);
+    // Scoring a large mesh takes tens of seconds: let requests through between batches.
+    for (const batch of this.index.pairBatches(YIELD_EVERY)) {
+      for (const pair of batch) this.keep(pair);
+      await nextTurn();
+    }
     // Every product, and every member of the groups held so far (some may be gone now).
     await this.regroup(new Set([...this.facts.keys(), ...this.groupOf.keys()]));
     await this.evaluate();
@@ -142,7 +159,7 @@ export class InsightsProjection {
       const signals = feedback.signalsOf(iri);
       // A deprecated product's owner has already acted (×0.25); the flag asks the others.
       if (!signals || signals.status === 'deprecated') continue;
-      const verdict = retirementVerdict(signals, now, this.duplicateOf(iri) !== undefined, feedback.catalog.ratingMean, this.params);
+      const verdict = retirementVerdict(signals, now, this.supersededSince(iri, signals), feedback.catalog.ratingMean, this.params);
       if (verdict.flagged) flags.set(iri, verdict);
     }
     const changes: RetirementEvent[] = [];
@@ -150,9 +167,23 @@ export class InsightsProjection {
     for (const [iri, on] of this.flagState) if (on && !flags.has(iri)) changes.push({ kind: 'unflagged', product: iri, reason: 'the retirement condition no longer holds', at });
     if (changes.length > 0) await this.graph.appendInsightEvents(changes);
     for (const e of changes) this.flagState.set(e.product, e.kind === 'flagged');
+    // Rescore what differs from what search holds (after a restart, every flagged product).
+    const differ = [...new Set([...flags.keys(), ...this.flags.keys()])].filter((iri) => flags.has(iri) !== this.flags.has(iri));
     this.flags = flags;
-    feedback.rescore(changes.map((e) => e.product));
+    feedback.rescore(differ);
     await this.graph.replaceNudges(this.nudges(now, at));
+  }
+
+  /**
+   * Since when a non-canonical duplicate has been superseded: from when both it and its canonical
+   * demonstrably existed (their first evidence). A copy of an old product was superseded all
+   * along; a product whose better twin arrived last week only since then.
+   */
+  private supersededSince(iri: Iri, signals: ProductSignals): number | undefined {
+    const canonical = this.duplicateOf(iri)?.canonical;
+    if (canonical === undefined) return undefined;
+    const other = this.feedback?.signalsOf(canonical);
+    return Math.max(bornAt(signals), other ? bornAt(other) : this.clock.now());
   }
 
   /** One message per product and kind, for the owners of non-canonical duplicates and flagged products. */
@@ -198,11 +229,14 @@ export class InsightsProjection {
     const touched = new Set([iri, ...this.pairs.dropAll(iri)]);
     // A product that brings glossary terms changes the glossary; products indexed before see it
     // at the next rebuild.
-    if (this.terms.delete(iri) || (product && this.readTerms(product))) this.glossary = glossaryFrom([...this.terms.values()].flat());
+    const hadTerms = this.terms.delete(iri);
+    const hasTerms = product !== undefined && this.readTerms(product);
+    if (hadTerms || hasTerms) this.glossary = glossaryFrom([...this.terms.values()].flat());
     if (!product || product.descriptor.status === 'retired') {
       this.index.remove(iri);
       this.facts.delete(iri);
       this.direct.delete(iri);
+      if (this.flags.delete(iri)) this.feedback?.rescore([iri]);
     } else {
       await this.readDirectSources([product]);
       this.index.upsert(this.featuresOf(product));
@@ -219,6 +253,9 @@ export class InsightsProjection {
     const [x, y] = a < b ? [a, b] : [b, a];
     const schemas: [string, string] = [this.facts.get(x)?.schema ?? '', this.facts.get(y)?.schema ?? ''];
     const event = { kind, a: x, b: y, reason, actor: identity.subject, schemas, at: new Date(this.clock.now()).toISOString() } as const;
+    // The same verdict sent again (a retry) is one decision, audited once.
+    const latest = this.overrides.latestOf(x, y);
+    if (latest?.kind === kind && latest.reason === reason && latest.actor === event.actor && latest.schemas.join() === schemas.join()) return;
     await this.graph.appendInsightEvents([event]);
     this.overrides.record(event);
     this.pairs.delete(x, y);
@@ -283,12 +320,18 @@ export class InsightsProjection {
    * whose duplicate status changed get their feedback refreshed so search shows it at once.
    */
   private async regroup(touched: ReadonlySet<Iri>): Promise<void> {
+    // The groups of every product the new components reach, and of those the old groups held:
+    // a third copy joining {orders, copy1} replaces that group, it does not sit beside it.
     const old = new Set<GroupState>();
-    for (const iri of touched) {
-      const g = this.groupOf.get(iri);
-      if (g) old.add(g);
+    let scope = new Set<Iri>(touched);
+    for (let size = -1; size !== scope.size; ) {
+      size = scope.size;
+      for (const iri of scope) {
+        const g = this.groupOf.get(iri);
+        if (g) old.add(g);
+      }
+      scope = this.pairs.likelyComponent([...scope, ...[...old].flatMap((g) => g.members)]);
     }
-    const scope = this.pairs.likelyComponent([...touched, ...[...old].flatMap((g) => g.members)]);
     const before = new Map<Iri, Iri>();
     for (const g of old) {
       this.groups.delete(g);
@@ -299,7 +342,8 @@ export class InsightsProjection {
     }
     const chosen: CanonicalEvent[] = [];
     const at = new Date(this.clock.now()).toISOString();
-    for (const g of duplicateGroups(this.pairs.likelyAmong(scope), this.params)) {
+    // Every kept pair among them: a possible overlap counts at its score in a group's average.
+    for (const g of duplicateGroups(this.pairs.among(scope), this.params)) {
       const members = g.members as Iri[];
       const incumbent = this.incumbent(members);
       const choice = chooseCanonical(
@@ -316,12 +360,18 @@ export class InsightsProjection {
     }
     if (chosen.length > 0) {
       await this.graph.appendInsightEvents(chosen as InsightEvent[]);
-      for (const e of chosen) this.chosenAt.set(e.product, e.at);
+      for (const e of chosen) this.remember(e);
     }
     if (!this.feedback) return;
     const changed = new Set<Iri>();
     for (const iri of new Set([...before.keys(), ...scope])) if (before.get(iri) !== this.groupOf.get(iri)?.canonical) changed.add(iri);
     this.feedback.rescore(changed);
+  }
+
+  /** What an event tells the projection: the incumbent canonicals and the flag state. */
+  private remember(e: InsightEvent): void {
+    if (e.kind === 'canonical') this.chosenAt.set(e.product, e.at);
+    if (e.kind === 'flagged' || e.kind === 'unflagged') this.flagState.set(e.product, e.kind === 'flagged');
   }
 
   /** The member chosen canonical most recently, if any was. */
@@ -367,7 +417,9 @@ export class InsightsProjection {
       domain: d.domain,
       ownerTeam: d.owner.team,
       createdAt: Date.parse(product.createdAt),
-      schema: schemaHash(features),
+      // From the declared columns, not the glossary's reading of them: an owner's verdict lapses
+      // when the owner's schema changes, not when someone else's glossary term arrives.
+      schema: schemaHash(featuresOf(d, [])),
     });
     return { ...features, createdAt: Date.parse(product.createdAt) };
   }

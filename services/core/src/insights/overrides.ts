@@ -21,6 +21,11 @@ export class Overrides {
     this.latest.set(pairKey(e.a, e.b), e);
   }
 
+  /** The latest decision about a pair, holding or not. */
+  latestOf(a: Iri, b: Iri): DuplicateDecisionEvent | undefined {
+    return this.latest.get(pairKey(a, b));
+  }
+
   /** The standing override of a pair, given each product's current schema hash; undefined when none holds. */
   holding(a: Iri, b: Iri, schemaOf: (iri: Iri) => string | undefined): DuplicateDecisionEvent | undefined {
     const e = this.latest.get(pairKey(a, b));

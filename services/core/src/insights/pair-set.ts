@@ -72,13 +72,10 @@ export class PairSet {
     return seen;
   }
 
-  /** The likely pairs among `members`. */
-  likelyAmong(members: ReadonlySet<Iri>): PairScore[] {
+  /** Every kept pair (likely or possible) among `members`. */
+  among(members: ReadonlySet<Iri>): PairScore[] {
     const out: PairScore[] = [];
-    for (const m of members) for (const o of this.neighbours.get(m) ?? []) if (m < o && members.has(o)) {
-      const p = this.get(m, o);
-      if (p?.band === 'likely') out.push(p);
-    }
+    for (const m of members) for (const o of this.neighbours.get(m) ?? []) if (m < o && members.has(o)) out.push(this.get(m, o) as PairScore);
     return out;
   }
 }

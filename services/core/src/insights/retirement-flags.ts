@@ -43,9 +43,11 @@ export interface RetirementVerdict {
 /**
  * §B.4 step 3, looking back: the weekly condition judged at now and at each of the previous
  * weekly instants from the history as it stood then, so a flag needs `weeks` weeks of evidence
- * whether or not the server ran that long. Group membership is today's.
+ * whether or not the server ran that long. A non-canonical duplicate counts as superseded from
+ * `nonCanonicalSince` on (when it and its canonical both existed; today's grouping is assumed
+ * back to then); undefined when it is none.
  */
-export function retirementVerdict(p: ProductSignals, now: number, nonCanonicalDuplicate: boolean, catalogMean: number, params: RankingParams): RetirementVerdict {
+export function retirementVerdict(p: ProductSignals, now: number, nonCanonicalSince: number | undefined, catalogMean: number, params: RankingParams): RetirementVerdict {
   const born = bornAt(p);
   const weeks = params.duplicates.retirement.weeks;
   const conditions: boolean[] = [];
@@ -56,7 +58,8 @@ export function retirementVerdict(p: ProductSignals, now: number, nonCanonicalDu
     const input: RetirementInput = {
       ageDays: (at - born) / DAY_MS,
       activeConsumers: decayedConsumers(then, at, params),
-      nonCanonicalDuplicate,
+      // Superseded only once its canonical existed too.
+      nonCanonicalDuplicate: nonCanonicalSince !== undefined && nonCanonicalSince <= at,
       ratingUpper: ratingUpperBound(then.ratings, at, catalogMean, params),
     };
     const check = retirementCondition(input, params);

@@ -58,11 +58,15 @@ export async function meshReport(deps: CatalogDeps): Promise<MeshReport> {
 
   const consumersOf = new Map<Iri, Set<Iri>>();
   for (const u of foreign) consumersOf.set(u.product, (consumersOf.get(u.product) ?? new Set()).add(u.consumer));
-  const dependents: DependentsOf[] = live.map((p) => ({
-    product: { iri: p.iri, name: p.descriptor.name, domain: p.descriptor.domain, owner: p.descriptor.owner.team },
-    downstreamProducts: downstream.get(p.iri)?.size ?? 0,
-    consumers: consumersOf.get(p.iri)?.size ?? 0,
-  }));
+  // A downstream product that also reports its use is one dependent, not two.
+  const dependents: DependentsOf[] = live.map((p) => {
+    const below = downstream.get(p.iri) ?? new Set<Iri>();
+    return {
+      product: { iri: p.iri, name: p.descriptor.name, domain: p.descriptor.domain, owner: p.descriptor.owner.team },
+      downstreamProducts: below.size,
+      consumers: [...(consumersOf.get(p.iri) ?? [])].filter((c) => !below.has(c)).length,
+    };
+  });
   const threshold = guardThreshold(dependents.map((d) => d.downstreamProducts + d.consumers));
   const candidates = dependents.filter((d) => d.downstreamProducts + d.consumers >= threshold);
   const checks = await deps.graph.readSignals(

@@ -170,16 +170,30 @@ export class DuplicateIndex {
 
   /** Every likely or possible pair of the mesh, each unordered pair once, sorted by ids. */
   allPairs(): PairScore[] {
-    const out: PairScore[] = [];
-    this.entries.forEach((p, slot) => {
-      if (!p) return;
+    return [...this.pairBatches()].flat().sort(byIds);
+  }
+
+  /**
+   * {@link allPairs} in batches, one per `products` products scored: a caller on an event loop
+   * can yield between batches, since scoring a large mesh takes tens of seconds.
+   */
+  *pairBatches(products = 1000): Generator<PairScore[]> {
+    let batch: PairScore[] = [];
+    let scored = 0;
+    for (let slot = 0; slot < this.entries.length; slot++) {
+      const p = this.entries[slot];
+      if (!p) continue;
       for (const other of this.candidateSlots(slot)) {
         // Each pair is a candidate from both sides: score it from the lower slot only.
         if (other < slot) continue;
         const s = scorePrepared(p, this.entries[other] as PreparedProduct, this.corpus, this.params, true);
-        if (s && s.band !== 'none') out.push(s);
+        if (s && s.band !== 'none') batch.push(s);
       }
-    });
-    return out.sort(byIds);
+      if (++scored % products === 0) {
+        yield batch;
+        batch = [];
+      }
+    }
+    yield batch;
   }
 }

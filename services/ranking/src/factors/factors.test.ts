@@ -124,7 +124,7 @@ describe('balancing loop: duplicate and lifecycle', () => {
   it('demotes a non-canonical likely duplicate after the grace period only', () => {
     const dup = { canonical: 'urn:orders', name: 'orders', score: 0.88 };
     expect(duplicateFactor(product(), NOW)).toBeUndefined();
-    expect(duplicateFactor(product({ duplicateOf: dup }), NOW)).toEqual({ name: 'duplicate', value: P.duplicate.factor, reason: 'likely duplicate (0.88) of orders (more used, better rated)' });
+    expect(duplicateFactor(product({ duplicateOf: dup }), NOW)).toEqual({ name: 'duplicate', value: P.duplicate.factor, reason: "likely duplicate (0.88) of orders, its group's canonical product" });
     expect(duplicateFactor(product({ duplicateOf: dup, createdAt: daysAgo(10) }), NOW)?.value).toBe(1);
   });
 
