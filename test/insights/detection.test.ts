@@ -47,6 +47,7 @@ describe(`duplicate detection on a generated mesh of ${PRODUCTS} products`, () =
     await catalog.register(meshGlossary() as Descriptor, ANONYMOUS);
     await insights.rebuild();
     for (const d of mesh.descriptors) await catalog.register(d as Descriptor, ANONYMOUS);
+    await insights.settled();
     incremental = measure(insights);
     await feedback.rebuild();
     await insights.rebuild();

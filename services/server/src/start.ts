@@ -27,6 +27,7 @@ export async function startServer(config: QuantaConfig, logger: Logger, version 
   const feedback = new FeedbackProjection(graph, systemClock);
   const insights = new InsightsProjection(graph, systemClock, feedback);
   feedback.balanceWith(insights);
+  insights.onRefreshError = (iri, err) => logger.warn({ iri, err }, 'duplicate detection could not update a product; the next full run repairs it');
   const impressions = new ImpressionLog(graph);
   const catalog = createCatalog({
     graph,

@@ -20,6 +20,7 @@ import type { FeedbackProjection } from '../feedback/feedback-projection.js';
 import type { Clock } from '../ports/clock.js';
 import type { CanonicalEvent, DuplicateDecisionEvent, InsightEvent, NudgeRecord, RetirementEvent } from '../ports/insight-graph.js';
 import type { KnowledgeGraph } from '../ports/knowledge-graph.js';
+import type { ProductLink } from '../ports/lineage-graph.js';
 import { RebuildGuard } from '../projections/rebuild-guard.js';
 import { Overrides } from './overrides.js';
 import { PairSet } from './pair-set.js';
@@ -30,6 +31,11 @@ import { directSources, upstreamSources } from './upstreams.js';
 const PAGE = 500;
 /** Products indexed, or scored, between two yields to the event loop during a full run. */
 const YIELD_EVERY = 1000;
+/** Registrations must pause this long before queued products are brought up to date. */
+const QUIET_MS = 100;
+/** More queued products than this are one full run rather than one refresh each. */
+const BURST = 1000;
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 /** Lets pending requests run: a full run over a large mesh would otherwise hold the event loop. */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -67,6 +73,8 @@ export class InsightsProjection {
   private index: DuplicateIndex;
   private readonly facts = new Map<Iri, ProductFacts>();
   private readonly direct = new Map<Iri, readonly string[]>();
+  /** The product links lineage showed feeding each product at the last full run. */
+  private readonly lineageLinks = new Map<Iri, readonly ProductLink[]>();
   /** Glossary terms each product's semantic model defines (skos:altLabel), and the glossary of them all. */
   private readonly terms = new Map<Iri, readonly GlossaryTerm[]>();
   private glossary = new Map<string, string>();
@@ -82,6 +90,10 @@ export class InsightsProjection {
   /** Whether each product's last stored flag event raised or lowered its flag. */
   private readonly flagState = new Map<Iri, boolean>();
   private readonly guard = new RebuildGuard();
+  /** Products registered since, waiting to be brought up to date, and the loop doing it. */
+  private readonly queue = new Map<Iri, Product>();
+  private draining: Promise<void> | undefined;
+  private lastQueued = 0;
   private rebuilding: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -221,6 +233,51 @@ export class InsightsProjection {
     return this.flags.get(iri);
   }
 
+  /**
+   * Queues a registered (or retired) product to be brought up to date once registrations pause
+   * for {@link QUIET_MS}: registering stays as fast as without duplicate detection, a product
+   * registered twice is refreshed once, and a burst larger than {@link BURST} (a bulk load) is
+   * one full run, which scores a product far cheaper than one refresh at a time. Readers that
+   * need the groups current await {@link settled}.
+   */
+  enqueue(product: Product): void {
+    this.queue.set(product.iri, product);
+    this.lastQueued = performance.now();
+    this.draining ??= this.drain();
+  }
+
+  /** Resolves once every queued product has been brought up to date. */
+  async settled(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  /** Told when bringing a queued product up to date failed; the next full run repairs it. */
+  onRefreshError: (iri: Iri, error: unknown) => void = () => undefined;
+
+  private async drain(): Promise<void> {
+    try {
+      for (let quiet = QUIET_MS; quiet > 0; quiet = this.lastQueued + QUIET_MS - performance.now()) await delay(quiet);
+      if (this.queue.size > BURST) {
+        this.queue.clear();
+        await this.rebuild();
+        return;
+      }
+      for (;;) {
+        await nextTurn();
+        const next = this.queue.values().next();
+        if (next.done) return;
+        this.queue.delete(next.value.iri);
+        try {
+          await this.refresh(next.value);
+        } catch (error) {
+          this.onRefreshError(next.value.iri, error);
+        }
+      }
+    } finally {
+      this.draining = undefined;
+    }
+  }
+
   /** Brings one product up to date after its registration (or retirement); its pairs are rescored. */
   async refresh(target: Iri | Product): Promise<void> {
     const iri = typeof target === 'string' ? target : target.iri;
@@ -236,9 +293,13 @@ export class InsightsProjection {
       this.index.remove(iri);
       this.facts.delete(iri);
       this.direct.delete(iri);
+      this.lineageLinks.delete(iri);
       if (this.flags.delete(iri)) this.feedback?.rescore([iri]);
     } else {
-      await this.readDirectSources([product]);
+      // Its declared sources now; the lineage links the last full run read (lineage arrives as
+      // events, not with a registration; a link first seen since waits for the next full run).
+      // Asking the graph for them here cost more than all the scoring at 10k products.
+      this.direct.set(iri, directSources(product.descriptor, this.lineageLinks.get(iri)));
       this.index.upsert(this.featuresOf(product));
       for (const pair of this.index.pairsOf(iri)) this.keep(pair);
     }
@@ -397,7 +458,12 @@ export class InsightsProjection {
       products.map((p) => p.iri),
       'upstream',
     );
-    for (const p of products) this.direct.set(p.iri, directSources(p.descriptor, links));
+    for (const p of products) {
+      const own = links.filter((l) => l.to === p.iri);
+      if (own.length > 0) this.lineageLinks.set(p.iri, own);
+      else this.lineageLinks.delete(p.iri);
+      this.direct.set(p.iri, directSources(p.descriptor, own));
+    }
   }
 
   /** Keeps the glossary terms a product's semantic model defines; true when it defines any. */

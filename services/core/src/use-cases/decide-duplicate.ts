@@ -19,6 +19,7 @@ export interface DuplicateVerdictResult {
 export async function decideDuplicate(deps: CatalogDeps, iri: Iri, other: Iri, input: DuplicateVerdictInput, identity: Identity): Promise<DuplicateVerdictResult> {
   const insights = deps.insights;
   if (!insights) throw new UnavailableError('duplicate detection is not running in this process');
+  await insights.settled();
   if (iri === other) {
     throw new InvalidParameterError('a product cannot be a duplicate of itself', [{ pointer: '/path/other', message: 'must name another product' }]);
   }

@@ -21,6 +21,7 @@ export async function detectDuplicates(deps: CatalogDeps): Promise<DetectionRepo
   const insights = deps.insights;
   if (!insights) throw new UnavailableError('duplicate detection is not running in this process');
   const started = performance.now();
+  await insights.settled();
   await deps.feedback?.rebuild();
   await insights.rebuild();
   const pairs = insights.allPairs;

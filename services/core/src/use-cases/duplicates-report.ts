@@ -28,6 +28,7 @@ export async function duplicatesReport(deps: CatalogDeps, filter: ReportFilter):
   const base = { generatedAt: new Date(now).toISOString(), filter: { ...filter } };
   const insights = deps.insights;
   if (!insights) return { ...base, groups: [], overlaps: [], overrides: [], nudges: [] };
+  await insights.settled();
   const inScope = (iri: Iri) => {
     const f = insights.factsOf(iri);
     return f !== undefined && (filter.owner === undefined || f.ownerTeam === filter.owner) && (filter.domain === undefined || f.domain === filter.domain);

@@ -100,6 +100,7 @@ export async function meshReport(deps: CatalogDeps): Promise<MeshReport> {
 /** Duplicate groups and the share of recent reads their canonicals get; flags and retirements by week. */
 async function loopHealth(deps: CatalogDeps, uses: readonly Use[], live: readonly Product[], retiredAt: readonly number[], weeks: ReturnType<typeof buckets>, now: number): Promise<MeshReport['loopHealth']> {
   const insights = deps.insights;
+  await insights?.settled();
   const groups = insights?.duplicateGroups ?? [];
   const canonicalOf = new Map(groups.flatMap((g) => g.members.map((m) => [m, g.canonical] as const)));
   let grouped = 0;

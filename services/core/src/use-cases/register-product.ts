@@ -101,8 +101,8 @@ export async function project(deps: CatalogDeps, product: Product): Promise<void
     await deps.search.upsert([toSearchDocument(product)]);
     // A new status (deprecated) or new SLOs change the product's factors.
     await deps.feedback?.refresh(product);
-    // After the feedback: a group's canonical is chosen by the members' current feedback.
-    await deps.insights?.refresh(product);
+    // Just after the response: a group's canonical is chosen by the members' current feedback.
+    deps.insights?.enqueue(product);
   } catch (error) {
     deps.onProjectionError?.(product.iri, error);
   }
