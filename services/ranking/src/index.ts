@@ -18,7 +18,7 @@ export { columnSignature, typeClass, type ColumnSignature, type TypeClass } from
 export { estimateJaccard, fnv1a, MinHash } from './duplicates/minhash.js';
 export { LshIndex } from './duplicates/lsh.js';
 export { glossaryFrom, type GlossaryTerm } from './duplicates/glossary.js';
-export { featuresOf, productRef, schemaHash, type DuplicateDescriptor, type DuplicateFeatures } from './duplicates/features.js';
+export { declaredSchemaHash, featuresOf, productRef, schemaHash, type DuplicateDescriptor, type DuplicateFeatures } from './duplicates/features.js';
 export { DuplicateCorpus, type PreparedProduct } from './duplicates/corpus.js';
 export { matchedColumns, nameSimilarity } from './duplicates/columns.js';
 export { pairScore, type DuplicateBand, type PairEvidence, type PairScore } from './duplicates/pair-score.js';

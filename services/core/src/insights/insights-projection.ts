@@ -3,6 +3,7 @@ import {
   chooseCanonical,
   DAY_MS,
   decayedConsumers,
+  declaredSchemaHash,
   DEFAULT_RANKING_PARAMS,
   DuplicateIndex,
   duplicateGroups,
@@ -14,7 +15,6 @@ import {
   type PairScore,
   type ProductSignals,
   type RankingParams,
-  schemaHash,
 } from '@quanta/ranking';
 import type { FeedbackProjection } from '../feedback/feedback-projection.js';
 import type { Clock } from '../ports/clock.js';
@@ -485,7 +485,7 @@ export class InsightsProjection {
       createdAt: Date.parse(product.createdAt),
       // From the declared columns, not the glossary's reading of them: an owner's verdict lapses
       // when the owner's schema changes, not when someone else's glossary term arrives.
-      schema: schemaHash(featuresOf(d, [])),
+      schema: declaredSchemaHash(d),
     });
     return { ...features, createdAt: Date.parse(product.createdAt) };
   }

@@ -34,6 +34,8 @@ export async function duplicatesReport(deps: CatalogDeps, filter: ReportFilter):
     return f !== undefined && (filter.owner === undefined || f.ownerTeam === filter.owner) && (filter.domain === undefined || f.domain === filter.domain);
   };
   const nudges = await deps.graph.readNudges(filter.owner === undefined ? undefined : teamIri(filter.owner));
+  const nudgesOf = new Map<Iri, NudgeView[]>();
+  for (const n of nudges) nudgesOf.set(n.product, [...(nudgesOf.get(n.product) ?? []), n]);
   const grace = insights.params.duplicate.graceDays * DAY_MS;
   const groups = insights.duplicateGroups
     .filter((g) => g.members.some(inScope))
@@ -55,7 +57,7 @@ export async function duplicatesReport(deps: CatalogDeps, filter: ReportFilter):
           };
         }),
         pairs: g.pairs.map(pairView),
-        nudges: nudges.filter((n) => members.has(n.product)).map(nudgeView),
+        nudges: g.members.flatMap((m) => nudgesOf.get(m) ?? []),
         overrides: overrideViews(insights, insights.decisionsAbout(members)),
       };
     });
@@ -65,7 +67,7 @@ export async function duplicatesReport(deps: CatalogDeps, filter: ReportFilter):
     groups,
     overlaps: insights.allPairs.filter((p) => p.band === 'possible' && (scope.has(p.a) || scope.has(p.b))).map(pairView),
     overrides: overrideViews(insights, insights.decisionsAbout(scope)),
-    nudges: nudges.filter((n) => scope.has(n.product)).map(nudgeView),
+    nudges: nudges.filter((n) => scope.has(n.product)),
   };
 }
 
@@ -77,8 +79,6 @@ function ref(insights: InsightsProjection, iri: Iri): ProductRef {
 function pairView(p: PairScore): PairView {
   return { a: p.a, b: p.b, score: p.score, band: p.band === 'likely' ? 'likely' : 'possible', evidence: p.evidence };
 }
-
-const nudgeView = (n: NudgeView): NudgeView => ({ product: n.product, owner: n.owner, kind: n.kind, message: n.message, at: n.at });
 
 function overrideViews(insights: InsightsProjection, decisions: readonly DuplicateDecisionEvent[]): DuplicateOverrideView[] {
   return decisions.map((d) => ({

@@ -1,4 +1,4 @@
-import type { Iri, LoopWeek, MeshReport, Product } from '@quanta/model';
+import { type Iri, type LoopWeek, type MeshReport, type Product, teamIri } from '@quanta/model';
 import { DAY_MS } from '@quanta/ranking';
 import { DomainIndex } from '../projections/domain-index.js';
 import { bucketOf, buckets, type DependentsOf, godProducts, guardThreshold, interconnectionWeeks, type Use } from '../projections/mesh-figures.js';
@@ -43,9 +43,9 @@ export async function meshReport(deps: CatalogDeps): Promise<MeshReport> {
     for (const r of reports) uses.push({ product: r.product, consumer: r.consumer, at: Date.parse(r.at), reads: r.count });
     for (const l of links) downstream.set(l.from, (downstream.get(l.from) ?? new Set()).add(l.to));
   }
-  const ownerOf = new Map(live.map((p) => [p.iri, p.descriptor.owner.team]));
+  const ownerOf = new Map(live.map((p) => [p.iri, teamIri(p.descriptor.owner.team)]));
   // A team's use of its own product is not an interconnection.
-  const foreign = uses.filter((u) => u.consumer !== `urn:quanta:team:${ownerOf.get(u.product) ?? ''}`);
+  const foreign = uses.filter((u) => u.consumer !== ownerOf.get(u.product));
   const domainLinks = new Map<string, number>();
   let productLinks = 0;
   for (const [from, tos] of downstream) {

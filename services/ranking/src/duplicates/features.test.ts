@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { concept, iri, testDescriptor } from '../testing/duplicates.js';
-import { featuresOf, productRef, schemaHash } from './features.js';
+import { declaredSchemaHash, featuresOf, productRef, schemaHash } from './features.js';
 
 describe('featuresOf', () => {
   const descriptor = {
@@ -55,5 +55,12 @@ describe('schemaHash', () => {
     expect(schemaHash(cols(['amount', 'number'], ['order_id', 'number'], ['amount', 'number']))).toBe(h);
     expect(schemaHash(cols(['order_id', 'number'], ['amount', 'string']))).not.toBe(h);
     expect(schemaHash(cols(['order_id', 'number'], ['amounts', 'number']))).not.toBe(h);
+  });
+
+  it('hashes the declared schema whatever the glossary reads into it', () => {
+    const d = testDescriptor('orders', { fields: [['amount', 'double'], ['order_id', 'bigint']] });
+    const glossary = new Map([['amount', 'value']]);
+    expect(schemaHash(featuresOf(d, [], glossary))).not.toBe(schemaHash(featuresOf(d, [])));
+    expect(declaredSchemaHash(d)).toBe(schemaHash(featuresOf(d, [])));
   });
 });

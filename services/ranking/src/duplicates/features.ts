@@ -60,6 +60,14 @@ export function featuresOf(descriptor: DuplicateDescriptor, upstreams: readonly 
 }
 
 /**
+ * {@link schemaHash} of the columns as the descriptor declares them, read through no glossary:
+ * what an owner judged when marking a pair "not a duplicate".
+ */
+export function declaredSchemaHash(descriptor: DuplicateDescriptor): string {
+  return schemaHash({ columns: (descriptor.outputPorts ?? []).flatMap((p) => (p.fields ?? []).map((f) => columnSignature(f.name, f.type))) });
+}
+
+/**
  * A stable digest of a product's schema: its column signatures, sorted. An owner's "not a
  * duplicate" override records it, and lapses when the schema (so the evidence) changes.
  */
