@@ -1,6 +1,7 @@
 /**
  * Benchmark (not a test): registers generated products through HTTP into a real server process,
- * then measures search latency over a query mix, server RSS and cold start.
+ * then measures search latency over a query mix (also while a full duplicate-detection run goes
+ * on), server RSS (now and its high-water mark) and cold start.
  *
  *   npm run bench -w @quanta/test -- [sizes=10000,100000] [concurrency=4]
  *
@@ -18,7 +19,8 @@ const serverEnv = Object.fromEntries(Object.entries(process.env).filter((e): e i
 const sizes = (process.argv[2] ?? '10000,100000').split(',').map(Number);
 const concurrency = Number(process.argv[3] ?? 4);
 
-const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+/** The server's resident memory now (`VmRSS`) or its high-water mark so far (`VmHWM`), in MiB. */
+const memMiB = (pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS') => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 const f1 = (x: number) => x.toFixed(1);
 
@@ -47,18 +49,46 @@ async function register(q: QuantaProcess, n: number, gen: ReturnType<typeof cata
   return { perSecond: n / seconds, p50: pct(latencies, 50), p95: pct(latencies, 95) };
 }
 
-async function searchMix(q: QuantaProcess, gen: ReturnType<typeof catalogGenerator>, count: number) {
+async function searchMix(q: QuantaProcess, gen: ReturnType<typeof catalogGenerator>, count: number, until?: Promise<unknown>) {
   const queries = Array.from({ length: count }, () => gen.query());
-  for (const qs of queries.slice(0, 200)) await (await fetch(`${q.url}/api/v1/search?${qs}`)).arrayBuffer(); // warm-up
+  // Warm-up, unless measuring during something that would end first.
+  if (!until) for (const qs of queries.slice(0, 200)) await (await fetch(`${q.url}/api/v1/search?${qs}`)).arrayBuffer();
   const latencies: number[] = [];
+  let done = false;
+  void until?.then(() => (done = true));
   for (const qs of queries) {
+    if (done) break;
     const t = performance.now();
     const res = await fetch(`${q.url}/api/v1/search?${qs}`);
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`search failed: ${res.status} for ${qs}`);
     latencies.push(performance.now() - t);
   }
-  return { p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99), max: Math.max(...latencies) };
+  return { count: latencies.length, p50: pct(latencies, 50), p95: pct(latencies, 95), p99: pct(latencies, 99), max: Math.max(...latencies) };
+}
+
+/**
+ * Seconds until duplicate detection has caught up with every registration (a full run after a
+ * burst, the first run after a start): the duplicates report answers once it has.
+ */
+async function detectionCaughtUp(q: QuantaProcess): Promise<number> {
+  const t = performance.now();
+  const res = await fetch(`${q.url}/api/v1/reports/duplicates?owner=nobody`);
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`duplicates report failed: ${res.status}`);
+  return (performance.now() - t) / 1000;
+}
+
+/** Searches while an operator's full duplicate run goes on: what search costs during the hourly run. */
+async function searchDuringFullRun(q: QuantaProcess, gen: ReturnType<typeof catalogGenerator>) {
+  const t = performance.now();
+  const run = fetch(`${q.url}/api/v1/admin/insights`, { method: 'POST' }).then(async (res) => {
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`full duplicate run failed: ${res.status}`);
+    return (performance.now() - t) / 1000;
+  });
+  const search = await searchMix(q, gen, 100_000, run);
+  return { ...search, seconds: await run };
 }
 
 async function coldStart(q: QuantaProcess) {
@@ -77,18 +107,26 @@ async function main() {
     const gen = catalogGenerator(n);
     const q = await startQuanta({ env: serverEnv });
     const reg = await register(q, n, gen);
-    const rssLoaded = rssMiB(q.pid);
+    const rssLoaded = memMiB(q.pid);
+    const caughtUp = await detectionCaughtUp(q);
     const search = await searchMix(q, gen, 2000);
+    const during = await searchDuringFullRun(q, gen);
+    const peak = memMiB(q.pid, 'VmHWM');
     const cold = await coldStart(q);
-    const rssCold = rssMiB(cold.again.pid);
+    const rssCold = memMiB(cold.again.pid);
+    const firstRun = await detectionCaughtUp(cold.again);
+    const rssSettled = memMiB(cold.again.pid);
     const searchCold = await searchMix(cold.again, gen, 1000);
+    const peakCold = memMiB(cold.again.pid, 'VmHWM');
     await cold.again.stop();
     cold.again.cleanup();
     console.log(`\n== ${n.toLocaleString('en')} products ==`);
     console.log(`registration  ${f1(reg.perSecond)} /s (single-product PUTs), latency p50 ${f1(reg.p50)} ms, p95 ${f1(reg.p95)} ms`);
+    console.log(`duplicates    caught up ${f1(caughtUp)} s after the last registration; an operator's full run took ${f1(during.seconds)} s`);
     console.log(`search (HTTP) p50 ${f1(search.p50)} ms, p95 ${f1(search.p95)} ms, p99 ${f1(search.p99)} ms, max ${f1(search.max)} ms over 2000 mixed queries`);
+    console.log(`  during a full duplicate run p50 ${f1(during.p50)} ms, p95 ${f1(during.p95)} ms, p99 ${f1(during.p99)} ms over ${during.count} queries`);
     console.log(`after restart p50 ${f1(searchCold.p50)} ms, p95 ${f1(searchCold.p95)} ms, p99 ${f1(searchCold.p99)} ms`);
-    console.log(`RSS           ${f1(rssLoaded)} MiB after registering, ${f1(rssCold)} MiB after a cold start`);
+    console.log(`RSS           ${f1(rssLoaded)} MiB after registering, peak ${f1(peak)} MiB; after a cold start ${f1(rssCold)} MiB, ${f1(rssSettled)} MiB once its first duplicate run ended (${f1(firstRun)} s later), peak ${f1(peakCold)} MiB`);
     console.log(`cold start    ${f1(cold.millis / 1000)} s from spawn to first search answered (graph opened, index rebuilt)`);
   }
 }

@@ -51,7 +51,9 @@ export async function startServer(config: QuantaConfig, logger: Logger, version 
     'feedback scores could not be computed; search ranks with the last ones',
     logger,
   );
-  // After the feedback: each duplicate group's canonical is chosen by its members' feedback.
+  // After the feedback: each duplicate group's canonical is chosen by its members' feedback. Not
+  // awaited: over a large mesh the first run takes tens of seconds, and search needs none of it
+  // to answer (reports wait for it).
   const stopInsights = await keepRebuilt(
     config.insightsRefreshSeconds,
     async () => {
@@ -60,6 +62,7 @@ export async function startServer(config: QuantaConfig, logger: Logger, version 
     },
     'duplicate groups could not be computed; search keeps the last ones',
     logger,
+    { background: true },
   );
   const stopImpressions = keepImpressions(impressions, config.impressionFlushSeconds, logger);
 
@@ -79,6 +82,8 @@ export async function startServer(config: QuantaConfig, logger: Logger, version 
       await new Promise<void>((resolve) => server.close(() => resolve()));
       stopFeedback();
       stopInsights();
+      // A first full run over a large mesh may still be reading the graph about to close.
+      await insights.stop();
       await stopImpressions();
       await Promise.all([graph.close(), search.close(), semantics.close()]);
     },
@@ -107,6 +112,7 @@ async function converge(products: number, search: SearchIndex, catalog: ReturnTy
  * evidence decays and the catalog-wide numbers move) and the duplicate groups (nightly in
  * research/ranking.md §B.4; a registration updates its own product at once). A failed rebuild is
  * logged and the projection keeps what it had: search ranks with the last scores, text at worst.
+ * With `background`, the first run is started and not waited for.
  * @returns what stops the schedule
  */
 async function keepRebuilt(
@@ -114,20 +120,27 @@ async function keepRebuilt(
   rebuild: () => Promise<{ message: string } & Record<string, unknown>>,
   failure: string,
   logger: Logger,
+  { background = false } = {},
 ): Promise<() => void> {
+  let stopped = false;
   const run = async () => {
     const started = Date.now();
     try {
       const { message, ...fields } = await rebuild();
       logger.info({ ...fields, millis: Date.now() - started }, message);
     } catch (err) {
-      logger.error({ err }, failure);
+      // A run cut short because the server is closing is no failure.
+      if (!stopped) logger.error({ err }, failure);
     }
   };
-  await run();
+  if (background) void run();
+  else await run();
   const timer = setInterval(() => void run(), seconds * 1000);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
 }
 
 /**

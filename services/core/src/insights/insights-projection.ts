@@ -29,8 +29,11 @@ import { directSources, upstreamSources } from './upstreams.js';
 
 /** How many products a rebuild reads from the graph at a time. */
 const PAGE = 500;
-/** Products indexed, or scored, between two yields to the event loop during a full run. */
-const YIELD_EVERY = 1000;
+/**
+ * How long a full run may hold the event loop before letting requests through: searches wait at
+ * most this long for it, whatever the size of the mesh.
+ */
+const SLICE_MS = 5;
 /** Registrations must pause this long before queued products are brought up to date. */
 const QUIET_MS = 100;
 /** More queued products than this are one full run rather than one refresh each. */
@@ -90,11 +93,20 @@ export class InsightsProjection {
   /** Whether each product's last stored flag event raised or lowered its flag. */
   private readonly flagState = new Map<Iri, boolean>();
   private readonly guard = new RebuildGuard();
-  /** Products registered since, waiting to be brought up to date, and the loop doing it. */
-  private readonly queue = new Map<Iri, Product>();
+  /**
+   * Products registered since, waiting to be brought up to date: their IRIs only (a bulk load
+   * would otherwise hold every product it sent), and past {@link BURST} just the note that a full
+   * run is due.
+   */
+  private readonly queue = new Set<Iri>();
+  private fullRunDue = false;
   private draining: Promise<void> | undefined;
   private lastQueued = 0;
   private rebuilding: Promise<unknown> = Promise.resolve();
+  /** Set by {@link stop}: a full run ends at its next slice, and no other starts. */
+  private stopped = false;
+  /** The first full run: until it ends, the groups are not yet those of the mesh. */
+  private firstRun: Promise<unknown> | undefined;
 
   constructor(
     private readonly graph: KnowledgeGraph,
@@ -111,6 +123,7 @@ export class InsightsProjection {
    * store the same canonical and flag events.
    */
   rebuild(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     const run = this.rebuilding.then(() =>
       // A product registered while the rebuild reads may be missing from what it swaps in.
       this.guard.run(
@@ -119,37 +132,42 @@ export class InsightsProjection {
       ),
     );
     this.rebuilding = run.catch(() => undefined);
+    this.firstRun ??= this.rebuilding;
     return run;
   }
 
   private async rebuildAll(): Promise<void> {
-    const products: Product[] = [];
-    for (let after: Iri | undefined; ; ) {
-      const page = await this.graph.listProducts({}, { ...(after !== undefined && { after }), limit: PAGE });
-      for (const p of page.items) if (p.descriptor.status !== 'retired') products.push(p);
-      if (page.items.length > 0) await this.readDirectSources(page.items.filter((p) => p.descriptor.status !== 'retired'));
-      if (!page.next) break;
-      after = page.next;
+    // First what every product's features depend on: direct sources (upstreams are read two hops
+    // up) and the glossary.
+    this.direct.clear();
+    this.lineageLinks.clear();
+    this.terms.clear();
+    for await (const page of this.livePages()) {
+      await this.readDirectSources(page);
+      for (const p of page) this.readTerms(p);
     }
+    this.glossary = glossaryFrom([...this.terms.values()].flat());
     const events = await this.graph.readInsightEvents();
     this.index = new DuplicateIndex(this.params);
     this.facts.clear();
-    this.terms.clear();
-    for (const p of products) this.readTerms(p);
-    this.glossary = glossaryFrom([...this.terms.values()].flat());
-    for (const [i, p] of products.entries()) {
-      this.index.upsert(this.featuresOf(p));
-      if (i % YIELD_EVERY === YIELD_EVERY - 1) await nextTurn();
+    // Then the features, from a second read rather than from products held since the first: at
+    // 100,000 products the held descriptors would be most of the server's memory.
+    const slice = this.slices();
+    for await (const page of this.livePages()) {
+      for (const p of page) {
+        this.index.upsert(this.featuresOf(p));
+        await slice();
+      }
     }
     this.overrides = new Overrides(events);
     this.chosenAt.clear();
     this.flagState.clear();
     for (const e of events) this.remember(e);
     this.pairs.clear();
-    // Scoring a large mesh takes tens of seconds: let requests through between batches.
-    for (const batch of this.index.pairBatches(YIELD_EVERY)) {
+    // Scoring a large mesh takes tens of seconds: let requests through between products.
+    for (const batch of this.index.pairBatches(1)) {
       for (const pair of batch) this.keep(pair);
-      await nextTurn();
+      await slice();
     }
     // Every product, and every member of the groups held so far (some may be gone now).
     await this.regroup(new Set([...this.facts.keys(), ...this.groupOf.keys()]));
@@ -240,14 +258,22 @@ export class InsightsProjection {
    * one full run, which scores a product far cheaper than one refresh at a time. Readers that
    * need the groups current await {@link settled}.
    */
-  enqueue(product: Product): void {
-    this.queue.set(product.iri, product);
+  enqueue(iri: Iri): void {
+    if (!this.fullRunDue) this.queue.add(iri);
+    if (this.queue.size > BURST) {
+      this.fullRunDue = true;
+      this.queue.clear();
+    }
     this.lastQueued = performance.now();
     this.draining ??= this.drain();
   }
 
-  /** Resolves once every queued product has been brought up to date. */
+  /**
+   * Resolves once the first full run has ended (the server starts it without waiting) and every
+   * queued product has been brought up to date.
+   */
   async settled(): Promise<void> {
+    await this.firstRun;
     while (this.draining) await this.draining;
   }
 
@@ -257,24 +283,26 @@ export class InsightsProjection {
   private async drain(): Promise<void> {
     try {
       for (let quiet = QUIET_MS; quiet > 0; quiet = this.lastQueued + QUIET_MS - performance.now()) await delay(quiet);
-      if (this.queue.size > BURST) {
-        this.queue.clear();
+      if (this.stopped) return;
+      if (this.fullRunDue) {
+        this.fullRunDue = false;
         await this.rebuild();
         return;
       }
       for (;;) {
         await nextTurn();
         const next = this.queue.values().next();
-        if (next.done) return;
-        this.queue.delete(next.value.iri);
+        if (next.done || this.stopped) return;
+        this.queue.delete(next.value);
         try {
           await this.refresh(next.value);
         } catch (error) {
-          this.onRefreshError(next.value.iri, error);
+          this.onRefreshError(next.value, error);
         }
       }
     } finally {
-      this.draining = undefined;
+      // Products queued while a full run read the graph may have been missed by it: go again.
+      this.draining = this.queue.size > 0 || this.fullRunDue ? this.drain() : undefined;
     }
   }
 
@@ -299,7 +327,7 @@ export class InsightsProjection {
       // Its declared sources now; the lineage links the last full run read (lineage arrives as
       // events, not with a registration; a link first seen since waits for the next full run).
       // Asking the graph for them here cost more than all the scoring at 10k products.
-      this.direct.set(iri, directSources(product.descriptor, this.lineageLinks.get(iri)));
+      this.setDirect(iri, directSources(product.descriptor, this.lineageLinks.get(iri)));
       this.index.upsert(this.featuresOf(product));
       for (const pair of this.index.pairsOf(iri)) this.keep(pair);
     }
@@ -452,6 +480,40 @@ export class InsightsProjection {
     return factors.filter((f) => f.name === 'usage' || f.name === 'rating' || f.name === 'slo').reduce((q, f) => q * f.value, 1);
   }
 
+  /**
+   * A full run's time slices: the function returned lets requests through once the current slice
+   * is spent, and ends the run (throws) once the projection is stopped.
+   */
+  private slices(ms = SLICE_MS): () => Promise<void> {
+    let since = performance.now();
+    return async () => {
+      if (performance.now() - since < ms) return;
+      await nextTurn();
+      if (this.stopped) throw new Error('duplicate detection stopped: the server is closing');
+      since = performance.now();
+    };
+  }
+
+  /** Ends a full run in progress at its next time slice and starts no other; resolves once none runs. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.queue.clear();
+    this.fullRunDue = false;
+    await this.rebuilding;
+    while (this.draining) await this.draining.catch(() => undefined);
+  }
+
+  /** The graph's products that are not retired, a page at a time. */
+  private async *livePages(): AsyncGenerator<Product[]> {
+    for (let after: Iri | undefined; ; ) {
+      const page = await this.graph.listProducts({}, { ...(after !== undefined && { after }), limit: PAGE });
+      const live = page.items.filter((p) => p.descriptor.status !== 'retired');
+      if (live.length > 0) yield live;
+      if (!page.next) return;
+      after = page.next;
+    }
+  }
+
   /** Reads the direct upstream sources of these products: declared input ports and lineage links. */
   private async readDirectSources(products: readonly Product[]): Promise<void> {
     const links = await this.graph.productLinks(
@@ -462,8 +524,14 @@ export class InsightsProjection {
       const own = links.filter((l) => l.to === p.iri);
       if (own.length > 0) this.lineageLinks.set(p.iri, own);
       else this.lineageLinks.delete(p.iri);
-      this.direct.set(p.iri, directSources(p.descriptor, own));
+      this.setDirect(p.iri, directSources(p.descriptor, own));
     }
+  }
+
+  /** Keeps a product's direct sources; most products have none, and keep no entry. */
+  private setDirect(iri: Iri, sources: readonly string[]): void {
+    if (sources.length > 0) this.direct.set(iri, sources);
+    else this.direct.delete(iri);
   }
 
   /** Keeps the glossary terms a product's semantic model defines; true when it defines any. */
@@ -487,6 +555,7 @@ export class InsightsProjection {
       // when the owner's schema changes, not when someone else's glossary term arrives.
       schema: declaredSchemaHash(d),
     });
-    return { ...features, createdAt: Date.parse(product.createdAt) };
+    // The product's IRI string, not the descriptor's equal copy: one string per product held.
+    return { ...features, id: product.iri, createdAt: Date.parse(product.createdAt) };
   }
 }

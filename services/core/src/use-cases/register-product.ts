@@ -102,7 +102,7 @@ export async function project(deps: CatalogDeps, product: Product): Promise<void
     // A new status (deprecated) or new SLOs change the product's factors.
     await deps.feedback?.refresh(product);
     // Just after the response: a group's canonical is chosen by the members' current feedback.
-    deps.insights?.enqueue(product);
+    deps.insights?.enqueue(product.iri);
   } catch (error) {
     deps.onProjectionError?.(product.iri, error);
   }

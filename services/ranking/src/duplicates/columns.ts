@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import { DEFAULT_RANKING_PARAMS, type RankingParams } from '../params.js';
-import type { PreparedProduct } from './corpus.js';
+import type { DuplicateCorpus, PreparedProduct } from './corpus.js';
 import { columnKey, TYPE_CLASSES, type ColumnSignature } from './signature.js';
 
 /** Normalised Levenshtein similarity: `1 − d/max(len)`, 1 for equal strings. */
@@ -75,7 +75,7 @@ function bump(counts: Int32Array, slot: number): void {
  * Walks two prepared schemas together: counts the exact matches, counts each side's leftovers per
  * type class (into `leftA`/`leftB`), and collects the leftovers themselves when given lists.
  */
-function splitColumns(a: PreparedProduct, b: PreparedProduct, left?: ColumnSignature[], right?: ColumnSignature[]): number {
+function splitColumns(a: PreparedProduct, b: PreparedProduct, corpus: DuplicateCorpus, left?: ColumnSignature[], right?: ColumnSignature[]): number {
   const x = a.columnKeys;
   const y = b.columnKeys;
   leftA.fill(0);
@@ -92,12 +92,14 @@ function splitColumns(a: PreparedProduct, b: PreparedProduct, left?: ColumnSigna
       i++;
       j++;
     } else if (u < v) {
-      bump(leftA, a.columnTypes[i] as number);
-      left?.push(a.columns[i] as ColumnSignature);
+      const c = a.columns[i] as number;
+      bump(leftA, corpus.typeClass(c));
+      left?.push(corpus.signature(c));
       i++;
     } else {
-      bump(leftB, b.columnTypes[j] as number);
-      right?.push(b.columns[j] as ColumnSignature);
+      const c = b.columns[j] as number;
+      bump(leftB, corpus.typeClass(c));
+      right?.push(corpus.signature(c));
       j++;
     }
   }
@@ -108,16 +110,16 @@ function splitColumns(a: PreparedProduct, b: PreparedProduct, left?: ColumnSigna
  * At most how many columns of two prepared products can match: the exact matches, plus per type
  * class the smaller side's leftovers (a fuzzy match needs the same class). No lists are built.
  */
-export function matchCeiling(a: PreparedProduct, b: PreparedProduct): number {
-  let n = splitColumns(a, b);
+export function matchCeiling(a: PreparedProduct, b: PreparedProduct, corpus: DuplicateCorpus): number {
+  let n = splitColumns(a, b, corpus);
   for (let t = 0; t < TYPE_CLASSES.length; t++) n += Math.min(leftA[t] as number, leftB[t] as number);
   return n;
 }
 
 /** {@link matchedColumns} for two prepared products: exact matches by interned key, then fuzzy ones. */
-export function preparedMatches(a: PreparedProduct, b: PreparedProduct, params: RankingParams = DEFAULT_RANKING_PARAMS): number {
+export function preparedMatches(a: PreparedProduct, b: PreparedProduct, corpus: DuplicateCorpus, params: RankingParams = DEFAULT_RANKING_PARAMS): number {
   const left: ColumnSignature[] = [];
   const right: ColumnSignature[] = [];
-  const exact = splitColumns(a, b, left, right);
+  const exact = splitColumns(a, b, corpus, left, right);
   return exact + fuzzyMatches(left, right, params);
 }

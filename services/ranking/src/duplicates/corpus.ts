@@ -6,17 +6,20 @@ import { Vocabulary } from './vocabulary.js';
 
 /**
  * A product as pair scoring reads it: everything tokenised, interned and sorted once when it
- * enters the corpus, so scoring a pair only merges integer arrays.
+ * enters the corpus, so scoring a pair only merges integer arrays. Nothing else of its features is
+ * kept (not its text, nor its own copies of column signatures): at 100,000 products what every
+ * product holds is most of the server's memory.
  */
 export interface PreparedProduct {
-  readonly features: DuplicateFeatures;
+  /** The product's IRI and name. */
+  readonly id: string;
+  readonly name: string;
   /** The id of `product:<its iri>` among upstreams: how another product would list it. */
   readonly ref: number;
   /** Distinct column keys (type class + token), sorted ids… */
   readonly columnKeys: Int32Array;
-  /** …and the column each stands for, in the same order, with its type class's index in {@link TYPE_CLASSES}. */
-  readonly columns: readonly ColumnSignature[];
-  readonly columnTypes: Uint8Array;
+  /** …and the interned signature each stands for, in the same order (see {@link DuplicateCorpus.signature}). */
+  readonly columns: Int32Array;
   /** Distinct text terms, sorted ids, and their sublinear term frequency `1 + ln tf`. */
   readonly terms: Int32Array;
   readonly termWeights: Float64Array;
@@ -25,6 +28,9 @@ export interface PreparedProduct {
   /** Its TF-IDF text norm and the IDF sum of its concepts, as of corpus version `version` (a cache). */
   weights: { version: number; textNorm: number; conceptIdf: number };
 }
+
+/** A column signature's key with its linked concept: two columns with one key may link different concepts. */
+const signatureKey = (c: ColumnSignature): string => (c.concept === undefined ? columnKey(c) : `${columnKey(c)} ${c.concept}`);
 
 // Matched positions of one merge; reused, since scoring never runs re-entrantly.
 const scratch: number[] = [];
@@ -64,6 +70,9 @@ export class DuplicateCorpus {
   readonly concepts = new Vocabulary();
   readonly upstreams = new Vocabulary();
   readonly columns = new Vocabulary();
+  private readonly signatures = new Vocabulary();
+  private readonly signatureOf: (ColumnSignature | undefined)[] = [];
+  private readonly typeOf: number[] = [];
   private documents = 0;
   /** Bumped on every change: IDF values and weights computed at another version are stale. */
   private changes = 0;
@@ -79,8 +88,7 @@ export class DuplicateCorpus {
   add(features: DuplicateFeatures): PreparedProduct {
     const byKey = new Map(features.columns.map((c) => [columnKey(c), c]));
     const columnKeys = this.columns.add(byKey.keys());
-    const columns = Array.from(columnKeys, (id) => byKey.get(this.columns.string(id)) as ColumnSignature);
-    const columnTypes = Uint8Array.from(columns, (c) => TYPE_CLASSES.indexOf(c.type));
+    const columns = Int32Array.from(columnKeys, (id) => this.intern(byKey.get(this.columns.string(id)) as ColumnSignature));
     const tf = new Map<string, number>();
     for (const t of textTerms(features.text)) tf.set(t, (tf.get(t) ?? 0) + 1);
     const terms = this.terms.add(tf.keys());
@@ -89,11 +97,11 @@ export class DuplicateCorpus {
     this.documents++;
     this.changes++;
     return {
-      features,
+      id: features.id,
+      name: features.name,
       ref: ref as number,
       columnKeys,
       columns,
-      columnTypes,
       terms,
       termWeights,
       concepts: this.concepts.add(features.concepts),
@@ -105,12 +113,34 @@ export class DuplicateCorpus {
   /** Takes a product added earlier out of the statistics. */
   remove(p: PreparedProduct): void {
     this.columns.remove(p.columnKeys);
+    this.signatures.remove(p.columns);
     this.terms.remove(p.terms);
     this.concepts.remove(p.concepts);
     this.upstreams.remove(p.upstreams);
     this.upstreams.remove(Int32Array.of(p.ref));
     this.documents--;
     this.changes++;
+  }
+
+  /** The column signature an id of {@link PreparedProduct.columns} stands for. */
+  signature(id: number): ColumnSignature {
+    return this.signatureOf[id] as ColumnSignature;
+  }
+
+  /** The index in {@link TYPE_CLASSES} of that signature's type class. */
+  typeClass(id: number): number {
+    return this.typeOf[id] as number;
+  }
+
+  /** One signature object per distinct signature in the mesh, shared by every product declaring it. */
+  private intern(c: ColumnSignature): number {
+    const id = this.signatures.add([signatureKey(c)])[0] as number;
+    // Its first holder (a new id, or a freed one reused): the signature is this one from now on.
+    if (this.signatures.count(id) === 1) {
+      this.signatureOf[id] = c;
+      this.typeOf[id] = TYPE_CLASSES.indexOf(c.type);
+    }
+    return id;
   }
 
   /** IDF of a text term, `ln((1 + N)/(1 + df)) + 1`. */

@@ -1,44 +1,23 @@
 import { DEFAULT_RANKING_PARAMS, type RankingParams } from '../params.js';
 import { DuplicateCorpus, type PreparedProduct } from './corpus.js';
-import { productRef, type DuplicateFeatures } from './features.js';
+import type { DuplicateFeatures } from './features.js';
+import { IdBuckets } from './id-buckets.js';
 import { LshIndex } from './lsh.js';
 import { MinHash } from './minhash.js';
 import { scorePrepared, type PairScore } from './pair-score.js';
 import { columnKey } from './signature.js';
 
-/** key → the slots holding it, for blocking on a shared upstream or concept. */
-class Blocks {
-  private readonly members = new Map<string, Set<number>>();
-
-  add(slot: number, keys: readonly string[]): void {
-    for (const k of keys) {
-      const block = this.members.get(k);
-      if (block) block.add(slot);
-      else this.members.set(k, new Set([slot]));
-    }
-  }
-
-  remove(slot: number, keys: readonly string[]): void {
-    for (const k of keys) {
-      const block = this.members.get(k);
-      block?.delete(slot);
-      if (block?.size === 0) this.members.delete(k);
-    }
-  }
-
-  /** The blocks of `keys`. */
-  of(keys: readonly string[]): ReadonlySet<number>[] {
-    const out: ReadonlySet<number>[] = [];
-    for (const k of keys) {
-      const block = this.members.get(k);
-      if (block) out.push(block);
-    }
-    return out;
-  }
+/** Files a slot under each of `keys` (and `extra`): its interned upstreams and own ref, or its concepts. */
+function fileAll(blocks: IdBuckets, keys: Int32Array, slot: number, extra?: number): void {
+  for (const k of keys) blocks.add(k, slot);
+  if (extra !== undefined) blocks.add(extra, slot);
 }
 
-/** A product's lineage blocks: its upstreams, and its own `product:` ref, so it meets what derives from it. */
-const lineageKeys = (f: DuplicateFeatures): string[] => [...f.upstreams, productRef(f.id)];
+/** Undoes {@link fileAll}. */
+function unfileAll(blocks: IdBuckets, keys: Int32Array, slot: number, extra?: number): void {
+  for (const k of keys) blocks.delete(k, slot);
+  if (extra !== undefined) blocks.delete(extra, slot);
+}
 
 const byIds = (p: PairScore, q: PairScore): number => (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : p.b > q.b ? 1 : 0);
 
@@ -61,9 +40,13 @@ export class DuplicateIndex {
   private readonly free: number[] = [];
   private readonly corpus = new DuplicateCorpus();
   private readonly minhash: MinHash;
-  private readonly lsh: LshIndex<number>;
-  private readonly byUpstream = new Blocks();
-  private readonly byConcept = new Blocks();
+  private readonly lsh: LshIndex;
+  /**
+   * Slots by interned upstream (the corpus's upstream ids, in which a product's own ref is how
+   * others list it, so a product meets what derives from it) and by interned concept.
+   */
+  private readonly byUpstream = new IdBuckets();
+  private readonly byConcept = new IdBuckets();
   /** slot → the pass that last met it while gathering candidates. */
   private seen = new Int32Array(1024);
   private pass = 0;
@@ -71,7 +54,7 @@ export class DuplicateIndex {
   constructor(private readonly params: RankingParams = DEFAULT_RANKING_PARAMS) {
     const { perms, bands, rows, seed } = params.duplicates.lsh;
     this.minhash = new MinHash(perms, seed);
-    this.lsh = new LshIndex<number>(bands, rows);
+    this.lsh = new LshIndex(bands, rows);
   }
 
   /** How many products are indexed. */
@@ -91,9 +74,9 @@ export class DuplicateIndex {
     this.slots.set(features.id, slot);
     this.entries[slot] = p;
     // A product without columns has no schema to hash: its empty signature would collide with every other one.
-    if (p.columns.length > 0) this.lsh.insert(slot, this.minhash.signature(p.columns.map(columnKey)));
-    this.byUpstream.add(slot, lineageKeys(features));
-    this.byConcept.add(slot, features.concepts);
+    if (p.columns.length > 0) this.lsh.insert(slot, this.minhash.signature(features.columns.map(columnKey)));
+    fileAll(this.byUpstream, p.upstreams, slot, p.ref);
+    fileAll(this.byConcept, p.concepts, slot);
   }
 
   /** Forgets a product; a no-op for an unknown id. */
@@ -104,10 +87,10 @@ export class DuplicateIndex {
     this.slots.delete(id);
     this.entries[slot] = undefined;
     this.free.push(slot);
-    this.corpus.remove(p);
     this.lsh.remove(slot);
-    this.byUpstream.remove(slot, lineageKeys(p.features));
-    this.byConcept.remove(slot, p.features.concepts);
+    unfileAll(this.byUpstream, p.upstreams, slot, p.ref);
+    unfileAll(this.byConcept, p.concepts, slot);
+    this.corpus.remove(p);
   }
 
   /** The products worth scoring against `id` (similar columns, a shared upstream or concept), sorted. */
@@ -115,7 +98,7 @@ export class DuplicateIndex {
     const slot = this.slots.get(id);
     if (slot === undefined) return [];
     return this.candidateSlots(slot)
-      .map((s) => (this.entries[s] as PreparedProduct).features.id)
+      .map((s) => (this.entries[s] as PreparedProduct).id)
       .sort();
   }
 
@@ -135,16 +118,18 @@ export class DuplicateIndex {
     const pass = ++this.pass;
     this.seen[slot] = pass;
     const out: number[] = [];
-    for (const group of [this.lsh.bucketsOf(slot), this.byUpstream.of(lineageKeys(p.features)), this.byConcept.of(p.features.concepts)]) {
-      for (const bucket of group) {
-        if (bucket.size > cap) continue;
-        for (const other of bucket) {
-          if (this.seen[other] === pass) continue;
-          this.seen[other] = pass;
-          out.push(other);
-        }
-      }
-    }
+    const meet = (other: number) => {
+      if (this.seen[other] === pass) return;
+      this.seen[other] = pass;
+      out.push(other);
+    };
+    const gather = (bucket: ReadonlySet<number> | undefined) => {
+      if (bucket !== undefined && bucket.size <= cap) for (const other of bucket) meet(other);
+    };
+    this.lsh.sharing(slot, cap, meet);
+    for (const k of p.upstreams) gather(this.byUpstream.shared(k));
+    gather(this.byUpstream.shared(p.ref));
+    for (const k of p.concepts) gather(this.byConcept.shared(k));
     return out;
   }
 

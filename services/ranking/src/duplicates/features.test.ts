@@ -51,7 +51,8 @@ describe('schemaHash', () => {
 
   it('does not depend on column order or repeats, and changes with a name or a type class', () => {
     const h = schemaHash(cols(['order_id', 'number'], ['amount', 'number']));
-    expect(h).toBe('number:amount,number:order_id');
+    // A 64-bit digest in base 36: fourteen characters whatever the schema's size.
+    expect(h).toMatch(/^[0-9a-z]{14}$/);
     expect(schemaHash(cols(['amount', 'number'], ['order_id', 'number'], ['amount', 'number']))).toBe(h);
     expect(schemaHash(cols(['order_id', 'number'], ['amount', 'string']))).not.toBe(h);
     expect(schemaHash(cols(['order_id', 'number'], ['amounts', 'number']))).not.toBe(h);

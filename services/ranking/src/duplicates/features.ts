@@ -68,9 +68,29 @@ export function declaredSchemaHash(descriptor: DuplicateDescriptor): string {
 }
 
 /**
- * A stable digest of a product's schema: its column signatures, sorted. An owner's "not a
- * duplicate" override records it, and lapses when the schema (so the evidence) changes.
+ * A stable digest of a product's schema: its column signatures, sorted, hashed to 64 bits. An
+ * owner's "not a duplicate" override records it, and lapses when the schema (so the evidence)
+ * changes. A digest rather than the column list itself: the insights projection holds one per
+ * product, and at 100,000 products the lists would cost tens of megabytes.
  */
 export function schemaHash(features: Pick<DuplicateFeatures, 'columns'>): string {
-  return uniqueSorted(features.columns.map(columnKey)).join(',');
+  return digest64(uniqueSorted(features.columns.map(columnKey)).join(','));
+}
+
+/**
+ * A 64-bit non-cryptographic digest in base 36 (two 32-bit multiply-xorshift lanes, as cyrb53):
+ * enough that two different schemas practically never share one. Pure, so this package needs no
+ * Node built-ins.
+ */
+function digest64(s: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (h2 >>> 0).toString(36).padStart(7, '0') + (h1 >>> 0).toString(36).padStart(7, '0');
 }

@@ -57,7 +57,7 @@ describe('LshIndex', () => {
     const lsh = new LshIndex(32, 4);
     const queries = Array.from({ length: n }, (_, k) => {
       const [a, b] = setPair(40, shared, `${tag}${k}-`);
-      lsh.insert(`${tag}${k}`, mh.signature(b));
+      lsh.insert(k, mh.signature(b));
       return mh.signature(a);
     });
     return { lsh, queries };
@@ -65,32 +65,77 @@ describe('LshIndex', () => {
 
   it('finds a set 0.8 similar to the query (misses about 1 in 10^8)', () => {
     const { lsh, queries } = indexedPairs(50, 36, 'near');
-    queries.forEach((q, k) => expect(lsh.candidates(q).has(`near${k}`)).toBe(true));
+    queries.forEach((q, k) => expect(lsh.candidates(q).has(k)).toBe(true));
   });
 
   it('rarely returns a set only 0.1 similar (about 0.3% of them at 32 × 4)', () => {
     const { lsh, queries } = indexedPairs(500, 7, 'far'); // Jaccard 7/73 ≈ 0.096
     expect(lsh.size).toBe(500);
-    const found = queries.filter((q, k) => lsh.candidates(q).has(`far${k}`)).length;
+    const found = queries.filter((q, k) => lsh.candidates(q).has(k)).length;
     expect(found).toBeLessThanOrEqual(6);
   });
 
   it('forgets a removed set, re-indexes a replaced one, and skips buckets above the cap', () => {
-    const lsh = new LshIndex<number>(32, 4);
+    const lsh = new LshIndex(32, 4);
     const sig = mh.signature(['x', 'y', 'z']);
     for (const id of [1, 2, 3]) lsh.insert(id, sig);
     expect(lsh.candidates(sig)).toEqual(new Set([1, 2, 3]));
     expect(lsh.candidates(sig, 2).size).toBe(0);
-    expect(lsh.bucketsOf(1).length).toBe(32);
+    const met = (id: number) => {
+      const out: number[] = [];
+      lsh.sharing(id, Infinity, (other) => out.push(other));
+      return out;
+    };
+    expect(met(1).length).toBe(3 * 32);
+    expect(new Set(met(1))).toEqual(new Set([1, 2, 3]));
     lsh.remove(2);
     expect(lsh.candidates(sig)).toEqual(new Set([1, 3]));
     lsh.insert(3, mh.signature(['p', 'q', 'r']));
     expect(lsh.candidates(sig)).toEqual(new Set([1]));
-    expect(lsh.bucketsOf(1)).toEqual([]);
+    expect(met(1)).toEqual([]);
     expect(lsh.size).toBe(2);
+    lsh.remove(1);
+    lsh.remove(1);
+    expect(lsh.size).toBe(1);
+    expect(lsh.candidates(sig)).toEqual(new Set());
+  });
+
+  it('answers as a brute-force scan does through thousands of random inserts, re-inserts and removals', () => {
+    // Few distinct values per row, so buckets are shared, tables grow and removals shift entries back.
+    let seed = 12345;
+    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const bands = 8;
+    const rows = 2;
+    const randomSig = () => Uint32Array.from({ length: bands * rows }, () => Math.floor(random() * 3));
+    const lsh = new LshIndex(bands, rows);
+    const live = new Map<number, Uint32Array>();
+    const shares = (x: Uint32Array, y: Uint32Array) =>
+      Array.from({ length: bands }, (_, b) => b).some((b) => x.subarray(b * rows, (b + 1) * rows).every((v, r) => v === y[b * rows + r]));
+    for (let step = 0; step < 3000; step++) {
+      const id = Math.floor(random() * 400);
+      if (random() < 0.3) {
+        lsh.remove(id);
+        live.delete(id);
+      } else {
+        const sig = randomSig();
+        lsh.insert(id, sig);
+        live.set(id, sig);
+      }
+      if (step % 100 !== 99) continue;
+      expect(lsh.size).toBe(live.size);
+      const query = randomSig();
+      expect([...lsh.candidates(query)].sort((a, b) => a - b)).toEqual([...live].filter(([, sig]) => shares(sig, query)).map(([i]) => i).sort((a, b) => a - b));
+      for (const [i, sig] of [...live].slice(0, 20)) {
+        const met = new Set<number>();
+        lsh.sharing(i, Infinity, (other) => met.add(other));
+        const expected = [...live].filter(([j, other]) => j !== i && shares(sig, other)).map(([j]) => j);
+        expect([...met].filter((j) => j !== i).sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
+      }
+    }
   });
 
   it('refuses a signature too short for its bands', () => {
-    expect(() => new LshIndex(32, 4).insert('a', new Uint32Array(64))).toThrow(RangeError);
+    expect(() => new LshIndex(32, 4).insert(0, new Uint32Array(64))).toThrow(RangeError);
+    expect(() => new LshIndex(32, 4).insert(-1, new Uint32Array(128))).toThrow(RangeError);
   });
 });

@@ -98,7 +98,7 @@ function band(
   const d = params.duplicates;
   if ((l.aFeedsB || l.bFeedsA) && contain < d.derivativeContain) {
     const [up, down] = l.aFeedsB ? [a, b] : [b, a];
-    return { band: 'none', reason: `${up.features.name} is upstream of ${down.features.name}: lineage, not duplication` };
+    return { band: 'none', reason: `${up.name} is upstream of ${down.name}: lineage, not duplication` };
   }
   const strong = kinds.filter((s) => s !== undefined && s >= d.evidence).length;
   if (score >= d.likely && strong >= d.evidenceKinds) return { band: 'likely' };
@@ -126,16 +126,16 @@ export function scorePrepared(x: PreparedProduct, y: PreparedProduct, corpus: Du
     // and then from one merge; the text cosine only for pairs still in reach of "possible".
     const l = lineageOf(x, y);
     if (ceilingScore(x, y, l, semantics, 1, Math.min(x.columns.length, y.columns.length), params) < params.duplicates.possible) return undefined;
-    const ceiling = matchCeiling(x, y);
+    const ceiling = matchCeiling(x, y, corpus);
     if (ceilingScore(x, y, l, semantics, 1, ceiling, params) < params.duplicates.possible) return undefined;
     text = corpus.textCosine(x, y);
     if (ceilingScore(x, y, l, semantics, text, ceiling, params) < params.duplicates.possible) return undefined;
   } else text = corpus.textCosine(x, y);
 
   // In id order, so a pair gets one score (and one fuzzy matching) whichever side asks.
-  const [a, b] = x.features.id <= y.features.id ? [x, y] : [y, x];
+  const [a, b] = x.id <= y.id ? [x, y] : [y, x];
   const l = lineageOf(a, b);
-  const matched = preparedMatches(a, b, params);
+  const matched = preparedMatches(a, b, corpus, params);
   const contain = containOf(a, b, matched);
   const schema = schemaScore(a, b, matched);
   const lineage = lineageScore(l, contain, params);
@@ -154,7 +154,7 @@ export function scorePrepared(x: PreparedProduct, y: PreparedProduct, corpus: Du
       .map((id) => corpus.concepts.string(id))
       .sort(),
   };
-  return { a: a.features.id, b: b.features.id, score, evidence, ...band(a, b, l, [schema, lineage, semantics], score, contain, params) };
+  return { a: a.id, b: b.id, score, evidence, ...band(a, b, l, [schema, lineage, semantics], score, contain, params) };
 }
 
 /** The §B.5 duplicate score of two products of a corpus, with all its evidence. */

@@ -1,3 +1,6 @@
+/** The ids of a document with no strings of a kind; never written to. */
+const NONE = new Int32Array(0);
+
 /**
  * Strings interned as small integers, with the number of documents holding each: pair scoring
  * merges sorted integer arrays instead of hashing strings, and IDF is always current because the
@@ -23,7 +26,8 @@ export class Vocabulary {
       this.counts[id] = (this.counts[id] as number) + 1;
       out.push(id);
     }
-    return Int32Array.from(out).sort();
+    // Many documents have no concepts or upstreams: they share one empty array rather than each holding its own.
+    return out.length === 0 ? NONE : Int32Array.from(out).sort();
   }
 
   /** Undoes {@link add} for the ids it returned. */
