@@ -6,6 +6,7 @@ import {
   assertOwnEdges,
   assertValidBatch,
   type BatchItemResult,
+  type CounterIncrement,
   type InsightEvent,
   type InsightEventKind,
   type NudgeRecord,
@@ -199,6 +200,20 @@ export class SqliteKnowledgeGraph implements KnowledgeGraph {
     const node = this.st.nodeId.get(iri);
     if (node === undefined) throw new NotFoundError(`no node ${iri} to count on`);
     return (this.st.addToCounter.get(node, name, delta) as { value: number }).value;
+  }
+
+  async addToCounters(increments: readonly CounterIncrement[]): Promise<number> {
+    for (const i of increments) assertCounterDelta(i.delta);
+    return this.db.transaction(() => {
+      let written = 0;
+      for (const { iri, name, delta } of increments) {
+        const node = this.st.nodeId.get(iri);
+        if (node === undefined) continue;
+        this.st.addToCounter.get(node, name, delta);
+        written++;
+      }
+      return written;
+    })();
   }
 
   async readCounters(iri: string): Promise<Readonly<Record<string, number>>> {

@@ -3,6 +3,7 @@ import {
   assertOwnEdges,
   assertValidBatch,
   type BatchItemResult,
+  type CounterIncrement,
   type InsightEvent,
   type InsightEventKind,
   type NudgeRecord,
@@ -152,6 +153,27 @@ export class Neo4jKnowledgeGraph implements KnowledgeGraph {
     const record = result.records[0];
     if (!record) throw new NotFoundError(`no node ${iri} to count on`);
     return record.get('value');
+  }
+
+  async addToCounters(increments: readonly CounterIncrement[]): Promise<number> {
+    for (const i of increments) assertCounterDelta(i.delta);
+    const rows = new Map<string, { iri: string; name: string; key: string; delta: number }>();
+    for (const { iri, name, delta } of increments) {
+      const key = counterKey(iri, name);
+      const row = rows.get(key);
+      if (row) row.delta += delta;
+      else rows.set(key, { iri, name, key, delta });
+    }
+    if (rows.size === 0) return 0;
+    // Landed increments, counted per input: repeats of a counter were summed into one row.
+    const landed = new Set<string>();
+    const sorted = [...rows.values()].sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+    await this.write(async (tx) => {
+      landed.clear();
+      const result = await tx.run<{ key: string }>(q.ADD_TO_COUNTERS, { rows: sorted });
+      for (const r of result.records) landed.add(r.get('key'));
+    });
+    return increments.filter((i) => landed.has(counterKey(i.iri, i.name))).length;
   }
 
   async readCounters(iri: string): Promise<Readonly<Record<string, number>>> {

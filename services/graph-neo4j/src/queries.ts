@@ -95,6 +95,19 @@ SET c._lock = true REMOVE c._lock
 WITH c SET c.value = c.value + $delta
 RETURN c.value AS value`;
 
+/**
+ * {@link ADD_TO_COUNTER} for many counters in one statement: one row per counter key (the caller
+ * sums repeats, since a later row of one statement need not see an earlier row's write), in key
+ * order so concurrent batches take the counters' locks in the same order. Unknown nodes match
+ * nothing and are skipped; the keys returned are those that landed.
+ */
+export const ADD_TO_COUNTERS = `UNWIND $rows AS row
+MATCH (n:Node {iri: row.iri}) WHERE n.kind IS NOT NULL
+MERGE (c:Counter {key: row.key}) ON CREATE SET c.iri = row.iri, c.name = row.name, c.value = 0.0
+SET c._lock = true REMOVE c._lock
+WITH c, row SET c.value = c.value + row.delta
+RETURN row.key AS key`;
+
 export const COUNTERS = `MATCH (c:Counter {iri: $iri}) RETURN c.name AS name, c.value AS value ORDER BY name`;
 
 const REVISION_FIELDS = `r.iri AS iri, r.revision AS revision, r.hash AS hash, r.status AS status,

@@ -28,6 +28,7 @@ export async function startServer(config: QuantaConfig, logger: Logger, version 
   const insights = new InsightsProjection(graph, systemClock, feedback);
   feedback.balanceWith(insights);
   insights.onRefreshError = (iri, err) => logger.warn({ iri, err }, 'duplicate detection could not update a product; the next full run repairs it');
+  insights.onBurstRun = (millis) => logger.info({ millis, groups: insights.duplicateGroups.length }, 'duplicate groups recomputed after a burst of registrations');
   const impressions = new ImpressionLog(graph);
   const catalog = createCatalog({
     graph,

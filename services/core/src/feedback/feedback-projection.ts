@@ -16,6 +16,7 @@ import type { KnowledgeGraph } from '../ports/knowledge-graph.js';
 import type { ProductSignalRecords } from '../ports/signal-graph.js';
 import { EXAMINATIONS } from './impression-log.js';
 import { productSignals } from './product-signals.js';
+import { SharedValues } from './sharing.js';
 import { RebuildGuard } from '../projections/rebuild-guard.js';
 
 /** What the balancing loop tells the ranking about a product (issue 7's insights). */
@@ -187,7 +188,7 @@ export class FeedbackProjection {
     const duplicateOf = this.balancing?.duplicateOf(p.id);
     const flaggedForRetirement = this.balancing?.flaggedForRetirement(p.id) ?? false;
     const balanced = { ...p, exploring: this.exploring.has(p.id), ...(duplicateOf && { duplicateOf }), ...(flaggedForRetirement && { flaggedForRetirement }) };
-    return productFeedback(balanced, now, this.stats, this.params);
+    return shareFeedback(productFeedback(balanced, now, this.stats, this.params));
   }
 }
 
@@ -198,4 +199,11 @@ function carryOver<T>(iris: ReadonlySet<Iri>, current: ReadonlyMap<Iri, T>, next
     if (entry === undefined) next.delete(iri);
     else next.set(iri, entry);
   }
+}
+
+const feedbacks = new SharedValues<Feedback>();
+
+/** One feedback object for every product whose factors read the same (most of a large catalog). */
+function shareFeedback(feedback: Feedback): Feedback {
+  return feedbacks.share(feedback.factors.map((f) => `${f.name}\u0000${f.value}\u0000${f.reason}`).join('\u0001'), feedback);
 }

@@ -1,5 +1,8 @@
-import { type Iri, NotFoundError } from '@quanta/model';
+import type { Iri } from '@quanta/model';
 import type { KnowledgeGraph } from '../ports/knowledge-graph.js';
+
+/** Products whose impressions one transaction writes: a few ms of the event loop each. */
+export const FLUSH_BATCH = 500;
 
 /** The counter on a product node that holds its expected examinations (ADR 0010). */
 export const EXAMINATIONS = 'examinations';
@@ -27,25 +30,20 @@ export class ImpressionLog {
   }
 
   /**
-   * Writes the impressions counted so far. A product deleted meanwhile is skipped; on any other
+   * Writes the impressions counted so far, {@link FLUSH_BATCH} products per transaction (one
+   * commit each, and requests served between them). A product deleted meanwhile is skipped; on a
    * failure the unwritten impressions are kept for the next flush and the error is thrown.
    * @returns how many products' counters were written
    */
   async flush(): Promise<number> {
-    const batch = this.pending;
+    const batch = [...this.pending].map(([iri, delta]) => ({ iri, name: EXAMINATIONS, delta }));
     this.pending = new Map();
     let written = 0;
-    for (const [iri, delta] of batch) {
+    for (let from = 0; from < batch.length; from += FLUSH_BATCH) {
       try {
-        await this.graph.addToCounter(iri, EXAMINATIONS, delta);
-        written += 1;
-        batch.delete(iri);
+        written += await this.graph.addToCounters(batch.slice(from, from + FLUSH_BATCH));
       } catch (err) {
-        if (err instanceof NotFoundError) {
-          batch.delete(iri);
-          continue;
-        }
-        for (const [left, d] of batch) this.pending.set(left, (this.pending.get(left) ?? 0) + d);
+        for (const { iri, delta } of batch.slice(from)) this.pending.set(iri, (this.pending.get(iri) ?? 0) + delta);
         throw err;
       }
     }

@@ -2,6 +2,7 @@ import { type Product, teamIri } from '@quanta/model';
 import type { ProductSignals } from '@quanta/ranking';
 import type { LineageConsumer } from '../ports/lineage-graph.js';
 import type { ProductSignalRecords } from '../ports/signal-graph.js';
+import { listOrNone, sharedString } from './sharing.js';
 
 const ms = (iso: string): number => Date.parse(iso);
 
@@ -34,17 +35,21 @@ export function productSignals(
   return {
     id: product.iri,
     name: d.name,
-    ownerTeam: teamIri(d.owner.team),
+    ownerTeam: sharedString(teamIri(d.owner.team)),
     status: d.status,
     createdAt: ms(product.createdAt),
-    consumers: [...lastUse].map(([consumer, lastUsedAt]) => {
-      const firstUsedAt = firstUse.get(consumer);
-      return { consumer, lastUsedAt, ...(firstUsedAt !== undefined && { firstUsedAt }) };
-    }),
-    ratings: (records?.ratings ?? []).map((r) => ({ consumer: r.consumer, team: r.team, stars: r.stars, at: ms(r.at), verified: lastUse.has(r.consumer) })),
-    ratingTimes: (records?.ratingTimes ?? []).map(ms),
-    guarantees: (d.outputPorts ?? []).flatMap((p) => (p.slos ?? []).map((s) => ({ name: `${p.name}/${s.metric}`, ...(s.target !== undefined && { target: s.target }) }))),
-    checks: (records?.checks ?? []).map((c) => ({ guarantee: c.guarantee, at: ms(c.at), passed: c.passed })),
+    consumers: listOrNone(
+      [...lastUse].map(([consumer, lastUsedAt]) => {
+        const firstUsedAt = firstUse.get(consumer);
+        return { consumer, lastUsedAt, ...(firstUsedAt !== undefined && { firstUsedAt }) };
+      }),
+    ),
+    ratings: listOrNone((records?.ratings ?? []).map((r) => ({ consumer: r.consumer, team: r.team, stars: r.stars, at: ms(r.at), verified: lastUse.has(r.consumer) }))),
+    ratingTimes: listOrNone((records?.ratingTimes ?? []).map(ms)),
+    guarantees: listOrNone(
+      (d.outputPorts ?? []).flatMap((p) => (p.slos ?? []).map((s) => ({ name: sharedString(`${p.name}/${s.metric}`), ...(s.target !== undefined && { target: s.target }) }))),
+    ),
+    checks: listOrNone((records?.checks ?? []).map((c) => ({ guarantee: c.guarantee, at: ms(c.at), passed: c.passed }))),
     examinations,
   };
 }

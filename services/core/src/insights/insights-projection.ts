@@ -36,6 +36,11 @@ const PAGE = 500;
 const SLICE_MS = 5;
 /** Registrations must pause this long before queued products are brought up to date. */
 const QUIET_MS = 100;
+/**
+ * …and this long before a full run a burst made due: a bulk load stalls now and then (a garbage
+ * collection, an fsync), and a full run started in such a gap would compete with the rest of it.
+ */
+const BURST_QUIET_MS = 2000;
 /** More queued products than this are one full run rather than one refresh each. */
 const BURST = 1000;
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -255,8 +260,8 @@ export class InsightsProjection {
    * Queues a registered (or retired) product to be brought up to date once registrations pause
    * for {@link QUIET_MS}: registering stays as fast as without duplicate detection, a product
    * registered twice is refreshed once, and a burst larger than {@link BURST} (a bulk load) is
-   * one full run, which scores a product far cheaper than one refresh at a time. Readers that
-   * need the groups current await {@link settled}.
+   * one full run once registrations pause for {@link BURST_QUIET_MS}, which scores a product far
+   * cheaper than one refresh at a time. Readers that need the groups current await {@link settled}.
    */
   enqueue(iri: Iri): void {
     if (!this.fullRunDue) this.queue.add(iri);
@@ -277,16 +282,22 @@ export class InsightsProjection {
     while (this.draining) await this.draining;
   }
 
+  /** Told when a burst of registrations has been brought in by a full run, and how long it took. */
+  onBurstRun: (millis: number) => void = () => undefined;
+
   /** Told when bringing a queued product up to date failed; the next full run repairs it. */
   onRefreshError: (iri: Iri, error: unknown) => void = () => undefined;
 
   private async drain(): Promise<void> {
     try {
-      for (let quiet = QUIET_MS; quiet > 0; quiet = this.lastQueued + QUIET_MS - performance.now()) await delay(quiet);
+      const quietFor = () => (this.fullRunDue ? BURST_QUIET_MS : QUIET_MS);
+      for (let quiet = quietFor(); quiet > 0; quiet = this.lastQueued + quietFor() - performance.now()) await delay(quiet);
       if (this.stopped) return;
       if (this.fullRunDue) {
         this.fullRunDue = false;
+        const started = performance.now();
         await this.rebuild();
+        this.onBurstRun(performance.now() - started);
         return;
       }
       for (;;) {

@@ -121,6 +121,13 @@ export interface Traversal {
   readonly truncated: boolean;
 }
 
+/** One addition of {@link KnowledgeGraph.addToCounters}: `delta` to the counter `name` of node `iri`. */
+export interface CounterIncrement {
+  readonly iri: Iri;
+  readonly name: string;
+  readonly delta: number;
+}
+
 /**
  * The knowledge graph, Quanta's only source of truth (DESIGN.md §2). Every adapter passes
  * `runKnowledgeGraphContract` from `@quanta/core/testing`.
@@ -163,6 +170,14 @@ export interface KnowledgeGraph extends LineageGraph, SignalGraph, InsightGraph 
    * @throws RangeError when `delta` is not a finite number
    */
   addToCounter(iri: Iri, name: string, delta: number): Promise<number>;
+  /**
+   * Adds many deltas in one transaction (one commit), all or none: the impressions of a flush
+   * interval, which one transaction each would hold the event loop for one fsync per product. A
+   * node that does not exist (deleted since the impressions were counted) is skipped.
+   * @returns how many increments landed
+   * @throws RangeError when any delta is not a finite number; nothing is added then
+   */
+  addToCounters(increments: readonly CounterIncrement[]): Promise<number>;
   /** Every counter of a node, by name; empty when it has none (or does not exist). */
   readCounters(iri: Iri): Promise<Readonly<Record<string, number>>>;
   /** Throws when the backend cannot serve requests (readiness). */

@@ -25,14 +25,14 @@ const LIVE_STATUSES = ['draft', 'active', 'deprecated'] as const;
 export async function searchProducts(deps: CatalogDeps, params: SearchParams): Promise<SearchResponse> {
   const filters: SearchFilters = { ...params.filters, status: params.filters.status ?? LIVE_STATUSES };
   const window = Math.max(RERANK_CANDIDATES, params.offset + params.limit);
-  const asked = nameKey(params.q);
+  const named = namedBy(params.q);
   const result = await deps.search.search({ q: params.q, filters, offset: 0, limit: window });
   // Fixed-shape candidates that point at the hit: copying 200 stored documents per query showed up in profiles.
   const ranked = explore(
     deps,
     params,
     rerank(
-      result.hits.map((hit) => ({ id: hit.document.iri, relevance: hit.relevance, exactName: names(asked, hit), hit })),
+      result.hits.map((hit) => ({ id: hit.document.iri, relevance: hit.relevance, exactName: named(hit), hit })),
       deps.feedback?.all ?? new Map(),
       deps.feedback?.params,
     ),
@@ -52,9 +52,17 @@ const nameKey = (text: string): string =>
     .filter(Boolean)
     .join(' ');
 
-/** Whether the query is exactly the hit's name, title or IRI. */
-const names = (asked: string, hit: IndexHit): boolean =>
-  asked !== '' && [hit.document.name, hit.document.title, hit.document.iri].some((n) => n !== undefined && nameKey(n) === asked);
+/**
+ * Whether a hit's name, title or IRI is exactly the query. Asked of 200 candidates per search: a
+ * text that does not even contain the query's first word is passed over before the split, which
+ * was a tenth of a search's time at 100,000 products.
+ */
+function namedBy(q: string): (hit: IndexHit) => boolean {
+  const asked = nameKey(q);
+  const firstWord = asked.split(' ', 1)[0] as string;
+  return (hit) =>
+    asked !== '' && [hit.document.name, hit.document.title, hit.document.iri].some((n) => n !== undefined && n.toLowerCase().includes(firstWord) && nameKey(n) === asked);
+}
 
 /**
  * The exploration slot, on the first page only and drawn from that page, so paging never shows a
