@@ -50,14 +50,13 @@ async function register(q: QuantaProcess, n: number, gen: ReturnType<typeof cata
 }
 
 async function searchMix(q: QuantaProcess, gen: ReturnType<typeof catalogGenerator>, count: number, until?: Promise<unknown>) {
-  const queries = Array.from({ length: count }, () => gen.query());
   // Warm-up, unless measuring during something that would end first.
-  if (!until) for (const qs of queries.slice(0, 200)) await (await fetch(`${q.url}/api/v1/search?${qs}`)).arrayBuffer();
+  if (!until) for (let i = 0; i < 200; i++) await (await fetch(`${q.url}/api/v1/search?${gen.query()}`)).arrayBuffer();
   const latencies: number[] = [];
   let done = false;
   void until?.then(() => (done = true));
-  for (const qs of queries) {
-    if (done) break;
+  for (let i = 0; i < count && !done; i++) {
+    const qs = gen.query();
     const t = performance.now();
     const res = await fetch(`${q.url}/api/v1/search?${qs}`);
     await res.arrayBuffer();

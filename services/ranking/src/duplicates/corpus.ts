@@ -93,13 +93,13 @@ export class DuplicateCorpus {
     for (const t of textTerms(features.text)) tf.set(t, (tf.get(t) ?? 0) + 1);
     const terms = this.terms.add(tf.keys());
     const termWeights = Float64Array.from(terms, (id) => 1 + Math.log(tf.get(this.terms.string(id)) as number));
-    const [ref] = this.upstreams.add([productRef(features.id)]);
+    const ref = this.upstreams.addOne(productRef(features.id));
     this.documents++;
     this.changes++;
     return {
       id: features.id,
       name: features.name,
-      ref: ref as number,
+      ref,
       columnKeys,
       columns,
       terms,
@@ -134,7 +134,7 @@ export class DuplicateCorpus {
 
   /** One signature object per distinct signature in the mesh, shared by every product declaring it. */
   private intern(c: ColumnSignature): number {
-    const id = this.signatures.add([signatureKey(c)])[0] as number;
+    const id = this.signatures.addOne(signatureKey(c));
     // Its first holder (a new id, or a freed one reused): the signature is this one from now on.
     if (this.signatures.count(id) === 1) {
       this.signatureOf[id] = c;

@@ -5,7 +5,6 @@ import { IdBuckets } from './id-buckets.js';
 import { LshIndex } from './lsh.js';
 import { MinHash } from './minhash.js';
 import { scorePrepared, type PairScore } from './pair-score.js';
-import { columnKey } from './signature.js';
 
 /** Files a slot under each of `keys` (and `extra`): its interned upstreams and own ref, or its concepts. */
 function fileAll(blocks: IdBuckets, keys: Int32Array, slot: number, extra?: number): void {
@@ -74,7 +73,7 @@ export class DuplicateIndex {
     this.slots.set(features.id, slot);
     this.entries[slot] = p;
     // A product without columns has no schema to hash: its empty signature would collide with every other one.
-    if (p.columns.length > 0) this.lsh.insert(slot, this.minhash.signature(features.columns.map(columnKey)));
+    if (p.columns.length > 0) this.lsh.insert(slot, this.minhash.signature(Array.from(p.columnKeys, (id) => this.corpus.columns.string(id))));
     fileAll(this.byUpstream, p.upstreams, slot, p.ref);
     fileAll(this.byConcept, p.concepts, slot);
   }

@@ -15,19 +15,22 @@ export class Vocabulary {
   /** The ids of a document's distinct strings, sorted, each counted once more. */
   add(strings: Iterable<string>): Int32Array {
     const out: number[] = [];
-    for (const s of new Set(strings)) {
-      let id = this.ids.get(s);
-      if (id === undefined) {
-        id = this.free.pop() ?? this.strings.length;
-        this.ids.set(s, id);
-        this.strings[id] = s;
-        this.counts[id] = 0;
-      }
-      this.counts[id] = (this.counts[id] as number) + 1;
-      out.push(id);
-    }
+    for (const s of new Set(strings)) out.push(this.addOne(s));
     // Many documents have no concepts or upstreams: they share one empty array rather than each holding its own.
     return out.length === 0 ? NONE : Int32Array.from(out).sort();
+  }
+
+  /** The id of one string, counted once more (a document's single string: no set, no array). */
+  addOne(s: string): number {
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      id = this.free.pop() ?? this.strings.length;
+      this.ids.set(s, id);
+      this.strings[id] = s;
+      this.counts[id] = 0;
+    }
+    this.counts[id] = (this.counts[id] as number) + 1;
+    return id;
   }
 
   /** Undoes {@link add} for the ids it returned. */
