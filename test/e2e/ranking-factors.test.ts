@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SUCCESSOR_NOTE } from '@quanta/ranking';
 import { call, compliantDescriptor, productPath, startQuanta, type QuantaProcess } from '../src/index.js';
 
 // Each feedback factor of research/ranking.md §B.3 moves a product the right way through the HTTP
@@ -105,6 +106,26 @@ describe('ranking factors through the API', () => {
     const [a, b] = (await search('coral reef bleaching alerts')) as [Hit, Hit];
     expect([a.product.name, b.product.name]).toEqual(['reef-a', 'reef-b']);
     expect(factor(b, 'lifecycle')).toEqual({ name: 'lifecycle', value: 0.25, reason: 'deprecated by its owner' });
+  });
+
+  it('a deprecated product that names its successor ranks below it, however well its words match', async () => {
+    // The old product's description matches the query word for word, its successor's only partly,
+    // and a third product sits between them on text alone.
+    await twins('succession-owners', ['glacier-v2'], 'Glacier ice thickness per stake.');
+    await twins('succession-owners', ['glacier-notes'], 'Glacier field notes and stake upkeep, per stake and season.');
+    await twins('succession-owners', ['glacier-v1'], 'Glacier melt per stake: ice thickness and retreat, each spring and autumn survey.', {
+      status: 'deprecated',
+      links: { successor: id('glacier-v2') },
+    });
+    const text = await search('glacier melt ice thickness retreat spring autumn');
+    const order = names(text).filter((n) => n.startsWith('glacier-'));
+    expect(order.indexOf('glacier-v1')).toBe(order.indexOf('glacier-v2') + 1);
+    const old = text.find((h) => h.product.name === 'glacier-v1') as Hit;
+    expect(old.notes).toContain(SUCCESSOR_NOTE);
+    // Its score is still its own, higher than the successor's: only its place moved.
+    expect(old.score).toBeGreaterThan((text.find((h) => h.product.name === 'glacier-v2') as Hit).score);
+    // Whoever names the old product still finds it first.
+    expect(names(await search('glacier-v1'))[0]).toBe('glacier-v1');
   });
 
   it('a new product gets an exploration boost that fades as searchers see it, three per team at most', async () => {

@@ -1,17 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXACT_NOTE } from '@quanta/ranking';
+import { Rng } from '../simulation/rng.js';
 import { demoCatalog, type DemoCatalog } from './demo-catalog.js';
-import { fitnessGrade, ndcg, readJudgments, topicalGrade } from './judgments.js';
+import { grade, judgedProducts, logQueries, namedQueries, type JudgedQuery, type JudgedSet } from './judgments.js';
+import { bootstrapCi, intrudes, mean, ndcg } from './metrics.js';
 
 // Offline relevance (research/ranking.md §C.1) on the demo mesh: judged queries, each ranked by
 // text relevance alone and by Quanta's feedback ranking from one and the same response, scored with
-// nDCG@10 on topical and on fitness labels. The table it prints sets both against the targets of
-// §C.1 (fitness +0.05, topical −0.02 at most). What it asserts holds on every run: feedback ranks
-// fitter than text alone, a product's exact name or title finds it first, and no deprecated product
-// sits above its successor unless the query names it.
-const { flawed, queries } = readJudgments();
+// nDCG@10 on topical and on fitness labels. Two sets (README.md of this folder):
+// - search-log queries: need-based queries typed by the mesh's consumer teams, graded by two
+//   independent judges who never saw a ranking: §C.1's protocol;
+// - named queries: written from the products' names and descriptions.
+// Each table sets the figures against §C.1's targets (fitness +0.05 with a bootstrap 95% interval
+// above 0, topical −0.02 at most, weak-match intrusion in at most 2% of queries) with a verdict;
+// ADR 0010 says which are met and why not. What the test asserts holds on every run: feedback never
+// costs more topical relevance than §C.1 allows on the search log, and ranks fitter than text on a
+// mature mesh; a product's exact name or title finds it first; no deprecated product sits above its
+// successor unless the query names it.
 const FITNESS_GAIN = 0.05;
 const TOPICAL_COST = 0.02;
+const INTRUSION = 0.02;
+const SETS: readonly (JudgedSet & { topicalHolds: boolean })[] = [
+  // Written from the names, the named set asks for deprecated and breaching products by name: a
+  // demotion costs it topical points by definition (ADR 0010), so only the log is held to −0.02.
+  { ...logQueries(), topicalHolds: true },
+  { ...namedQueries(), topicalHolds: false },
+];
 
 /** Both rankings of one query: the engine's relevance order, and the feedback-ranked order. */
 async function rankings(demo: DemoCatalog, q: string) {
@@ -20,6 +34,85 @@ async function rankings(demo: DemoCatalog, q: string) {
   // Array.prototype.sort is stable: equal relevance keeps the engine's order.
   const text = [...hits].sort((a, b) => b.relevance - a.relevance).map((h) => h.product.name);
   return { hits, ranked, text };
+}
+
+/** One query's scores under both rankings. */
+interface Row {
+  readonly j: JudgedQuery;
+  readonly topical: { readonly text: number; readonly ranked: number };
+  readonly fitness: { readonly text: number; readonly ranked: number };
+  /** Fitness nDCG@10 of the same hits re-ordered by their fitness grades: what re-ranking could reach. */
+  readonly ceiling: number;
+  /** Whether the engine retrieved the product the judges would use, when there is one. */
+  readonly retrieved?: boolean;
+  readonly intrusion: { readonly text: boolean; readonly ranked: boolean };
+  /** Whether a product the judges would use (fitness 3) is first, when there is one. */
+  readonly useFirst?: { readonly text: boolean; readonly ranked: boolean };
+}
+
+async function score(demo: DemoCatalog, j: JudgedQuery): Promise<Row> {
+  const { ranked, text } = await rankings(demo, j.q);
+  const judged = judgedProducts(j);
+  const topical = (p: string) => grade(j.topical, p);
+  const fitness = (p: string) => grade(j.fitness, p);
+  const use = (list: readonly string[]) => list.length > 0 && fitness(list[0]!) === 3;
+  return {
+    j,
+    topical: { text: ndcg(text, topical, judged), ranked: ndcg(ranked, topical, judged) },
+    fitness: { text: ndcg(text, fitness, judged), ranked: ndcg(ranked, fitness, judged) },
+    // Stable sort: among equal grades, text order.
+    ceiling: ndcg([...text].sort((a, b) => fitness(b) - fitness(a)), fitness, judged),
+    retrieved: judged.some((p) => fitness(p) === 3) ? text.some((p) => fitness(p) === 3) : undefined,
+    intrusion: { text: intrudes(text, topical), ranked: intrudes(ranked, topical) },
+    useFirst: judged.some((p) => fitness(p) === 3) ? { text: use(text), ranked: use(ranked) } : undefined,
+  };
+}
+
+/** The §C.1 summary of a set's rows: means over the queries with something relevant. */
+function summarise(rows: readonly Row[]) {
+  const graded = rows.filter((r) => !Number.isNaN(r.topical.text));
+  const pair = (key: 'topical' | 'fitness') => ({ text: mean(graded.map((r) => r[key].text)), ranked: mean(graded.map((r) => r[key].ranked)) });
+  const share = (key: 'intrusion' | 'useFirst', variant: 'text' | 'ranked') => {
+    const asked = rows.filter((r) => r[key] !== undefined);
+    return asked.filter((r) => r[key]![variant]).length / asked.length;
+  };
+  const withUse = rows.filter((r) => r.retrieved !== undefined);
+  const rng = new Rng(0x1c1);
+  return {
+    graded,
+    topical: pair('topical'),
+    fitness: pair('fitness'),
+    ceiling: mean(graded.map((r) => r.ceiling)),
+    retrieved: { of: withUse.length, missed: withUse.filter((r) => !r.retrieved).length },
+    fitnessCi: bootstrapCi(graded.map((r) => r.fitness.ranked - r.fitness.text), () => rng.next()),
+    intrusion: { text: share('intrusion', 'text'), ranked: share('intrusion', 'ranked') },
+    useFirst: { text: share('useFirst', 'text'), ranked: share('useFirst', 'ranked') },
+  };
+}
+
+function table(set: JudgedSet, ageDays: number, rows: readonly Row[], s: ReturnType<typeof summarise>): string {
+  const f = (x: number) => (x >= 0 ? ' ' : '') + x.toFixed(3);
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  const verdict = (met: boolean) => (met ? 'target met' : 'target NOT met');
+  const strata = [...new Set(s.graded.map((r) => r.j.stratum))];
+  const changed = s.graded.filter((r) => Math.abs(r.fitness.ranked - r.fitness.text) > 1e-9 || Math.abs(r.topical.ranked - r.topical.text) > 1e-9);
+  return [
+    `${set.name}: ${rows.length} queries (${s.graded.length} with a relevant product), products ${ageDays} days old`,
+    `                              text-only   feedback-ranked   difference`,
+    `  topical nDCG@10             ${f(s.topical.text)}      ${f(s.topical.ranked)}            ${f(s.topical.ranked - s.topical.text)}   (≥ −${TOPICAL_COST}: ${verdict(s.topical.ranked >= s.topical.text - TOPICAL_COST)})`,
+    `  fitness nDCG@10             ${f(s.fitness.text)}      ${f(s.fitness.ranked)}            ${f(s.fitness.ranked - s.fitness.text)}   (≥ +${FITNESS_GAIN}: ${verdict(s.fitness.ranked >= s.fitness.text + FITNESS_GAIN)}; 95% CI ${f(s.fitnessCi[0])} … ${f(s.fitnessCi[1])})`,
+    `  weak-match intrusion        ${pct(s.intrusion.text).padStart(6)}      ${pct(s.intrusion.ranked).padStart(6)}                        (≤ ${pct(INTRUSION)}: ${verdict(s.intrusion.ranked <= INTRUSION)})`,
+    `  the product to use first    ${pct(s.useFirst.text).padStart(6)}      ${pct(s.useFirst.ranked).padStart(6)}`,
+    `  the hits re-ordered by their fitness grades would reach fitness ${f(s.ceiling)} (${f(s.ceiling - s.fitness.text)} over text);`,
+    `  the engine did not retrieve the product to use for ${s.retrieved.missed} of the ${s.retrieved.of} queries that have one`,
+    ...strata.map((stratum) => {
+      const in_ = s.graded.filter((r) => r.j.stratum === stratum);
+      const d = (key: 'topical' | 'fitness') => f(mean(in_.map((r) => r[key].ranked - r[key].text)));
+      return `  ${stratum.padEnd(6)} (${String(in_.length).padStart(3)} queries)     topical ${d('topical')}   fitness ${d('fitness')}`;
+    }),
+    `  queries whose ranking changed a score (topical text → ranked, fitness text → ranked):`,
+    ...changed.map((r) => `    ${r.j.q.padEnd(48)} ${f(r.topical.text)} → ${f(r.topical.ranked)}   ${f(r.fitness.text)} → ${f(r.fitness.ranked)}`),
+  ].join('\n');
 }
 
 describe.each([
@@ -32,47 +125,20 @@ describe.each([
   }, 120_000);
   afterAll(() => demo?.close());
 
-  it(`ranks ${queries.length} judged queries fitter than text relevance alone and prints nDCG@10 against the targets`, async () => {
-    const rows: { q: string; topicalText: number; topicalRanked: number; fitnessText: number; fitnessRanked: number }[] = [];
-    for (const j of queries) {
-      const { ranked, text } = await rankings(demo, j.q);
-      const judged = Object.keys(j.topical);
-      const topical = (p: string) => topicalGrade(j, p);
-      const fitness = (p: string) => fitnessGrade(j, p, flawed);
-      rows.push({
-        q: j.q,
-        topicalText: ndcg(text, topical, judged),
-        topicalRanked: ndcg(ranked, topical, judged),
-        fitnessText: ndcg(text, fitness, judged),
-        fitnessRanked: ndcg(ranked, fitness, judged),
-      });
-    }
-    const mean = (key: keyof (typeof rows)[number]) => rows.reduce((s, r) => s + (r[key] as number), 0) / rows.length;
-    const summary = {
-      topical: { text: mean('topicalText'), ranked: mean('topicalRanked') },
-      fitness: { text: mean('fitnessText'), ranked: mean('fitnessRanked') },
-    };
-    const f = (x: number) => x.toFixed(3);
-    const verdict = (met: boolean) => (met ? 'target met' : 'target NOT met');
-    const fitnessTarget = summary.fitness.ranked >= summary.fitness.text + FITNESS_GAIN;
-    const topicalTarget = summary.topical.ranked >= summary.topical.text - TOPICAL_COST;
-    const changed = rows.filter((r) => Math.abs(r.fitnessRanked - r.fitnessText) > 1e-9 || Math.abs(r.topicalRanked - r.topicalText) > 1e-9);
-    console.log(
-      [
-        `nDCG@10 over ${rows.length} judged queries, products ${ageDays} days old   text-only   feedback-ranked   difference`,
-        `  topical                                                  ${f(summary.topical.text)}       ${f(summary.topical.ranked)}           ${f(summary.topical.ranked - summary.topical.text)}   (≥ −${TOPICAL_COST}: ${verdict(topicalTarget)})`,
-        `  fitness                                                  ${f(summary.fitness.text)}       ${f(summary.fitness.ranked)}           ${f(summary.fitness.ranked - summary.fitness.text)}   (≥ +${FITNESS_GAIN}: ${verdict(fitnessTarget)})`,
-        `  queries whose ranking changed a score (topical text → ranked, fitness text → ranked):`,
-        ...changed.map((r) => `    ${r.q.padEnd(40)} ${f(r.topicalText)} → ${f(r.topicalRanked)}   ${f(r.fitnessText)} → ${f(r.fitnessRanked)}`),
-      ].join('\n'),
-    );
-    expect(queries.length).toBeGreaterThanOrEqual(40);
-    expect(summary.fitness.ranked).toBeGreaterThan(summary.fitness.text);
+  it.each(SETS)('scores the $name against text relevance alone and prints nDCG@10 against the targets', async (set) => {
+    const rows: Row[] = [];
+    for (const j of set.queries) rows.push(await score(demo, j));
+    const s = summarise(rows);
+    console.log(table(set, ageDays, rows, s));
+    expect(set.queries.length).toBeGreaterThanOrEqual(40);
+    // Every product new: the exploration bonus, not earned feedback, sets the multipliers.
+    if (ageDays > 0) expect(s.fitness.ranked).toBeGreaterThan(s.fitness.text);
+    if (set.topicalHolds) expect(s.topical.ranked - s.topical.text).toBeGreaterThanOrEqual(-TOPICAL_COST);
   });
 
   it('never ranks a deprecated product above its successor unless the query names it', async () => {
     let pairs = 0;
-    for (const j of queries) {
+    for (const j of SETS.flatMap((set) => set.queries)) {
       const { hits } = await rankings(demo, j.q);
       const at = new Map(hits.map((h, i) => [h.product.iri, i]));
       for (const [i, hit] of hits.entries()) {
@@ -83,13 +149,13 @@ describe.each([
         expect({ q: j.q, deprecated: hit.product.name, above: after < i }).toEqual({ q: j.q, deprecated: hit.product.name, above: true });
       }
     }
-    // The judged set asks for superseded products in several queries: the check must have run.
+    // Both sets ask for superseded products in several queries: the check must have run.
     expect(pairs).toBeGreaterThan(0);
     console.log(`deprecated products checked against their successors: ${pairs} (query, product) pairs`);
   });
 
   it('ranks every product first for its exact name and for its title', async () => {
-    const names = new Set(queries.flatMap((j) => Object.keys(j.topical)));
+    const names = new Set(SETS.flatMap((set) => set.queries.flatMap(judgedProducts)));
     const all = (await demo.search('', 100)).hits;
     expect(all.length).toBeGreaterThanOrEqual(40);
     for (const name of names) expect(all.map((h) => h.product.name)).toContain(name);

@@ -1,49 +1,74 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
-/** One judged query: topical grades by product name (absent = 0) and the product(s) to use. */
+/** One judged query: a topical and a fitness grade (0–3) per product name; absent = 0. */
 export interface JudgedQuery {
   readonly q: string;
+  /** head, torso or tail for a search-log query; `named` for a query written from product names. */
+  readonly stratum: string;
   readonly topical: Readonly<Record<string, number>>;
-  readonly use: readonly string[];
+  readonly fitness: Readonly<Record<string, number>>;
 }
 
-/** The judged query set of `queries.yaml`. */
-export interface Judgments {
-  readonly flawed: Readonly<Record<string, string>>;
+/** A judged query set, under the name its table prints. */
+export interface JudgedSet {
+  readonly name: string;
   readonly queries: readonly JudgedQuery[];
 }
 
-/** Reads `test/judged/queries.yaml`. */
-export function readJudgments(file = new URL('./queries.yaml', import.meta.url)): Judgments {
-  return parse(readFileSync(file, 'utf8')) as Judgments;
+/** `named-queries.yaml`: topical grades, the product(s) to use, and the flawed products. */
+interface NamedFile {
+  readonly flawed: Readonly<Record<string, string>>;
+  readonly queries: readonly { q: string; topical: Record<string, number>; use: string[] }[];
 }
 
-/** A product's topical grade for a query: 3 exactly named … 0 irrelevant. */
-export const topicalGrade = (j: JudgedQuery, product: string): number => j.topical[product] ?? 0;
-
-/**
- * A product's fitness grade for a query, by the rubric of research/ranking.md §C.1: 3 the product
- * to use; 2 relevant and usable; 1 relevant but flawed (duplicate, deprecated, unreliable, poorly
- * rated) or only partially relevant; 0 irrelevant.
- */
-export function fitnessGrade(j: JudgedQuery, product: string, flawed: Judgments['flawed']): number {
-  const topical = topicalGrade(j, product);
-  if (topical === 0) return 0;
-  if (j.use.includes(product)) return 3;
-  return topical >= 2 && !(product in flawed) ? 2 : 1;
+/** `log-queries.yaml`: per query, `product: [topical, fitness]` as the judges settled them. */
+interface LogFile {
+  readonly queries: readonly { q: string; stratum: string; grades: Record<string, [number, number]> }[];
 }
 
-/** `DCG@k = Σ (2^g − 1) / log2(i + 1)` over the first k grades. */
-function dcg(grades: readonly number[], k: number): number {
-  return grades.slice(0, k).reduce((sum, g, i) => sum + (2 ** g - 1) / Math.log2(i + 2), 0);
-}
+const read = <T>(name: string): T => parse(readFileSync(new URL(name, import.meta.url), 'utf8')) as T;
 
 /**
- * nDCG@k of a ranked list of products: its DCG over the ideal DCG of every judged grade (the
- * judged products a ranking leaves out count against it). 1 when nothing is relevant.
+ * The first judged set, written from the products' names and descriptions. Fitness is derived from
+ * the topical grades by the rubric of research/ranking.md §C.1: 3 the product to use; 2 relevant
+ * and usable; 1 relevant but flawed (duplicate, deprecated, unreliable, poorly rated) or only
+ * partially relevant; 0 irrelevant.
  */
-export function ndcg(ranked: readonly string[], grade: (product: string) => number, judged: readonly string[], k = 10): number {
-  const ideal = dcg(judged.map(grade).sort((a, b) => b - a), k);
-  return ideal === 0 ? 1 : dcg(ranked.map(grade), k) / ideal;
+export function namedQueries(): JudgedSet {
+  const { flawed, queries } = read<NamedFile>('./named-queries.yaml');
+  const fitnessOf = (topical: number, product: string, use: readonly string[]): number => {
+    if (topical === 0) return 0;
+    if (use.includes(product)) return 3;
+    return topical >= 2 && !(product in flawed) ? 2 : 1;
+  };
+  return {
+    name: 'named queries',
+    queries: queries.map(({ q, topical, use }) => ({
+      q,
+      stratum: 'named',
+      topical,
+      fitness: Object.fromEntries(Object.entries(topical).map(([p, t]) => [p, fitnessOf(t, p, use)])),
+    })),
+  };
 }
+
+/** The search-log set of §C.1: need-based queries, both grades given by the judges. */
+export function logQueries(): JudgedSet {
+  const { queries } = read<LogFile>('./log-queries.yaml');
+  return {
+    name: 'search-log queries',
+    queries: queries.map(({ q, stratum, grades }) => ({
+      q,
+      stratum,
+      topical: Object.fromEntries(Object.entries(grades).map(([p, [t]]) => [p, t])),
+      fitness: Object.fromEntries(Object.entries(grades).map(([p, [, f]]) => [p, f])),
+    })),
+  };
+}
+
+/** The products a query's judges graded above 0. */
+export const judgedProducts = (j: JudgedQuery): string[] => Object.keys(j.topical).filter((p) => (j.topical[p] ?? 0) > 0);
+
+/** A grade of a product for a query: absent = 0. */
+export const grade = (grades: Readonly<Record<string, number>>, product: string): number => grades[product] ?? 0;

@@ -21,7 +21,7 @@ export function catalogStats(products: readonly ProductSignals[], now: number, p
 export function productFeedback(p: ProductSignals, now: number, stats: CatalogStats, params: RankingParams = DEFAULT_RANKING_PARAMS): Feedback {
   const factors: RankingFactor[] = [usageFactor(p, now, stats, params), ratingFactor(p, now, stats, params), sloFactor(p, now, params)];
   for (const f of [duplicateFactor(p, now, params), lifecycleFactor(p, params), newFactor(p, now, params)]) if (f) factors.push(f);
-  return { factors };
+  return p.status === 'deprecated' && p.successor !== undefined ? { factors, successor: p.successor } : { factors };
 }
 
 /** Feedback for a whole catalog at `now`: its stats, who explores, and each product's factors. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXACT_NOTE, rerank } from './rerank.js';
+import { EXACT_NOTE, rerank, SUCCESSOR_NOTE } from './rerank.js';
 
 const factor = (value: number) => ({ name: 'usage', value, reason: 'test' });
 
@@ -33,6 +33,40 @@ describe('rerank', () => {
     expect(out.map((r) => r.candidate.id)).toEqual(['named', 'twin']);
     expect(out[0]?.notes).toContain(EXACT_NOTE);
     expect(out[1]?.notes).not.toContain(EXACT_NOTE);
+  });
+
+  it('puts a deprecated product right below its successor, unless the query names it', () => {
+    const deprecated = { factors: [factor(0.25)], successor: 'new' };
+    const candidates = [
+      { id: 'old', relevance: 0.9 },
+      { id: 'other', relevance: 0.4 },
+      { id: 'new', relevance: 0.3 },
+      { id: 'weak', relevance: 0.2 },
+    ];
+    const out = rerank(candidates, new Map([['old', deprecated]]));
+    expect(out.map((r) => r.candidate.id)).toEqual(['other', 'new', 'old', 'weak']);
+    expect(out[2]?.notes).toContain(SUCCESSOR_NOTE);
+    // Its score is its own: only its place moves.
+    expect(out[2]?.score).toBeCloseTo(0.81 * 0.25);
+    const named = rerank([{ ...candidates[0]!, exactName: true }, ...candidates.slice(1)], new Map([['old', deprecated]]));
+    expect(named.map((r) => r.candidate.id)).toEqual(['old', 'other', 'new', 'weak']);
+    // A successor that is not a hit, or already above, changes nothing.
+    expect(rerank(candidates.filter((c) => c.id !== 'new'), new Map([['old', deprecated]])).map((r) => r.candidate.id)).toEqual(['old', 'other', 'weak']);
+    expect(rerank(candidates, new Map([['weak', { factors: [], successor: 'other' }]])).map((r) => r.candidate.id)).toEqual(['old', 'other', 'new', 'weak']);
+  });
+
+  it('moves each deprecated hit once, even when two name each other as successor', () => {
+    const out = rerank(
+      [
+        { id: 'a', relevance: 0.9 },
+        { id: 'b', relevance: 0.8 },
+      ],
+      new Map([
+        ['a', { factors: [], successor: 'b' }],
+        ['b', { factors: [], successor: 'a' }],
+      ]),
+    );
+    expect(out.map((r) => r.candidate.id).sort()).toEqual(['a', 'b']);
   });
 
   it('multiplies in feedback and bounds the multiplier', () => {

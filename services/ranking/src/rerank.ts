@@ -12,9 +12,14 @@ export interface Candidate {
 /** The note on a hit ranked first because the query names it. */
 export const EXACT_NOTE = 'exact name match: ranked first';
 
+/** The note on a deprecated hit moved below the product its owner names as its replacement. */
+export const SUCCESSOR_NOTE = 'deprecated: ranked below its successor';
+
 /** The feedback known for one product: named factors whose product is the raw multiplier. */
 export interface Feedback {
   readonly factors: readonly RankingFactor[];
+  /** The id of the product that replaces this deprecated one: wherever both are hits, it ranks first. */
+  readonly successor?: string;
 }
 
 /** A candidate with its bounded multiplier, final score and explanation. */
@@ -29,8 +34,10 @@ export interface Ranked<C extends Candidate> {
 /**
  * Re-ranks search candidates: `score = relevance^α × clamp(Π factors, mMin, mMax)`, where a weak
  * text match (below the relevance gate) never gets lifted above ×1. A product the query names
- * exactly comes first: someone who types a name wants that product, not a better-rated twin. Ties
- * keep the engine's order, so the re-ranker is a pure function of its inputs.
+ * exactly comes first: someone who types a name wants that product, not a better-rated twin. A
+ * deprecated product never ranks above its declared successor (research/ranking.md §C.1), unless
+ * the query names it: it goes right below. Ties keep the engine's order, so the re-ranker is a pure
+ * function of its inputs.
  *
  * @param feedback - factors per candidate id; a missing id means no signals (×1).
  * @example rerank([{ id: 'a', relevance: 0.9 }], new Map())[0].score // 0.81
@@ -58,5 +65,29 @@ export function rerank<C extends Candidate>(
   });
   const exact = (r: { candidate: C }) => (r.candidate.exactName ? 1 : 0);
   ranked.sort((a, b) => exact(b) - exact(a) || b.score - a.score || a.order - b.order);
-  return ranked.map(({ order: _order, ...r }) => r);
+  return belowSuccessors(
+    ranked.map(({ order: _order, ...r }) => r),
+    feedback,
+  );
+}
+
+/**
+ * Moves each deprecated hit ranked above its successor to just below it. A text match strong
+ * enough to outweigh ×0.25 still finds the old product, but a searcher sees its replacement first.
+ * Each hit moves at most once, so successors that name each other cannot loop.
+ */
+function belowSuccessors<C extends Candidate>(ranked: Ranked<C>[], feedback: ReadonlyMap<string, Feedback>): Ranked<C>[] {
+  const moved = new Set<string>();
+  for (let i = 0; i < ranked.length; i++) {
+    const hit = ranked[i]!;
+    const successor = feedback.get(hit.candidate.id)?.successor;
+    if (successor === undefined || hit.candidate.exactName || moved.has(hit.candidate.id)) continue;
+    const at = ranked.findIndex((r, j) => j > i && r.candidate.id === successor);
+    if (at < 0) continue;
+    moved.add(hit.candidate.id);
+    ranked.splice(i, 1);
+    ranked.splice(at, 0, { ...hit, notes: [...hit.notes, SUCCESSOR_NOTE] });
+    i -= 1;
+  }
+  return ranked;
 }

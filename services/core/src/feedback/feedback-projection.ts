@@ -205,5 +205,6 @@ const feedbacks = new SharedValues<Feedback>();
 
 /** One feedback object for every product whose factors read the same (most of a large catalog). */
 function shareFeedback(feedback: Feedback): Feedback {
-  return feedbacks.share(feedback.factors.map((f) => `${f.name}\u0000${f.value}\u0000${f.reason}`).join('\u0001'), feedback);
+  const key = feedback.factors.map((f) => `${f.name}\u0000${f.value}\u0000${f.reason}`).join('\u0001');
+  return feedbacks.share(feedback.successor === undefined ? key : `${key}\u0002${feedback.successor}`, feedback);
 }

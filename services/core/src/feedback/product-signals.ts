@@ -37,6 +37,7 @@ export function productSignals(
     name: d.name,
     ownerTeam: sharedString(teamIri(d.owner.team)),
     status: d.status,
+    ...(d.status === 'deprecated' && d.links?.successor !== undefined && { successor: d.links.successor }),
     createdAt: ms(product.createdAt),
     consumers: listOrNone(
       [...lastUse].map(([consumer, lastUsedAt]) => {

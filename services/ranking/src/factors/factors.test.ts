@@ -114,6 +114,17 @@ describe('SLO factor', () => {
     expect(sloFactor(two, NOW).reason).toMatch(/^'b' burned/);
   });
 
+  it('reads a 100% target as no error budget, whichever guarantee is declared first', () => {
+    // The demo's royalty-statements declares `target: 1` first: its multiplier came out NaN.
+    const strict = (passed: boolean) =>
+      product({ guarantees: [{ name: 'all', target: 1 }, { name: 'table/freshness', target: 0.99 }], checks: [{ guarantee: 'all', at: daysAgo(1), passed }] });
+    expect(sloFactor(strict(true), NOW)).toEqual({ name: 'slo', value: 1, reason: 'guarantees met within error budget' });
+    expect(sloFactor(strict(false), NOW)).toEqual({ name: 'slo', value: P.slo.floor, reason: "'all' failed a 100% target, which leaves no error budget (recovers as failures age)" });
+    expect(sloFactor({ ...strict(true), checks: [] }, NOW).value).toBe(1);
+    expect(sloFactor(strict(true), NOW, { ...P, slo: { ...P.slo, priorChecks: 0 } }).value).toBe(1);
+    expect(sloFactor(product({ checks: [] }), NOW, { ...P, slo: { ...P.slo, priorChecks: 0 } }).value).toBe(1);
+  });
+
   it('costs a little when nothing is declared, except for drafts', () => {
     expect(sloFactor(product({ guarantees: [] }), NOW)).toEqual({ name: 'slo', value: P.slo.undeclared, reason: 'no declared guarantees' });
     expect(sloFactor(product({ guarantees: [], status: 'draft' }), NOW).value).toBe(1);

@@ -52,6 +52,8 @@ export interface ProductSignals {
   readonly examinations: number;
   /** Set for a non-canonical member of a likely-duplicate group (the insights work fills it in). */
   readonly duplicateOf?: { readonly canonical: string; readonly name: string; readonly score: number };
+  /** A deprecated product's replacement, as its owner names it (`links.successor`): it ranks below it. */
+  readonly successor?: string;
   /** Unused and superseded: the balancing loop suggests retiring it. */
   readonly flaggedForRetirement?: boolean;
   /** Whether it may explore (quality gate, and within its team's exploration quota). */

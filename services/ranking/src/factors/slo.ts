@@ -11,7 +11,8 @@ export interface Burn {
 /**
  * Each declared guarantee's burn over the window: failures weighted by a 14-day half-life against
  * the budget `1 − target`, with `priorChecks` pseudo-checks at exactly the budget so that a few
- * checks cannot swing it. Old failures fade, so a product recovers by passing again.
+ * checks cannot swing it. Old failures fade, so a product recovers by passing again. A target of 1
+ * leaves no budget at all: any failure in the window burns it infinitely, none burns nothing.
  */
 export function burns(p: Pick<ProductSignals, 'guarantees' | 'checks'>, now: number, params: RankingParams = DEFAULT_RANKING_PARAMS): Burn[] {
   return p.guarantees.map((g) => {
@@ -25,6 +26,9 @@ export function burns(p: Pick<ProductSignals, 'guarantees' | 'checks'>, now: num
       if (!c.passed) bad += w;
     }
     const prior = params.slo.priorChecks;
+    if (budget <= 0) return { guarantee: g.name, burn: bad > 0 ? Number.POSITIVE_INFINITY : 0 };
+    // No check and no prior is no evidence: within budget, not 0/0.
+    if (total + prior === 0) return { guarantee: g.name, burn: 0 };
     return { guarantee: g.name, burn: (bad + budget * prior) / (total + prior) / budget };
   });
 }
@@ -43,5 +47,6 @@ export function sloFactor(p: ProductSignals, now: number, params: RankingParams 
   const worst = burns(p, now, params).reduce((w, b) => (b.burn > w.burn ? b : w));
   if (worst.burn <= 1) return { name: 'slo', value: 1, reason: 'guarantees met within error budget' };
   const value = Math.max(params.slo.floor, Math.exp(-params.slo.beta * (worst.burn - 1)));
-  return { name: 'slo', value, reason: `'${worst.guarantee}' burned ${worst.burn.toFixed(1)}× its error budget (recovers as failures age)` };
+  const burned = Number.isFinite(worst.burn) ? `burned ${worst.burn.toFixed(1)}× its error budget` : 'failed a 100% target, which leaves no error budget';
+  return { name: 'slo', value, reason: `'${worst.guarantee}' ${burned} (recovers as failures age)` };
 }
