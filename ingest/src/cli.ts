@@ -22,7 +22,8 @@ program
   .option('--host <host>', 'interface to listen on (default: QUANTA_HOST, else 127.0.0.1)')
   .option('--data-dir <dir>', 'where the graph is stored (default: QUANTA_DATA_DIR, else ./.quanta)')
   .option('--no-demo', 'start empty: do not load the demo mesh')
-  .action(async (o: { port?: string; host?: string; dataDir?: string; demo: boolean }) => {
+  .option('--split', 'run each GraphQL subgraph in its own process behind the gateway (needs QUANTA_GRAPH=neo4j)')
+  .action(async (o: { port?: string; host?: string; dataDir?: string; demo: boolean; split?: boolean }) => {
     process.exitCode = await up(o, print);
   });
 

@@ -12,6 +12,8 @@ export interface UpOptions {
   readonly host?: string;
   readonly dataDir?: string;
   readonly demo: boolean;
+  /** Each GraphQL subgraph in its own process (ADR 0012). */
+  readonly split?: boolean;
 }
 
 /** What the server writes to its ready file once it listens. */
@@ -53,6 +55,7 @@ function serverArgs(o: UpOptions): string[] {
   if (o.port) args.push('--port', o.port);
   if (o.host) args.push('--host', o.host);
   if (o.dataDir) args.push('--data-dir', o.dataDir);
+  if (o.split) args.push('--split');
   if (process.stdout.isTTY) args.push('--log-format', 'pretty');
   return args;
 }
@@ -63,6 +66,7 @@ function printUrls({ url, dataDir }: Ready, print: (line: string) => void): void
   print(`  API        ${url}/api/v1`);
   print(`  Search     ${url}/api/v1/search?q=listener`);
   print(`  OpenAPI    ${url}/api/v1/openapi.json`);
+  print(`  GraphQL    ${url}/graphql`);
   print(`  Health     ${url}/healthz  ${url}/readyz  ${url}/metrics`);
   print(`  Data       ${dataDir}`);
   print('Press Ctrl+C to stop.');

@@ -24,6 +24,30 @@ import { searchRoutes } from './routes/search.js';
  * const res = await app.request('/api/v1/search?q=listener');
  */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
+  return withEnds(deps, (app) => {
+    app.route('/api/v1/products', productSignalRoutes(deps));
+    app.route('/api/v1/products', productInsightRoutes(deps));
+    app.route('/api/v1/products', productRoutes(deps));
+    app.route('/api/v1/usage', usageRoutes(deps));
+    app.route('/api/v1/search', searchRoutes(deps));
+    app.route('/api/v1/concepts', conceptRoutes(deps));
+    app.route('/api/v1/lineage', lineageRoutes(deps));
+    app.route('/api/v1/reports', reportRoutes(deps));
+    app.route('/api/v1', metaRoutes(deps));
+    app.route('/ns', namespaceRoutes());
+  });
+}
+
+/**
+ * A process that serves GraphQL only (a subgraph of a split deployment): the same request
+ * context, identity middleware, health endpoints and error mapping as the API, and `/graphql`.
+ */
+export function createGraphqlApp(deps: AppDeps & Required<Pick<AppDeps, 'graphql'>>): Hono<AppEnv> {
+  return withEnds(deps, () => undefined);
+}
+
+/** What every Quanta HTTP process shares around its routes: middleware first, `/graphql`, errors last. */
+function withEnds(deps: AppDeps, routes: (app: Hono<AppEnv>) => void): Hono<AppEnv> {
   const app = new Hono<AppEnv>({ strict: false });
   const metrics = createMetrics();
 
@@ -32,16 +56,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('*', identify(deps.authenticate ?? (() => ANONYMOUS)));
 
   app.route('/', healthRoutes(deps, metrics.registry));
-  app.route('/api/v1/products', productSignalRoutes(deps));
-  app.route('/api/v1/products', productInsightRoutes(deps));
-  app.route('/api/v1/products', productRoutes(deps));
-  app.route('/api/v1/usage', usageRoutes(deps));
-  app.route('/api/v1/search', searchRoutes(deps));
-  app.route('/api/v1/concepts', conceptRoutes(deps));
-  app.route('/api/v1/lineage', lineageRoutes(deps));
-  app.route('/api/v1/reports', reportRoutes(deps));
-  app.route('/api/v1', metaRoutes(deps));
-  app.route('/ns', namespaceRoutes());
+  routes(app);
+  const graphql = deps.graphql;
+  if (graphql) {
+    app.on(['GET', 'POST'], '/graphql', (c) => {
+      const authorization = c.req.header('authorization');
+      return graphql(c.req.raw, { identity: c.get('identity'), ...(authorization !== undefined && { authorization }) });
+    });
+  }
 
   app.notFound((c) => {
     const path = new URL(c.req.url).pathname;

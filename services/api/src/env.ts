@@ -12,6 +12,11 @@ export interface AppDeps {
   readonly authenticate?: (request: Request) => Identity | Promise<Identity>;
   /** Shown in `/healthz` and the OpenAPI document. */
   readonly version?: string;
+  /**
+   * Answers `/graphql` (the gateway, or one subgraph of a split deployment) for the request's
+   * identity, as the one identity middleware decided it, and the credentials it came with.
+   */
+  readonly graphql?: (request: Request, context: { readonly identity: Identity; readonly authorization?: string }) => Promise<Response>;
 }
 
 /** Hono's typing of what middleware puts on the context. */

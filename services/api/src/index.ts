@@ -3,7 +3,7 @@
  * Quanta's REST API v1: `createApp(deps)` wires routes over the catalog; `main.ts` in the server
  * package listens.
  */
-export { createApp } from './app.js';
+export { createApp, createGraphqlApp } from './app.js';
 export type { AppDeps, AppEnv } from './env.js';
 export type { Authenticator } from './identity.js';
 export { PROBLEMS, problemType, type Problem, type ProblemKind } from './problems.js';

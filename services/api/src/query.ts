@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { InvalidParameterError, isAbsoluteIri } from '@quanta/model';
+import { intInRange, InvalidParameterError, isAbsoluteIri } from '@quanta/model';
 
 /**
  * Reads query parameters strictly: an unknown name is an error, so a typo such as `?domian=`
@@ -22,13 +22,7 @@ export function queryOf(c: Context, allowed: readonly string[]): URLSearchParams
 export function intParam(params: URLSearchParams, name: string, min: number, max: number, fallback: number): number {
   const raw = params.get(name);
   if (raw === null || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new InvalidParameterError(`${name} must be an integer from ${min} to ${max}, got "${raw}"`, [
-      { pointer: `/query/${name}`, message: `must be an integer from ${min} to ${max}` },
-    ]);
-  }
-  return value;
+  return intInRange(name, Number(raw), min, max, `/query/${name}`, `"${raw}"`);
 }
 
 /** Every value of a repeatable parameter; `a,b` counts as two values. */

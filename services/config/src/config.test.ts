@@ -10,6 +10,8 @@ describe('loadConfig', () => {
     expect(c.feedbackRefreshSeconds).toBe(300);
     expect(c.impressionFlushSeconds).toBe(10);
     expect(c.insightsRefreshSeconds).toBe(3600);
+    expect(c.production).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production' }).production).toBe(true);
     expect(c.semanticThreads).toBe(Math.min(4, Math.max(1, availableParallelism() - 1)));
   });
 

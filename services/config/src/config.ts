@@ -29,6 +29,7 @@ export const EnvSchema = z
     NEO4J_DATABASE: z.string().min(1).optional(),
     MEILI_URL: z.string().url().optional(),
     MEILI_API_KEY: z.string().optional(),
+    NODE_ENV: z.string().optional(),
   })
   .refine((e) => e.QUANTA_GRAPH !== 'neo4j' || e.NEO4J_URI, {
     message: 'NEO4J_URI is required when QUANTA_GRAPH=neo4j',
@@ -61,6 +62,8 @@ export interface QuantaConfig {
   readonly impressionFlushSeconds: number;
   /** How often duplicate detection runs whole (issue 7); a registration updates its own product at once. */
   readonly insightsRefreshSeconds: number;
+  /** `NODE_ENV=production`: GraphQL answers no introspection and suggests no field names (ADR 0012). */
+  readonly production: boolean;
 }
 
 /** A configuration that cannot start Quanta; the message lists every offending variable. */
@@ -106,5 +109,6 @@ export function loadConfig(
     feedbackRefreshSeconds: e.QUANTA_FEEDBACK_REFRESH_SECONDS,
     impressionFlushSeconds: e.QUANTA_IMPRESSION_FLUSH_SECONDS,
     insightsRefreshSeconds: e.QUANTA_INSIGHTS_REFRESH_SECONDS,
+    production: e.NODE_ENV === 'production',
   };
 }

@@ -5,7 +5,7 @@ import { ingestLineageBatch, ingestLineageEvent } from './use-cases/ingest-linea
 import { getRun, lineageAround, productLineage } from './use-cases/read-lineage.js';
 import { productsAbout } from './use-cases/concept-products.js';
 import { decideDuplicate } from './use-cases/decide-duplicate.js';
-import { duplicatesReport, type ReportFilter } from './use-cases/duplicates-report.js';
+import { duplicatesReport, insightsOf, type ReportFilter } from './use-cases/duplicates-report.js';
 import type { CatalogDeps } from './use-cases/deps.js';
 import { getProduct, getRevision, listProducts, listRevisions } from './use-cases/read-products.js';
 import { checkDescriptor, registerProduct, type RegisterOptions } from './use-cases/register-product.js';
@@ -16,6 +16,7 @@ import { type SearchParams, searchProducts } from './use-cases/search-products.j
 import { usageReport, type UsageReportQuery } from './use-cases/usage-report.js';
 import { meshReport } from './use-cases/mesh-report.js';
 import { detectDuplicates } from './use-cases/detect-duplicates.js';
+import { readFeedback } from './use-cases/read-feedback.js';
 
 /**
  * The catalog's use cases bound to their ports: what every transport (REST, GraphQL, CLI) calls.
@@ -31,6 +32,8 @@ export function createCatalog(deps: CatalogDeps) {
     validate: async (descriptor: Descriptor) => ({ findings: await checkDescriptor(deps, descriptor) }),
     retire: (iri: Iri, identity: Identity) => retireProduct(deps, iri, identity),
     get: (iri: Iri) => getProduct(deps, iri),
+    /** Many products in one read, in the order asked, undefined where none is registered. */
+    getMany: (iris: readonly Iri[]) => deps.graph.getProducts(iris),
     getRevision: (iri: Iri, revision: number) => getRevision(deps, iri, revision),
     revisions: (iri: Iri) => listRevisions(deps, iri),
     list: (filter: ProductFilter, page: { after?: Iri; limit: number }) => listProducts(deps, filter, page),
@@ -40,6 +43,8 @@ export function createCatalog(deps: CatalogDeps) {
     /** A product as DCAT/DPROD RDF (JSON-LD or Turtle), with its semantic model. */
     exportProduct: async (iri: Iri, format: RdfFormat) => exportProduct(deps, await getProduct(deps, iri), format),
     reindex: (onProgress?: ProgressListener) => reindex(deps, onProgress),
+    /** Feedback multiplier, factors, ratings, usage and SLO status of many products, from the projection. */
+    feedbackOf: (iris: readonly Iri[]) => readFeedback(deps, iris),
     /** Usage reports, all or none (every product registered), each stored once. */
     recordUsage: (inputs: readonly UsageInput[]) => recordUsage(deps, inputs),
     /** A consumer's current rating of a product. */
@@ -48,6 +53,8 @@ export function createCatalog(deps: CatalogDeps) {
     recordSloChecks: (product: Iri, inputs: readonly SloCheckInput[], pointerOf: (index: number) => string) => recordSloChecks(deps, product, inputs, pointerOf),
     /** Duplicate groups, canonicals, evidence, nudges and overrides of products in scope. */
     duplicatesReport: (filter: ReportFilter) => duplicatesReport(deps, filter),
+    /** The duplicate group and retirement flag of many products (once the first duplicate run ended). */
+    insightsOf: (iris: readonly Iri[]) => insightsOf(deps, iris),
     /** Consumers by domain, weekly trend, new and lost consumers, satisfaction and SLO compliance of live products in scope. */
     usageReport: (query: UsageReportQuery) => usageReport(deps, query),
     /** The mesh as a whole: interconnections over time, god products, the balancing loop's health. */
@@ -64,6 +71,10 @@ export function createCatalog(deps: CatalogDeps) {
     lineageAround: (start: Iri, depth: number) => lineageAround(deps, start, depth),
     /** Products upstream and/or downstream of a product. */
     productLineage: (iri: Iri, direction: 'upstream' | 'downstream' | 'both', depth: number) => productLineage(deps, iri, direction, depth),
+    /** Datasets and jobs as lineage knows them, in one read; unknown IRIs are left out. */
+    lineageNodes: (iris: readonly Iri[]) => deps.graph.lineageNodes(iris),
+    /** The one-hop links into (`upstream`) or out of (`downstream`) each of many products, in one read. */
+    productLinks: (iris: readonly Iri[], direction: 'upstream' | 'downstream') => deps.graph.productLinks(iris, direction),
     /** A run's state and events. */
     getRun: (runId: string) => getRun(deps, runId),
     /** Throws when a backend is unreachable; used by readiness checks. */

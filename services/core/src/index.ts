@@ -46,8 +46,9 @@ export type { LineageBatchFailure, LineageBatchReport, LineageIngestResult } fro
 export { LINEAGE_NODE_CAP, type LineageView, type ProductLineage } from './use-cases/read-lineage.js';
 export type { RegisterOptions, RegisterResult, RevisionContent } from './use-cases/register-product.js';
 export type { SignalReport } from './use-cases/record-signals.js';
-export type { ReportFilter } from './use-cases/duplicates-report.js';
+export type { ProductInsights, ReportFilter } from './use-cases/duplicates-report.js';
 export type { DuplicateVerdictResult } from './use-cases/decide-duplicate.js';
 export type { DetectionReport } from './use-cases/detect-duplicates.js';
 export type { ProgressListener, ReindexReport } from './use-cases/reindex.js';
 export { RERANK_CANDIDATES, type SearchParams } from './use-cases/search-products.js';
+export type { ProductFeedbackView, RatingView, SloStatusView } from './use-cases/read-feedback.js';

@@ -161,6 +161,11 @@ export class SqliteKnowledgeGraph implements KnowledgeGraph {
     return row && toProduct(row);
   }
 
+  async getProducts(iris: readonly string[]): Promise<readonly (Product | undefined)[]> {
+    const found = new Map((this.st.products.all(JSON.stringify([...new Set(iris)])) as ProductRow[]).map((row) => [row.iri, toProduct(row)]));
+    return iris.map((iri) => found.get(iri));
+  }
+
   async getRevision(iri: string, revision: number): Promise<ProductRevision | undefined> {
     const row = this.st.revision.get(iri, revision) as RevisionRow | undefined;
     return row && toRevision(row);

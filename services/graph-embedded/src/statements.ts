@@ -12,6 +12,7 @@ type Id = number;
 export interface Statements {
   readonly currentHead: Statement<[string], Head>;
   readonly product: Statement;
+  readonly products: Statement;
   readonly revision: Statement;
   readonly revisions: Statement;
   readonly insertRevision: Statement;
@@ -50,6 +51,7 @@ export function prepareStatements(db: Database.Database): Statements {
       'SELECT revision, hash, created_at AS createdAt FROM products WHERE iri = ?',
     ),
     product: db.prepare(`${productSelect} WHERE p.iri = ?`),
+    products: db.prepare(`${productSelect} WHERE p.iri IN (SELECT value FROM json_each(?))`),
     revision: db.prepare('SELECT * FROM revisions WHERE iri = ? AND revision = ?'),
     revisions: db.prepare('SELECT * FROM revisions WHERE iri = ? ORDER BY revision'),
     insertRevision: db.prepare(

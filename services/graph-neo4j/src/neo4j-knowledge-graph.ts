@@ -111,6 +111,12 @@ export class Neo4jKnowledgeGraph implements KnowledgeGraph {
     return record && toProduct(record.toObject());
   }
 
+  async getProducts(iris: readonly string[]): Promise<readonly (Product | undefined)[]> {
+    const result = await this.read((tx) => tx.run<ProductRecord>(q.PRODUCTS, { iris: [...new Set(iris)] }));
+    const found = new Map(result.records.map((r) => toProduct(r.toObject())).map((p) => [p.iri, p]));
+    return iris.map((iri) => found.get(iri));
+  }
+
   async getRevision(iri: string, revision: number): Promise<ProductRevision | undefined> {
     const result = await this.read((tx) => tx.run<RevisionRecord>(q.REVISION, { key: revisionKey(iri, revision) }));
     const record = result.records[0];

@@ -92,3 +92,16 @@ export class UnavailableError extends QuantaError {
 export function toPointer(path: readonly PropertyKey[]): string {
   return path.map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
+
+/**
+ * An integer parameter within bounds, else an InvalidParameterError located at `pointer`: the one
+ * range check behind REST query parameters and GraphQL arguments alike.
+ *
+ * @example intInRange('limit', 20, 1, 100, '/query/limit') // 20
+ */
+export function intInRange(name: string, value: number, min: number, max: number, pointer: string, shown: string = String(value)): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new InvalidParameterError(`${name} must be an integer from ${min} to ${max}, got ${shown}`, [{ pointer, message: `must be an integer from ${min} to ${max}` }]);
+  }
+  return value;
+}

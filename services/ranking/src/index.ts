@@ -5,7 +5,7 @@
  * canonical choice and retirement rules (§B.4, §B.5). No I/O; every time is epoch milliseconds.
  */
 export { clamp, DAY_MS, decay, DEFAULT_RANKING_PARAMS, type RankingParams } from './params.js';
-export { EXACT_NOTE, rerank, SUCCESSOR_NOTE, type Candidate, type Feedback, type Ranked } from './rerank.js';
+export { boundedMultiplier, EXACT_NOTE, rawMultiplier, rerank, SUCCESSOR_NOTE, type Candidate, type Feedback, type Ranked } from './rerank.js';
 export { catalogFeedback, catalogStats, productFeedback } from './feedback.js';
 export type { CatalogStats, ConsumerUse, Guarantee, ProductSignals, RatingVote, SloCheck } from './factors/signals.js';
 export { decayedConsumers, usageFactor, usagePivot } from './factors/usage.js';

@@ -22,6 +22,13 @@ export interface Feedback {
   readonly successor?: string;
 }
 
+/** The product of the factors, before the bounds: what the evidence says on its own. */
+export const rawMultiplier = (factors: readonly RankingFactor[]): number => factors.reduce((m, f) => m * f.value, 1);
+
+/** The multiplier search applies: the factors' product within `[mMin, mMax]`. */
+export const boundedMultiplier = (factors: readonly RankingFactor[], params: RankingParams = DEFAULT_RANKING_PARAMS): number =>
+  clamp(rawMultiplier(factors), params.mMin, params.mMax);
+
 /** A candidate with its bounded multiplier, final score and explanation. */
 export interface Ranked<C extends Candidate> {
   readonly candidate: C;
@@ -50,7 +57,7 @@ export function rerank<C extends Candidate>(
   const best = candidates.reduce((m, c) => Math.max(m, c.relevance), 0);
   const ranked = candidates.map((candidate, order) => {
     const factors = feedback.get(candidate.id)?.factors ?? [];
-    const raw = factors.reduce((m, f) => m * f.value, 1);
+    const raw = rawMultiplier(factors);
     const notes: string[] = [];
     let multiplier = clamp(raw, params.mMin, params.mMax);
     if (multiplier !== raw) notes.push(`combined feedback ×${raw.toFixed(2)} bounded to [${params.mMin}, ${params.mMax}]`);

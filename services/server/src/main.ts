@@ -7,7 +7,9 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '@quanta/config';
 import { createLogger } from './logger.js';
-import { startServer } from './start.js';
+import { SplitNeedsSharedGraphError, startServer } from './start.js';
+import { startSubgraph } from './subgraph-process.js';
+import { SUBGRAPH_NAMES, type SubgraphName } from './subgraphs.js';
 
 const { values } = parseArgs({
   options: {
@@ -18,6 +20,10 @@ const { values } = parseArgs({
     // Where to write {url, dataDir, productsAtStart} once listening: how `quanta up` learns the
     // address without knowing the configuration itself.
     'ready-file': { type: 'string' },
+    // Each subgraph in its own process, the gateway reaching them over HTTP (ADR 0012).
+    split: { type: 'boolean' },
+    // Serve this one subgraph only: how a split server starts its children.
+    subgraph: { type: 'string' },
   },
   strict: true,
 });
@@ -28,6 +34,8 @@ const flags = {
   QUANTA_HOST: values.host,
   QUANTA_DATA_DIR: values['data-dir'],
   QUANTA_LOG_FORMAT: values['log-format'],
+  // A subgraph process registers nothing, so it analyses nothing: no worker threads.
+  ...(values.subgraph !== undefined && { QUANTA_SEMANTIC_THREADS: '0' }),
 };
 
 async function main(): Promise<void> {
@@ -41,8 +49,22 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const logger = createLogger(config);
-  const server = await startServer(config, logger);
+  const subgraph = values.subgraph;
+  if (subgraph !== undefined && !SUBGRAPH_NAMES.includes(subgraph as SubgraphName)) {
+    process.stderr.write(`--subgraph must be one of ${SUBGRAPH_NAMES.join(', ')}; got ${subgraph}\n`);
+    process.exit(2);
+  }
+  const logger = createLogger(config).child(subgraph ? { subgraph } : {});
+  let server;
+  try {
+    server = subgraph ? await startSubgraph(config, logger, subgraph as SubgraphName) : await startServer(config, logger, { split: values.split ?? false });
+  } catch (e) {
+    if (e instanceof SplitNeedsSharedGraphError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
   const readyFile = values['ready-file'];
   if (readyFile) writeFileSync(readyFile, JSON.stringify({ url: server.url, dataDir: config.dataDir, productsAtStart: server.productsAtStart }));
   let stopping = false;

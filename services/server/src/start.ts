@@ -1,10 +1,11 @@
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { createApp } from '@quanta/api';
 import type { QuantaConfig } from '@quanta/config';
-import { createCatalog, FeedbackProjection, ImpressionLog, InsightsProjection, type SearchIndex, systemClock } from '@quanta/core';
+import { createGatewayServer, DEFAULT_LIMITS, graphqlHandler, readSupergraph, type SubgraphTarget } from '@quanta/gateway';
 import type { Logger } from 'pino';
-import { openGraph, openSearch, openSemantics } from './adapters.js';
+import { listen } from './listen.js';
+import { openRuntime } from './runtime.js';
+import { startSubgraphProcesses } from './split.js';
+import { SUBGRAPH_NAMES, subgraphModule } from './subgraphs.js';
 
 /** A running Quanta server. */
 export interface RunningServer {
@@ -12,155 +13,52 @@ export interface RunningServer {
   readonly url: string;
   /** Products in the graph when it started: 0 means a fresh data directory. */
   readonly productsAtStart: number;
-  /** Stops accepting requests, then closes the backends. */
+  /** Stops accepting requests, then closes the backends (and a split deployment's subgraphs). */
   close(): Promise<void>;
 }
 
-/**
- * Starts Quanta in this process: opens the backends the configuration names, brings the search
- * projection level with the graph, and serves the API.
- */
-export async function startServer(config: QuantaConfig, logger: Logger, version = 'dev'): Promise<RunningServer> {
-  const graph = await openGraph(config);
-  const search = openSearch(config);
-  const semantics = openSemantics(config);
-  const feedback = new FeedbackProjection(graph, systemClock);
-  const insights = new InsightsProjection(graph, systemClock, feedback);
-  feedback.balanceWith(insights);
-  insights.onRefreshError = (iri, err) => logger.warn({ iri, err }, 'duplicate detection could not update a product; the next full run repairs it');
-  insights.onBurstRun = (millis) => logger.info({ millis, groups: insights.duplicateGroups.length }, 'duplicate groups recomputed after a burst of registrations');
-  const impressions = new ImpressionLog(graph);
-  const catalog = createCatalog({
-    graph,
-    search,
-    clock: systemClock,
-    semantics: semantics.layer,
-    feedback,
-    insights,
-    impressions,
-    onExplorationSlot: (placement) => logger.info(placement, 'exploration slot'),
-    onProjectionError: (iri, err) => logger.warn({ iri, err }, 'search projection failed; POST /api/v1/admin/reindex repairs it'),
-  });
-  const productsAtStart = await graph.countProducts();
-  await converge(productsAtStart, search, catalog, logger);
-  const stopFeedback = await keepRebuilt(
-    config.feedbackRefreshSeconds,
-    async () => {
-      await feedback.rebuild();
-      return { message: 'feedback scores computed from the graph', products: feedback.all.size };
-    },
-    'feedback scores could not be computed; search ranks with the last ones',
-    logger,
-  );
-  // After the feedback: each duplicate group's canonical is chosen by its members' feedback. Not
-  // awaited: over a large mesh the first run takes tens of seconds, and search needs none of it
-  // to answer (reports wait for it).
-  const stopInsights = await keepRebuilt(
-    config.insightsRefreshSeconds,
-    async () => {
-      await insights.rebuild();
-      return { message: 'duplicate groups computed from the graph', groups: insights.duplicateGroups.length, pairs: insights.allPairs.length };
-    },
-    'duplicate groups could not be computed; search keeps the last ones',
-    logger,
-    { background: true },
-  );
-  const stopImpressions = keepImpressions(impressions, config.impressionFlushSeconds, logger);
+/** How the process is laid out (ADR 0012). */
+export interface ServerOptions {
+  readonly version?: string;
+  /** Each subgraph in a process of its own, the gateway reaching them over HTTP (`quanta up --split`). */
+  readonly split?: boolean;
+}
 
-  const app = createApp({ catalog, logger, maxBodyBytes: config.maxBodyBytes, version });
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  logger.info({ url, dataDir: config.dataDir, graph: config.graph.backend, search: config.search.backend }, `Quanta API listening on ${url}`);
+/** A split deployment needs a graph every process can open: the embedded one is one process's alone. */
+export class SplitNeedsSharedGraphError extends Error {
+  override readonly name = 'SplitNeedsSharedGraphError';
+}
+
+/**
+ * Starts Quanta in this process: the runtime (backends, projections, use cases), the supergraph
+ * at `/graphql` with every subgraph in this process or, split, in processes of their own, and the
+ * REST API beside it.
+ */
+export async function startServer(config: QuantaConfig, logger: Logger, options: ServerOptions = {}): Promise<RunningServer> {
+  if (options.split && config.graph.backend === 'embedded') {
+    throw new SplitNeedsSharedGraphError(
+      'A split deployment runs every subgraph in a process of its own, and the embedded graph belongs to one process: set QUANTA_GRAPH=neo4j (and NEO4J_URI).',
+    );
+  }
+  const runtime = await openRuntime(config, logger);
+  const { catalog } = runtime;
+  const subgraphs = options.split ? await startSubgraphProcesses(config, logger) : undefined;
+  const targets: Record<string, SubgraphTarget> = subgraphs?.targets ?? Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, { module: subgraphModule(name, catalog) }]));
+  const gateway = createGatewayServer({ supergraphSdl: readSupergraph(), subgraphs: targets, production: config.production, logger: logger.child({ component: 'graphql' }) });
+  const graphql = graphqlHandler(gateway, { maxBodyBytes: config.maxBodyBytes, batch: DEFAULT_LIMITS.batch });
+
+  const app = createApp({ catalog, logger, maxBodyBytes: config.maxBodyBytes, version: options.version, graphql });
+  const { url, close } = await listen(app.fetch, config);
+  const layout = subgraphs ? 'split: each subgraph in its own process' : 'all in one process';
+  logger.info({ url, dataDir: config.dataDir, graph: config.graph.backend, search: config.search.backend, layout }, `Quanta API listening on ${url}`);
   return {
     url,
-    productsAtStart,
+    productsAtStart: runtime.productsAtStart,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      stopFeedback();
-      stopInsights();
-      // A first full run over a large mesh may still be reading the graph about to close.
-      await insights.stop();
-      await stopImpressions();
-      await Promise.all([graph.close(), search.close(), semantics.close()]);
+      await close();
+      await gateway.stop();
+      await subgraphs?.stop();
+      await runtime.close();
     },
-  };
-}
-
-/**
- * Rebuilds the search projection when its size differs from the graph's (always, for the
- * in-memory engine). A count check cannot see stale documents in a persistent engine; the outbox
- * and reconciler of issue 10 close that gap. A failed rebuild is logged, never fatal: the graph,
- * the source of truth, stays served, and `POST /api/v1/admin/reindex` can be retried.
- */
-async function converge(products: number, search: SearchIndex, catalog: ReturnType<typeof createCatalog>, logger: Logger) {
-  try {
-    if (products === (await search.count())) return;
-    const report = await catalog.reindex();
-    const failed = report.failed ? `, ${report.failed} could not be projected` : '';
-    logger.info({ ...report }, `search index rebuilt from the graph: ${report.documents} products in ${report.millis} ms${failed}`);
-  } catch (err) {
-    logger.error({ err }, 'search index rebuild failed at start; search may be incomplete until a reindex succeeds');
-  }
-}
-
-/**
- * Runs a projection's full rebuild at start, then again every `seconds`: the feedback scores (so
- * evidence decays and the catalog-wide numbers move) and the duplicate groups (nightly in
- * research/ranking.md §B.4; a registration updates its own product at once). A failed rebuild is
- * logged and the projection keeps what it had: search ranks with the last scores, text at worst.
- * With `background`, the first run is started and not waited for.
- * @returns what stops the schedule
- */
-async function keepRebuilt(
-  seconds: number,
-  rebuild: () => Promise<{ message: string } & Record<string, unknown>>,
-  failure: string,
-  logger: Logger,
-  { background = false } = {},
-): Promise<() => void> {
-  let stopped = false;
-  const run = async () => {
-    const started = Date.now();
-    try {
-      const { message, ...fields } = await rebuild();
-      logger.info({ ...fields, millis: Date.now() - started }, message);
-    } catch (err) {
-      // A run cut short because the server is closing is no failure.
-      if (!stopped) logger.error({ err }, failure);
-    }
-  };
-  if (background) void run();
-  else await run();
-  const timer = setInterval(() => void run(), seconds * 1000);
-  timer.unref();
-  return () => {
-    stopped = true;
-    clearInterval(timer);
-  };
-}
-
-/**
- * Writes search impressions to the graph every `seconds`, and once more on close. A failed write
- * keeps them for the next try.
- * @returns what stops the schedule after a last flush
- */
-function keepImpressions(impressions: ImpressionLog, seconds: number, logger: Logger): () => Promise<void> {
-  const flush = async () => {
-    try {
-      await impressions.flush();
-    } catch (err) {
-      logger.warn({ err, pending: impressions.pendingProducts }, 'search impressions could not be written; retrying at the next flush');
-    }
-  };
-  const timer = setInterval(() => void flush(), seconds * 1000);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await flush();
   };
 }

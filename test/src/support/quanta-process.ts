@@ -27,6 +27,8 @@ export interface StartOptions {
   /** Extra environment, e.g. `QUANTA_MAX_BODY_BYTES`. */
   readonly env?: Readonly<Record<string, string>>;
   readonly timeoutMs?: number;
+  /** Extra command-line flags, e.g. `--split`. */
+  readonly args?: readonly string[];
 }
 
 /**
@@ -36,7 +38,7 @@ export interface StartOptions {
 export async function startQuanta(options: StartOptions = {}): Promise<QuantaProcess> {
   if (!options.dataDir) await resetBackend(); // a fresh start means an empty graph, on any backend
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'quanta-e2e-'));
-  const child = spawn(process.execPath, [SERVER_MAIN, '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, [SERVER_MAIN, '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, ...(options.args ?? [])], {
     env: { PATH: process.env.PATH ?? '', QUANTA_LOG_LEVEL: 'info', ...backendEnv(), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -71,7 +73,8 @@ function waitForUrl(child: ChildProcess, timeoutMs: number): Promise<string> {
     };
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /"url":"(http:\/\/[^"]+)"/.exec(output);
+      // The API's own line: a split server's subgraph processes log their addresses too.
+      const match = /Quanta API listening on (http:\/\/[^"\s]+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
         child.stdout?.off('data', onData);

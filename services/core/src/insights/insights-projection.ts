@@ -154,16 +154,20 @@ export class InsightsProjection {
     this.glossary = glossaryFrom([...this.terms.values()].flat());
     const events = await this.graph.readInsightEvents();
     this.index = new DuplicateIndex(this.params);
-    this.facts.clear();
     // Then the features, from a second read rather than from products held since the first: at
-    // 100,000 products the held descriptors would be most of the server's memory.
+    // 100,000 products the held descriptors would be most of the server's memory. The facts are
+    // overwritten in place, not cleared first: until the run regroups, the groups held so far are
+    // served (and their canonicals named) from them.
     const slice = this.slices();
+    const seen = new Set<Iri>();
     for await (const page of this.livePages()) {
       for (const p of page) {
         this.index.upsert(this.featuresOf(p));
+        seen.add(p.iri);
         await slice();
       }
     }
+    for (const iri of [...this.facts.keys()]) if (!seen.has(iri)) this.facts.delete(iri);
     this.overrides = new Overrides(events);
     this.chosenAt.clear();
     this.flagState.clear();

@@ -150,6 +150,11 @@ export interface KnowledgeGraph extends LineageGraph, SignalGraph, InsightGraph 
   saveProducts(inputs: readonly SaveProductInput[]): Promise<readonly BatchItemResult[]>;
   /** The current revision of a product, or undefined. */
   getProduct(iri: Iri): Promise<Product | undefined>;
+  /**
+   * The current revisions of many products in one read (GraphQL resolves entities in batches):
+   * results in input order, undefined where a product is unknown; an IRI asked twice is answered twice.
+   */
+  getProducts(iris: readonly Iri[]): Promise<readonly (Product | undefined)[]>;
   /** One past revision, or undefined. */
   getRevision(iri: Iri, revision: number): Promise<ProductRevision | undefined>;
   /** Every revision of a product, oldest first; empty when unknown. */

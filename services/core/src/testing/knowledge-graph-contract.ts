@@ -44,6 +44,19 @@ export function runKnowledgeGraphContract(name: string, target: KnowledgeGraphTa
       expect(await graph.getProduct(`${d.id}-missing`)).toBeUndefined();
     });
 
+    it('reads many products in one call, in the order asked, undefined for unknown ones', async () => {
+      const a = testDescriptor('orders');
+      const b = testDescriptor('invoices');
+      await graph.saveProduct(saveInput(a));
+      await graph.saveProduct(saveInput(b));
+      await graph.saveProduct(saveInput({ ...b, description: 'Second revision.' }, '2026-01-02T00:00:00.000Z'));
+      const read = await graph.getProducts([b.id, `${a.id}-missing`, a.id, b.id]);
+      expect(read.map((p) => p?.iri)).toEqual([b.id, undefined, a.id, b.id]);
+      expect(read[0]).toEqual(await graph.getProduct(b.id));
+      expect(read[0]?.revision).toBe(2);
+      expect(await graph.getProducts([])).toEqual([]);
+    });
+
     it('is idempotent: the same descriptor again is unchanged and adds no revision', async () => {
       const d = testDescriptor('orders');
       await graph.saveProduct(saveInput(d));

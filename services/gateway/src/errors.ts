@@ -1,0 +1,32 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { QuantaError } from '@quanta/model';
+
+/** The GraphQL error codes domain errors map to: the same kinds as the REST API's problem types. */
+const CODES: Record<QuantaError['kind'], string> = {
+  'validation-failed': 'BAD_USER_INPUT',
+  'policy-violation': 'BAD_USER_INPUT',
+  'malformed-body': 'BAD_USER_INPUT',
+  'invalid-parameter': 'BAD_USER_INPUT',
+  'not-found': 'NOT_FOUND',
+  conflict: 'CONFLICT',
+  unavailable: 'UNAVAILABLE',
+};
+
+/**
+ * The one place errors become GraphQL errors (DESIGN.md §11), on every subgraph and the gateway:
+ * a domain error keeps its message and says its kind and issues; GraphQL's own errors (syntax,
+ * validation, limits) pass as they are; anything else reveals nothing but that it happened.
+ * Never a stack trace: the servers are built with `includeStacktraceInErrorResponses: false`.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (error: unknown) => void): GraphQLFormattedError {
+  const cause = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+  if (cause instanceof QuantaError) {
+    return { ...formatted, message: cause.message, extensions: { ...formatted.extensions, code: CODES[cause.kind], kind: cause.kind, ...(cause.issues.length > 0 && { issues: cause.issues }) } };
+  }
+  const code = formatted.extensions?.code;
+  if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
+    log(cause);
+    return { message: 'Unexpected error; the server logged it.', ...(formatted.path && { path: formatted.path }), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  }
+  return formatted;
+}

@@ -1,0 +1,170 @@
+import type { QuantaConfig } from '@quanta/config';
+import { type Catalog, createCatalog, FeedbackProjection, ImpressionLog, InsightsProjection, type SearchIndex, systemClock } from '@quanta/core';
+import type { Logger } from 'pino';
+import { openGraph, openSearch, openSemantics } from './adapters.js';
+
+/** The backends, projections and use cases of one Quanta process, with their schedules running. */
+export interface Runtime {
+  readonly catalog: Catalog;
+  /** Products in the graph when it opened: 0 means a fresh data directory. */
+  readonly productsAtStart: number;
+  /** Stops the schedules, lets running work end, closes the backends. */
+  close(): Promise<void>;
+}
+
+/** How a process keeps its own copies of the graph's projections. */
+export interface RuntimeOptions {
+  /**
+   * Rebuild the search index from the graph on the feedback schedule: for a process that does
+   * not see the writes itself (a subgraph of a split deployment), until issue 10's outbox.
+   */
+  readonly searchFollowsGraph?: boolean;
+}
+
+/**
+ * Opens the backends the configuration names, brings the search projection level with the graph,
+ * and starts the projections' schedules: what every Quanta process serves from.
+ */
+export async function openRuntime(config: QuantaConfig, logger: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
+  const graph = await openGraph(config);
+  const search = openSearch(config);
+  const semantics = openSemantics(config);
+  const feedback = new FeedbackProjection(graph, systemClock);
+  const insights = new InsightsProjection(graph, systemClock, feedback);
+  feedback.balanceWith(insights);
+  insights.onRefreshError = (iri, err) => logger.warn({ iri, err }, 'duplicate detection could not update a product; the next full run repairs it');
+  insights.onBurstRun = (millis) => logger.info({ millis, groups: insights.duplicateGroups.length }, 'duplicate groups recomputed after a burst of registrations');
+  const impressions = new ImpressionLog(graph);
+  const catalog = createCatalog({
+    graph,
+    search,
+    clock: systemClock,
+    semantics: semantics.layer,
+    feedback,
+    insights,
+    impressions,
+    onExplorationSlot: (placement) => logger.info(placement, 'exploration slot'),
+    onProjectionError: (iri, err) => logger.warn({ iri, err }, 'search projection failed; POST /api/v1/admin/reindex repairs it'),
+  });
+  const productsAtStart = await graph.countProducts();
+  await converge(productsAtStart, search, catalog, logger);
+  const stopFeedback = await keepRebuilt(
+    config.feedbackRefreshSeconds,
+    async () => {
+      await feedback.rebuild();
+      return { message: 'feedback scores computed from the graph', products: feedback.all.size };
+    },
+    'feedback scores could not be computed; search ranks with the last ones',
+    logger,
+  );
+  // After the feedback: each duplicate group's canonical is chosen by its members' feedback. Not
+  // awaited: over a large mesh the first run takes tens of seconds, and search needs none of it
+  // to answer (reports wait for it).
+  const stopInsights = await keepRebuilt(
+    config.insightsRefreshSeconds,
+    async () => {
+      await insights.rebuild();
+      return { message: 'duplicate groups computed from the graph', groups: insights.duplicateGroups.length, pairs: insights.allPairs.length };
+    },
+    'duplicate groups could not be computed; search keeps the last ones',
+    logger,
+    { background: true },
+  );
+  const stopImpressions = keepImpressions(impressions, config.impressionFlushSeconds, logger);
+  const stopSearch = options.searchFollowsGraph
+    ? await keepRebuilt(
+        config.feedbackRefreshSeconds,
+        async () => ({ message: 'search index rebuilt from the graph', ...(await catalog.reindex()) }),
+        'search index could not be rebuilt from the graph; search keeps the last one',
+        logger,
+        { background: true },
+      )
+    : () => undefined;
+  return {
+    catalog,
+    productsAtStart,
+    close: async () => {
+      stopFeedback();
+      stopInsights();
+      stopSearch();
+      // A first full run over a large mesh may still be reading the graph about to close.
+      await insights.stop();
+      await stopImpressions();
+      await Promise.all([graph.close(), search.close(), semantics.close()]);
+    },
+  };
+}
+
+/**
+ * Rebuilds the search projection when its size differs from the graph's (always, for the
+ * in-memory engine). A count check cannot see stale documents in a persistent engine; the outbox
+ * and reconciler of issue 10 close that gap. A failed rebuild is logged, never fatal: the graph,
+ * the source of truth, stays served, and `POST /api/v1/admin/reindex` can be retried.
+ */
+async function converge(products: number, search: SearchIndex, catalog: ReturnType<typeof createCatalog>, logger: Logger) {
+  try {
+    if (products === (await search.count())) return;
+    const report = await catalog.reindex();
+    const failed = report.failed ? `, ${report.failed} could not be projected` : '';
+    logger.info({ ...report }, `search index rebuilt from the graph: ${report.documents} products in ${report.millis} ms${failed}`);
+  } catch (err) {
+    logger.error({ err }, 'search index rebuild failed at start; search may be incomplete until a reindex succeeds');
+  }
+}
+
+/**
+ * Runs a projection's full rebuild at start, then again every `seconds`: the feedback scores (so
+ * evidence decays and the catalog-wide numbers move) and the duplicate groups (nightly in
+ * research/ranking.md §B.4; a registration updates its own product at once). A failed rebuild is
+ * logged and the projection keeps what it had: search ranks with the last scores, text at worst.
+ * With `background`, the first run is started and not waited for.
+ * @returns what stops the schedule
+ */
+async function keepRebuilt(
+  seconds: number,
+  rebuild: () => Promise<{ message: string } & Record<string, unknown>>,
+  failure: string,
+  logger: Logger,
+  { background = false } = {},
+): Promise<() => void> {
+  let stopped = false;
+  const run = async () => {
+    const started = Date.now();
+    try {
+      const { message, ...fields } = await rebuild();
+      logger.info({ ...fields, millis: Date.now() - started }, message);
+    } catch (err) {
+      // A run cut short because the server is closing is no failure.
+      if (!stopped) logger.error({ err }, failure);
+    }
+  };
+  if (background) void run();
+  else await run();
+  const timer = setInterval(() => void run(), seconds * 1000);
+  timer.unref();
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
+}
+
+/**
+ * Writes search impressions to the graph every `seconds`, and once more on close. A failed write
+ * keeps them for the next try.
+ * @returns what stops the schedule after a last flush
+ */
+function keepImpressions(impressions: ImpressionLog, seconds: number, logger: Logger): () => Promise<void> {
+  const flush = async () => {
+    try {
+      await impressions.flush();
+    } catch (err) {
+      logger.warn({ err, pending: impressions.pendingProducts }, 'search impressions could not be written; retrying at the next flush');
+    }
+  };
+  const timer = setInterval(() => void flush(), seconds * 1000);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await flush();
+  };
+}

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCatalog, type KnowledgeGraph, manualClock } from '@quanta/core';
+import { saveInput, testDescriptor } from '@quanta/core/testing';
+import { subgraphHarness, type SubgraphHarness } from '@quanta/gateway/testing';
+import { SqliteKnowledgeGraph } from '@quanta/graph-embedded';
+import { EmbeddedSearchIndex } from '@quanta/search-embedded';
+import { JsonLdSemanticLayer } from '@quanta/semantics';
+import { catalogSubgraph } from './index.js';
+
+// The catalog subgraph in process, as the gateway asks it: `_entities` for DataProduct
+// representations, answered in order, null for an unknown IRI, with one batched graph read.
+describe('catalog subgraph', () => {
+  const graph = SqliteKnowledgeGraph.open({ file: ':memory:' });
+  let batches = 0;
+  const counted: KnowledgeGraph = Object.create(graph, {
+    getProducts: { value: (iris: readonly string[]) => ((batches += 1), graph.getProducts(iris)) },
+  });
+  const catalog = createCatalog({ graph: counted, search: new EmbeddedSearchIndex(), clock: manualClock(Date.parse('2026-06-01T00:00:00Z')), semantics: JsonLdSemanticLayer.create() });
+  const orders = testDescriptor('orders', { description: 'Every order.', tags: ['sales'], links: { documentation: 'https://docs.example/orders' } });
+  const invoices = testDescriptor('invoices', { inputPorts: [{ product: `${orders.id}#table` }] });
+  let subgraph: SubgraphHarness;
+
+  beforeAll(async () => {
+    await graph.saveProduct(saveInput(orders));
+    await graph.saveProduct(saveInput(invoices));
+    subgraph = await subgraphHarness(catalogSubgraph(catalog));
+  });
+  afterAll(async () => {
+    await subgraph.stop();
+    await graph.close();
+  });
+
+  it('resolves DataProduct representations in order, null for an unknown one, in one graph read', async () => {
+    batches = 0;
+    const result = await subgraph.entities('name description tags links { name iri } inputProducts { iri }', [invoices.id, `${orders.id}-gone`, orders.id]);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toEqual([
+      { name: 'invoices', description: 'Test product invoices.', tags: [], links: [], inputProducts: [{ iri: orders.id }] },
+      null,
+      { name: 'orders', description: 'Every order.', tags: ['sales'], links: [{ name: 'documentation', iri: 'https://docs.example/orders' }], inputProducts: [] },
+    ]);
+    expect(batches).toBe(1);
+  });
+
+  it('publishes its SDL with the DataProduct key for composition', async () => {
+    const result = await subgraph.run('{ _service { sdl } }');
+    expect((result.data?._service as { sdl: string }).sdl).toMatch(/type DataProduct\s+@key\(fields: "iri"\)/);
+  });
+
+  it('refuses an out-of-range page size with the domain error', async () => {
+    const result = await subgraph.run('{ products(first: 0) { items { iri } } }');
+    expect(result.errors?.[0]?.message).toBe('first must be an integer from 1 to 500, got 0');
+  });
+});
