@@ -54,6 +54,27 @@ describe('insights subgraph', () => {
     expect(alone).toEqual({ duplicateGroup: null, flaggedForRetirement: false });
   });
 
+  it('answers the usage report, its products as entities, and refuses a window out of range', async () => {
+    const report = await subgraph.run('{ usageReport(windowDays: 7) { windowDays products { product { iri } consumers { total byDomain { domain consumers } } trend { consumers } slo { guarantees { name } } } } }');
+    expect(report.errors).toBeUndefined();
+    const { windowDays, products } = report.data?.usageReport as { windowDays: number; products: { product: { iri: string }; consumers: { total: number }; trend: unknown[] }[] };
+    expect(windowDays).toBe(7);
+    expect(products.map((p) => p.product.iri)).toEqual([customers.id, orders.id, copy.id].sort());
+    expect(products.find((p) => p.product.iri === orders.id)?.consumers.total).toBe(1);
+    expect(products[0]?.trend).toHaveLength(1);
+    expect((await subgraph.run('{ usageReport(windowDays: 0) { windowDays } }')).errors?.[0]?.message).toBe('windowDays must be an integer from 1 to 365, got 0');
+  });
+
+  it("answers the mesh report: its size, weeks and the balancing loop's health", async () => {
+    const report = await subgraph.run('{ meshReport { size { products domains teams } weeks { from } godProducts { product { iri } } loopHealth { duplicateGroups flaggedNow } } }');
+    expect(report.errors).toBeUndefined();
+    const mesh = report.data?.meshReport as { size: unknown; weeks: unknown[]; godProducts: unknown[]; loopHealth: unknown };
+    expect(mesh.size).toEqual({ products: 3, domains: 1, teams: 1 });
+    expect(mesh.weeks).toHaveLength(12);
+    expect(mesh.godProducts).toEqual([]);
+    expect(mesh.loopHealth).toEqual({ duplicateGroups: 1, flaggedNow: 1 });
+  });
+
   it('lists the groups of the mesh, filtered by owner', async () => {
     expect(((await subgraph.run('{ duplicateGroups { members { product { iri } } } }')).data?.duplicateGroups as unknown[]).length).toBe(1);
     expect((await subgraph.run('{ duplicateGroups(owner: "nobody") { averageScore } }')).data?.duplicateGroups).toEqual([]);
