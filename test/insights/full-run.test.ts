@@ -87,6 +87,20 @@ describe('duplicate detection around registrations', () => {
     graph.close();
   }, 120_000);
 
+  it('stores no decisions when another process stores them, and groups all the same', async () => {
+    const { graph } = await meshWithHeldCopy();
+    const reader = projection(graph);
+    reader.storesDecisions = false;
+    await reader.rebuild();
+    expect(reader.duplicateGroups.length).toBeGreaterThan(0);
+    expect(await graph.readInsightEvents()).toEqual([]);
+    expect(await graph.readNudges()).toEqual([]);
+    const writer = projection(graph);
+    await writer.rebuild();
+    expect((await graph.readInsightEvents()).length).toBeGreaterThan(0);
+    graph.close();
+  }, 120_000);
+
   it('lets a reader wait for the first full run, and stops a run in progress when asked', async () => {
     const { graph } = await meshWithHeldCopy();
     const first = projection(graph);

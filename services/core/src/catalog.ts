@@ -42,7 +42,7 @@ export function createCatalog(deps: CatalogDeps) {
     productsAbout: (concept: Iri) => productsAbout(deps, concept),
     /** A product as DCAT/DPROD RDF (JSON-LD or Turtle), with its semantic model. */
     exportProduct: async (iri: Iri, format: RdfFormat) => exportProduct(deps, await getProduct(deps, iri), format),
-    reindex: (onProgress?: ProgressListener) => reindex(deps, onProgress),
+    reindex: (onProgress?: ProgressListener, options?: { inPlace?: boolean }) => reindex(deps, onProgress, options),
     /** Feedback multiplier, factors, ratings, usage and SLO status of many products, from the projection. */
     feedbackOf: (iris: readonly Iri[]) => readFeedback(deps, iris),
     /** Usage reports, all or none (every product registered), each stored once. */

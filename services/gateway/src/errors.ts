@@ -12,6 +12,8 @@ const CODES: Record<QuantaError['kind'], string> = {
   unavailable: 'UNAVAILABLE',
 };
 
+const MASKED = 'Unexpected error; the server logged it.';
+
 /**
  * The one place errors become GraphQL errors (DESIGN.md §11), on every subgraph and the gateway:
  * a domain error keeps its message and says its kind and issues; GraphQL's own errors (syntax,
@@ -25,8 +27,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   }
   const code = formatted.extensions?.code;
   if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
-    log(cause);
-    return { message: 'Unexpected error; the server logged it.', ...(formatted.path && { path: formatted.path }), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    // A subgraph masked it already and logged the cause; only a fresh one is logged here.
+    if (formatted.message !== MASKED) log(cause);
+    return { message: MASKED, ...(formatted.path && { path: formatted.path }), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
-  return formatted;
+  // Only what clients are meant to read: a subgraph's error may carry its address (serviceName,
+  // the response of a refused request) in its extensions.
+  const { kind, issues } = formatted.extensions ?? {};
+  return { ...formatted, extensions: { code, ...(kind !== undefined && { kind }), ...(issues !== undefined && { issues }) } };
 }

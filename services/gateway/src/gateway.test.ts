@@ -1,6 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, NotFoundError } from '@quanta/model';
 import type { GraphqlContext } from './context.js';
 import { formatError } from './errors.js';
@@ -24,7 +24,13 @@ describe('formatError', () => {
     });
     expect(logged).toEqual([bug.originalError]);
     const invalid = { message: 'Cannot query field "nam" on type "DataProduct".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
-    expect(formatError(invalid, new GraphQLError(invalid.message), log)).toBe(invalid);
+    expect(formatError(invalid, new GraphQLError(invalid.message), log)).toEqual(invalid);
+    // A subgraph's refusal keeps its code, not the subgraph's address.
+    const refused = { message: 'no', extensions: { code: 'FORBIDDEN', serviceName: 'catalog', response: { url: 'http://127.0.0.1:41234/graphql', status: 403 } } };
+    expect(formatError(refused, new GraphQLError('no'), log)).toEqual({ message: 'no', extensions: { code: 'FORBIDDEN' } });
+    // Masked by a subgraph already: not logged twice.
+    formatError({ message: 'Unexpected error; the server logged it.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, new GraphQLError('x'), log);
+    expect(logged).toHaveLength(1);
   });
 });
 
@@ -34,6 +40,8 @@ describe('graphqlHandler', () => {
     allowBatchedHttpRequests: true,
   });
   const handle = graphqlHandler(server, { maxBodyBytes: 200, batch: 2 });
+  beforeAll(() => server.start());
+  afterAll(() => server.stop());
   const post = (body: string) => handle(new Request('http://q/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }), { identity: ANONYMOUS });
 
   it('answers with the identity it is given, and batches up to its limit', async () => {
@@ -46,6 +54,18 @@ describe('graphqlHandler', () => {
     const batch = await post('[{"query":"{ who }"},{"query":"{ who }"},{"query":"{ who }"}]');
     expect([batch.status, await batch.json()]).toEqual([400, { errors: [{ message: 'A batch may hold at most 2 operations; this one holds 3.', extensions: { code: 'BATCH_LIMIT_EXCEEDED' } }] }]);
     expect((await post(`{"query":"{ who }","x":"${'a'.repeat(300)}"}`)).status).toBe(413);
+    // Streamed without a length: refused once the limit is passed, not after buffering it all.
+    const chunks = ['{"query":"{ who }","x":"', ...Array.from({ length: 10 }, () => 'a'.repeat(150)), '"}'];
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = chunks.shift();
+        if (next === undefined) controller.close();
+        else controller.enqueue(new TextEncoder().encode(next));
+      },
+    });
+    const streamed = await handle(new Request('http://q/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit), { identity: ANONYMOUS });
+    expect(streamed.status).toBe(413);
+    expect(chunks.length).toBeGreaterThan(0);
     expect((await post('{"query":')).status).toBe(400);
   });
 });

@@ -15,21 +15,19 @@ const json = (status: number, message: string, code: string) =>
   new Response(JSON.stringify({ errors: [{ message, extensions: { code } }] }), { status, headers: { 'Content-Type': 'application/json' } });
 
 /**
- * Bridges Fetch requests to an Apollo Server (started here, once): the body is read within the
- * size limit and parsed, a batch is refused past `batch` operations, and Apollo's answer is sent
- * back as it is (status, headers, body).
+ * Bridges Fetch requests to an Apollo Server the caller has started (so a failure to start fails
+ * the process's start): the body is read within the size limit and parsed, a batch is refused
+ * past `batch` operations, and Apollo's answer is sent back as it is (status, headers, body).
  */
 export function graphqlHandler(server: ApolloServer<GraphqlContext>, limits: HttpLimits): GraphqlHandler {
-  const started = server.start();
   return async (request, context) => {
-    await started;
     const url = new URL(request.url);
     const headers = new HeaderMap();
     request.headers.forEach((value, key) => headers.set(key, value));
     let body: unknown;
     if (request.method === 'POST') {
-      const text = await request.text();
-      if (Buffer.byteLength(text) > limits.maxBodyBytes) return json(413, `The request body is over ${limits.maxBodyBytes} bytes.`, 'PAYLOAD_TOO_LARGE');
+      const text = await withinLimit(request, limits.maxBodyBytes);
+      if (text === undefined) return json(413, `The request body is over ${limits.maxBodyBytes} bytes.`, 'PAYLOAD_TOO_LARGE');
       try {
         body = text === '' ? undefined : JSON.parse(text);
       } catch {
@@ -56,4 +54,18 @@ export function graphqlHandler(server: ApolloServer<GraphqlContext>, limits: Htt
     });
     return new Response(stream, { status: response.status ?? 200, headers: out });
   };
+}
+
+/** The body as text, read no further than `maxBytes` (undefined past it): a huge body is never buffered. */
+async function withinLimit(request: Request, maxBytes: number): Promise<string | undefined> {
+  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) return undefined;
+  if (!request.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of request.body) {
+    size += chunk.byteLength;
+    if (size > maxBytes) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -2,7 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, type GraphQLDataSourceProcessOptions, LocalGraphQLDataSource, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { DocumentNode } from 'graphql';
+import { type DocumentNode, GraphQLError, type ValidationRule } from 'graphql';
 import type { GraphqlContext } from './context.js';
 import { formatError } from './errors.js';
 import { DEFAULT_LIMITS, type GraphqlLimits, protections } from './limits.js';
@@ -41,6 +41,13 @@ const common = ({ production, logger }: ServerOptions) => ({
   includeStacktraceInErrorResponses: false,
   hideSchemaDetailsFromClientErrors: production,
   formatError: (formatted: Parameters<typeof formatError>[0], error: unknown) => formatError(formatted, error, (cause) => logger.error(cause)),
+});
+
+/** Refuses `_service { sdl }`: in production a subgraph does not hand out its schema either. */
+const noServiceSdl: ValidationRule = (context) => ({
+  Field(node) {
+    if (node.name.value === '_service') context.reportError(new GraphQLError('The subgraph schema is not served in production.', { nodes: node }));
+  },
 });
 
 /** A subgraph in this process, its errors formatted as its own server would format them. */
@@ -98,12 +105,18 @@ export function createGatewayServer(
  * One subgraph as its own server (`quanta up --split`). It answers `_service` and `_entities` to
  * the gateway; introspection follows the production switch, as on the gateway.
  */
-export function createSubgraphServer(module: SubgraphModule, options: ServerOptions): ApolloServer<GraphqlContext> {
+export function createSubgraphServer(module: SubgraphModule, options: ServerOptions & { readonly limits?: GraphqlLimits }): ApolloServer<GraphqlContext> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  // The gateway's fetches nest a client's selection in `_entities { ... on T { … } }`: two levels more.
+  const { plugins, validationRules, parseOptions } = protections({ ...limits, depth: limits.depth + 2 }, options.production);
   return new ApolloServer<GraphqlContext>({
     ...common(options),
     schema: buildSubgraphSchema([module]),
     introspection: !options.production,
+    // In production the schema is served by nobody: the gateway reads the committed supergraph.
+    validationRules: options.production ? [...validationRules, noServiceSdl] : validationRules,
+    parseOptions,
     // Traces are for Apollo's hosted GraphOS, which Quanta does not report to.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [...plugins, ApolloServerPluginInlineTraceDisabled()],
   });
 }

@@ -77,6 +77,8 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // A subgraph process of a split server ends with it, however the server ended.
+  if (subgraph && process.send) process.on('disconnect', () => void stop('server gone'));
 }
 
 main().catch((err: unknown) => {

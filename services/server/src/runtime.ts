@@ -19,6 +19,8 @@ export interface RuntimeOptions {
    * not see the writes itself (a subgraph of a split deployment), until issue 10's outbox.
    */
   readonly searchFollowsGraph?: boolean;
+  /** Keep the balancing loop's decisions in memory only: another process (the API's) stores them. */
+  readonly readsDecisions?: boolean;
 }
 
 /**
@@ -32,6 +34,7 @@ export async function openRuntime(config: QuantaConfig, logger: Logger, options:
   const feedback = new FeedbackProjection(graph, systemClock);
   const insights = new InsightsProjection(graph, systemClock, feedback);
   feedback.balanceWith(insights);
+  if (options.readsDecisions) insights.storesDecisions = false;
   insights.onRefreshError = (iri, err) => logger.warn({ iri, err }, 'duplicate detection could not update a product; the next full run repairs it');
   insights.onBurstRun = (millis) => logger.info({ millis, groups: insights.duplicateGroups.length }, 'duplicate groups recomputed after a burst of registrations');
   const impressions = new ImpressionLog(graph);
@@ -74,7 +77,7 @@ export async function openRuntime(config: QuantaConfig, logger: Logger, options:
   const stopSearch = options.searchFollowsGraph
     ? await keepRebuilt(
         config.feedbackRefreshSeconds,
-        async () => ({ message: 'search index rebuilt from the graph', ...(await catalog.reindex()) }),
+        async () => ({ message: 'search index brought level with the graph', ...(await catalog.reindex(undefined, { inPlace: true })) }),
         'search index could not be rebuilt from the graph; search keeps the last one',
         logger,
         { background: true },

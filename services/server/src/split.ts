@@ -43,7 +43,8 @@ export async function startSubgraphProcesses(config: QuantaConfig, logger: Logge
       SUBGRAPH_NAMES.map(async (name) => {
         const readyFile = join(scratch, `${name}.json`);
         const child = spawn(process.execPath, [MAIN, '--subgraph', name, '--port', '0', '--host', '127.0.0.1', '--data-dir', config.dataDir, '--ready-file', readyFile], {
-          stdio: ['ignore', 'inherit', 'inherit'],
+          // The IPC channel is how a child learns that its server is gone, even after kill -9.
+          stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
         });
         children.push(child);
         const url = await readyUrl(child, readyFile, name);

@@ -3,8 +3,8 @@ import type { QuantaConfig } from '@quanta/config';
 import { createGatewayServer, DEFAULT_LIMITS, graphqlHandler, readSupergraph, type SubgraphTarget } from '@quanta/gateway';
 import type { Logger } from 'pino';
 import { listen } from './listen.js';
-import { openRuntime } from './runtime.js';
-import { startSubgraphProcesses } from './split.js';
+import { openRuntime, type Runtime } from './runtime.js';
+import { type SubgraphProcesses, startSubgraphProcesses } from './split.js';
 import { SUBGRAPH_NAMES, subgraphModule } from './subgraphs.js';
 
 /** A running Quanta server. */
@@ -42,21 +42,39 @@ export async function startServer(config: QuantaConfig, logger: Logger, options:
   }
   const runtime = await openRuntime(config, logger);
   const { catalog } = runtime;
-  const subgraphs = options.split ? await startSubgraphProcesses(config, logger) : undefined;
-  const targets: Record<string, SubgraphTarget> = subgraphs?.targets ?? Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, { module: subgraphModule(name, catalog) }]));
-  const gateway = createGatewayServer({ supergraphSdl: readSupergraph(), subgraphs: targets, production: config.production, logger: logger.child({ component: 'graphql' }) });
-  const graphql = graphqlHandler(gateway, { maxBodyBytes: config.maxBodyBytes, batch: DEFAULT_LIMITS.batch });
+  let subgraphs: SubgraphProcesses | undefined;
+  try {
+    subgraphs = options.split ? await startSubgraphProcesses(config, logger) : undefined;
+    const targets: Record<string, SubgraphTarget> = subgraphs?.targets ?? Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, { module: subgraphModule(name, catalog) }]));
+    const gateway = createGatewayServer({ supergraphSdl: readSupergraph(), subgraphs: targets, production: config.production, logger: logger.child({ component: 'graphql' }) });
+    await gateway.start();
+    const graphql = graphqlHandler(gateway, { maxBodyBytes: config.maxBodyBytes, batch: DEFAULT_LIMITS.batch });
+    const app = createApp({ catalog, logger, maxBodyBytes: config.maxBodyBytes, version: options.version, graphql });
+    const { url, close } = await listen(app.fetch, config).catch(async (error: unknown) => {
+      await gateway.stop();
+      throw error;
+    });
+    return served(url, runtime, subgraphs, logger, config, async () => {
+      await close();
+      await gateway.stop();
+    });
+  } catch (error) {
+    // Nothing left behind: the subgraph processes and the backends go with a failed start.
+    await subgraphs?.stop();
+    await runtime.close();
+    throw error;
+  }
+}
 
-  const app = createApp({ catalog, logger, maxBodyBytes: config.maxBodyBytes, version: options.version, graphql });
-  const { url, close } = await listen(app.fetch, config);
+/** Logs where the server listens and returns how to close it, last to first. */
+function served(url: string, runtime: Runtime, subgraphs: SubgraphProcesses | undefined, logger: Logger, config: QuantaConfig, closeHttp: () => Promise<void>): RunningServer {
   const layout = subgraphs ? 'split: each subgraph in its own process' : 'all in one process';
   logger.info({ url, dataDir: config.dataDir, graph: config.graph.backend, search: config.search.backend, layout }, `Quanta API listening on ${url}`);
   return {
     url,
     productsAtStart: runtime.productsAtStart,
     close: async () => {
-      await close();
-      await gateway.stop();
+      await closeHttp();
       await subgraphs?.stop();
       await runtime.close();
     },

@@ -13,11 +13,20 @@ import { type SubgraphName, subgraphModule } from './subgraphs.js';
  * gateway, and health endpoints. The gateway sends one operation at a time: no batches.
  */
 export async function startSubgraph(config: QuantaConfig, logger: Logger, name: SubgraphName, version?: string): Promise<RunningServer> {
-  const runtime = await openRuntime(config, logger, { searchFollowsGraph: name === 'catalog' });
+  const runtime = await openRuntime(config, logger, { searchFollowsGraph: name === 'catalog', readsDecisions: true });
   const apollo = createSubgraphServer(subgraphModule(name, runtime.catalog), { production: config.production, logger: logger.child({ component: 'graphql' }) });
-  const graphql = graphqlHandler(apollo, { maxBodyBytes: config.maxBodyBytes, batch: 1 });
-  const app = createGraphqlApp({ catalog: runtime.catalog, logger, maxBodyBytes: config.maxBodyBytes, version, graphql });
-  const { url, close } = await listen(app.fetch, config);
+  let served: { url: string; close(): Promise<void> };
+  try {
+    await apollo.start();
+    const graphql = graphqlHandler(apollo, { maxBodyBytes: config.maxBodyBytes, batch: 1 });
+    const app = createGraphqlApp({ catalog: runtime.catalog, logger, maxBodyBytes: config.maxBodyBytes, version, graphql });
+    served = await listen(app.fetch, config);
+  } catch (error) {
+    await apollo.stop();
+    await runtime.close();
+    throw error;
+  }
+  const { url, close } = served;
   return {
     url,
     productsAtStart: runtime.productsAtStart,

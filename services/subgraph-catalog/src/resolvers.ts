@@ -38,7 +38,7 @@ export function catalogResolvers(catalog: Catalog): GraphQLResolverMap<object> {
       products: async (_root: unknown, args: ProductsArgs, context: object) => {
         const page = await catalog.list(
           { domain: args.domain ?? undefined, owner: args.owner ?? undefined, status: args.status ?? undefined },
-          { after: args.after ?? undefined, limit: intInRange('first', args.first, 1, 500, '/arguments/first') },
+          { after: args.after ?? undefined, limit: intInRange('first', args.first, 1, 100, '/arguments/first') },
         );
         for (const p of page.items) loader(context).prime(p.iri, p);
         return { items: page.items.map((p) => ({ iri: p.iri })), next: page.next ?? null };
@@ -78,7 +78,12 @@ export function catalogResolvers(catalog: Catalog): GraphQLResolverMap<object> {
           slos: port.slos ?? [],
         })),
       ),
-      inputProducts: field((p) => (p.descriptor.inputPorts ?? []).flatMap((port) => ('product' in port ? [{ iri: port.product.split('#')[0] as string }] : []))),
+      inputProducts: async (ref: ProductRef, _args: unknown, context: object) => {
+        const named = [...new Set(((await productOf(loader(context), ref)).descriptor.inputPorts ?? []).flatMap((port) => ('product' in port ? [port.product.split('#')[0] as string] : [])))];
+        // Only the registered ones: an input port may name a product that has not registered yet.
+        const found = await loader(context).loadMany(named);
+        return named.filter((_, i) => found[i] !== undefined && !(found[i] instanceof Error)).map((iri) => ({ iri }));
+      },
       links: field((p) => Object.entries(p.descriptor.links ?? {}).map(([name, iri]) => ({ name, iri }))),
       revision: field((p) => p.revision),
       createdAt: field((p) => p.createdAt),

@@ -18,11 +18,14 @@ describe('feedback subgraph', () => {
   const slos = [{ metric: 'freshness', objective: 'hourly', target: 0.9 }];
   const orders = testDescriptor('orders', { outputPorts: [{ name: 'table', kind: 'table', fields: [{ name: 'id', type: 'string' }], slos }] });
   const quiet = testDescriptor('quiet');
+  const strict = testDescriptor('strict', { outputPorts: [{ name: 'table', kind: 'table', fields: [{ name: 'id', type: 'string' }], slos: [{ metric: 'uniqueness', objective: 'no duplicate id', target: 1 }] }] });
   let subgraph: SubgraphHarness;
 
   beforeAll(async () => {
     await graph.saveProduct(saveInput(orders));
     await graph.saveProduct(saveInput(quiet));
+    await graph.saveProduct(saveInput(strict));
+    await catalog.recordSloChecks(strict.id, [{ metric: 'uniqueness', passed: false, at: new Date(now - 3_600_000).toISOString() }], () => '');
     await catalog.recordUsage(['sales', 'finance', 'support'].map((team) => ({ product: orders.id, consumer: `urn:quanta:team:${team}`, count: 1, at: new Date(now - 86_400_000).toISOString() })));
     await catalog.recordSloChecks(orders.id, [{ metric: 'freshness', passed: false, at: new Date(now - 3_600_000).toISOString() }], () => '');
     await feedback.rebuild();
@@ -59,6 +62,11 @@ describe('feedback subgraph', () => {
     expect(o?.factors.find((f) => f.name === 'slo')?.value).toBeLessThan(1);
     expect(q?.usage).toEqual({ consumers: 0, activeConsumers: 0 });
     expect(q?.ratings).toEqual([]);
+  });
+
+  it('answers a failed 100% target with no burn (no budget to burn), not with an error', async () => {
+    const result = await subgraph.entities('sloStatus { target burn met failed }', [strict.id]);
+    expect(result).toEqual({ data: { _entities: [{ sloStatus: [{ target: 1, burn: null, met: false, failed: 1 }] }] } });
   });
 
   it('checks mutation input with the REST schemas: a sixth star is refused and nothing is stored', async () => {

@@ -39,7 +39,8 @@ export function feedbackResolvers(catalog: Catalog): GraphQLResolverMap<object> 
       factors: read((f) => f.factors, []),
       ratings: read((f) => f.ratings, []),
       usage: read((f) => ({ consumers: f.consumers, activeConsumers: f.activeConsumers }), null),
-      sloStatus: read((f) => f.slos.map((s) => ({ ...s, target: s.target ?? null, met: s.burn <= 1 })), []),
+      // GraphQL's Float has no Infinity: a failed 100% target has no finite burn.
+      sloStatus: read((f) => f.slos.map((s) => ({ ...s, target: s.target ?? null, burn: Number.isFinite(s.burn) ? s.burn : null, met: s.burn <= 1 })), []),
     },
     Mutation: {
       rate: async (_root: unknown, args: RateArgs) => {

@@ -18,7 +18,8 @@ describe('lineage subgraph', () => {
   const catalog = createCatalog({ graph: counted, search: new EmbeddedSearchIndex(), clock: manualClock(Date.parse('2026-06-01T00:00:00Z')), semantics: JsonLdSemanticLayer.create() });
   const orders = testDescriptor('orders');
   const invoices = testDescriptor('invoices', { inputPorts: [{ product: orders.id }] });
-  const dunning = testDescriptor('dunning', { inputPorts: [{ product: invoices.id }] });
+  // Also reads a product that has not registered yet: lineage knows it only as a name.
+  const dunning = testDescriptor('dunning', { inputPorts: [{ product: invoices.id }, { product: `${orders.id}-not-yet` }] });
   let subgraph: SubgraphHarness;
 
   beforeAll(async () => {
@@ -37,13 +38,19 @@ describe('lineage subgraph', () => {
     expect(result.data?._entities).toEqual([
       { upstream: [], downstream: [{ iri: invoices.id }] },
       { upstream: [{ iri: orders.id }], downstream: [{ iri: dunning.id }] },
+      // The product that has not registered is left out, rather than nulling `dunning`.
       { upstream: [{ iri: invoices.id }], downstream: [] },
     ]);
     expect(hops).toBe(2);
+    expect((await subgraph.entities('lineageLinks { upstream { iri } via }', [dunning.id])).data?._entities).toEqual([{ lineageLinks: [{ upstream: { iri: invoices.id }, via: 'declared' }] }]);
   });
 
-  it('walks further hops, and refuses a depth out of range', async () => {
-    expect((await subgraph.entities('upstream(depth: 3) { iri }', [dunning.id])).data?._entities).toEqual([{ upstream: [{ iri: invoices.id }, { iri: orders.id }] }]);
+  it('walks further hops a level at a time, for every product asked at once, and refuses a depth out of range', async () => {
+    hops = 0;
+    const walked = await subgraph.entities('upstream(depth: 3) { iri }', [dunning.id, invoices.id]);
+    expect(walked.data?._entities).toEqual([{ upstream: [{ iri: invoices.id }, { iri: orders.id }] }, { upstream: [{ iri: orders.id }] }]);
+    // Three levels at most, each one read for both walks.
+    expect(hops).toBeLessThanOrEqual(3);
     const refused = await subgraph.entities('upstream(depth: 11) { iri }', [dunning.id]);
     expect(refused.errors?.[0]?.message).toBe('depth must be an integer from 1 to 10, got 11');
   });

@@ -6,6 +6,8 @@ import type { Iri } from '@quanta/model';
 /** The lineage reads one request shares: each batched into one graph read per tick. */
 export interface LineageLoaders {
   readonly nodes: DataLoader<Iri, LineageNode | undefined>;
+  /** Whether a product is registered: lineage also knows products only named by others (stubs). */
+  readonly registered: DataLoader<Iri, boolean>;
   readonly upstream: DataLoader<Iri, readonly ProductLink[]>;
   readonly downstream: DataLoader<Iri, readonly ProductLink[]>;
 }
@@ -22,6 +24,7 @@ export function lineageLoaders(catalog: Catalog): (context: object) => LineageLo
       const found = new Map((await catalog.lineageNodes(iris)).map((n) => [n.iri, n]));
       return iris.map((iri) => found.get(iri));
     }),
+    registered: new DataLoader<Iri, boolean>(async (iris) => (await catalog.getMany(iris)).map((p) => p !== undefined)),
     upstream: links('upstream'),
     downstream: links('downstream'),
   }));

@@ -9,6 +9,9 @@ interface Ref {
 }
 
 const ref = (iri: Iri): Ref => ({ iri });
+
+/** The most products one `upstream`/`downstream` field returns. */
+const WALK_CAP = 200;
 const unique = (iris: readonly Iri[]): Ref[] => [...new Set(iris)].map(ref);
 
 /** A run as the schema shows it (`Run` has no key: it is always reached from here). */
@@ -31,12 +34,36 @@ export function lineageResolvers(catalog: Catalog): GraphQLResolverMap<object> {
     return found;
   };
   const ofKind = async (iri: Iri, kind: LineageNode['kind'], context: object) => ((await loaders(context).nodes.load(iri))?.kind === kind ? ref(iri) : null);
-  /** Products `depth` hops away: one batched hop when depth is 1, a walk of the graph beyond. */
+  /** Only the registered ones: a product named by an input port may not have registered yet. */
+  const registered = async (iris: readonly Iri[], context: object): Promise<Ref[]> => {
+    const known = await loaders(context).registered.loadMany(iris);
+    return iris.filter((_, i) => known[i] === true).map(ref);
+  };
+  /**
+   * Products up to `depth` hops away, walked a level at a time through the per-request loader, so
+   * the walks of every product a query asks for share one graph read per level; at most
+   * WALK_CAP products, nearest first.
+   */
   const products = (direction: 'upstream' | 'downstream') => async (r: Ref, { depth }: { depth: number }, context: object) => {
     intInRange('depth', depth, 1, 10, '/arguments/depth');
-    if (depth === 1) return unique((await loaders(context)[direction].load(r.iri)).map((l) => (direction === 'upstream' ? l.from : l.to)));
-    const walk = await catalog.productLineage(r.iri, direction, depth);
-    return unique(walk.nodes.filter((n) => n.kind === 'DataProduct' && !n.stub && n.iri !== r.iri).map((n) => n.iri));
+    const seen = new Set<Iri>([r.iri]);
+    const found: Iri[] = [];
+    let frontier: Iri[] = [r.iri];
+    for (let level = 0; level < depth && frontier.length > 0 && found.length < WALK_CAP; level++) {
+      const next: Iri[] = [];
+      for (const links of await loaders(context)[direction].loadMany(frontier)) {
+        if (links instanceof Error) throw links;
+        for (const l of links) {
+          const other = direction === 'upstream' ? l.from : l.to;
+          if (seen.has(other)) continue;
+          seen.add(other);
+          next.push(other);
+        }
+      }
+      found.push(...next);
+      frontier = next;
+    }
+    return registered(found.slice(0, WALK_CAP), context);
   };
   /** Jobs linked to a dataset by `type`: the stored edges run job → dataset for reads and writes alike. */
   const jobsOf = (type: 'reads' | 'writes') => async (r: Ref) => {
@@ -62,7 +89,9 @@ export function lineageResolvers(catalog: Catalog): GraphQLResolverMap<object> {
       downstream: products('downstream'),
       lineageLinks: async (r: Ref, _args: unknown, context: object) => {
         const [up, down] = await Promise.all([loaders(context).upstream.load(r.iri), loaders(context).downstream.load(r.iri)]);
-        return [...up, ...down].map(link);
+        const links = [...up, ...down];
+        const known = new Set((await registered([...links.map((l) => l.from), ...links.map((l) => l.to)], context)).map((x) => x.iri));
+        return links.filter((l) => known.has(l.from) && known.has(l.to)).map(link);
       },
     },
     Dataset: {

@@ -112,6 +112,12 @@ export class InsightsProjection {
   private stopped = false;
   /** The first full run: until it ends, the groups are not yet those of the mesh. */
   private firstRun: Promise<unknown> | undefined;
+  /**
+   * Whether this projection stores what it decides (canonical choices, flag changes, nudges). A
+   * process that only serves the balancing loop (a subgraph of a split deployment) sets it false,
+   * so the API process stores each decision once rather than every process storing it again.
+   */
+  storesDecisions = true;
 
   constructor(
     private readonly graph: KnowledgeGraph,
@@ -204,13 +210,13 @@ export class InsightsProjection {
     const changes: RetirementEvent[] = [];
     for (const [iri, v] of flags) if (!this.flagState.get(iri)) changes.push({ kind: 'flagged', product: iri, reason: v.reasons.join(', '), at });
     for (const [iri, on] of this.flagState) if (on && !flags.has(iri)) changes.push({ kind: 'unflagged', product: iri, reason: 'the retirement condition no longer holds', at });
-    if (changes.length > 0) await this.graph.appendInsightEvents(changes);
+    if (changes.length > 0 && this.storesDecisions) await this.graph.appendInsightEvents(changes);
     for (const e of changes) this.flagState.set(e.product, e.kind === 'flagged');
     // Rescore what differs from what search holds (after a restart, every flagged product).
     const differ = [...new Set([...flags.keys(), ...this.flags.keys()])].filter((iri) => flags.has(iri) !== this.flags.has(iri));
     this.flags = flags;
     feedback.rescore(differ);
-    await this.graph.replaceNudges(this.nudges(now, at));
+    if (this.storesDecisions) await this.graph.replaceNudges(this.nudges(now, at));
   }
 
   /**
@@ -463,7 +469,7 @@ export class InsightsProjection {
       for (const m of members) this.groupOf.set(m, group);
     }
     if (chosen.length > 0) {
-      await this.graph.appendInsightEvents(chosen as InsightEvent[]);
+      if (this.storesDecisions) await this.graph.appendInsightEvents(chosen as InsightEvent[]);
       for (const e of chosen) this.remember(e);
     }
     if (!this.feedback) return;

@@ -19,12 +19,14 @@ const BATCH = 500;
 /**
  * Rebuilds the search index from the knowledge graph: the index is a projection, so this is
  * always safe and always converges. Streams the graph in pages so memory stays flat, and skips
- * (and reports) a product it cannot project rather than leaving the index half-built.
+ * (and reports) a product it cannot project rather than leaving the index half-built. `inPlace`
+ * writes over the documents instead of clearing them first, so searches meanwhile never see a
+ * partial index; it converges too, since the graph never deletes a product (retiring keeps it).
  */
-export async function reindex(deps: CatalogDeps, onProgress?: ProgressListener): Promise<ReindexReport> {
+export async function reindex(deps: CatalogDeps, onProgress?: ProgressListener, { inPlace = false } = {}): Promise<ReindexReport> {
   const started = deps.clock.now();
   const total = await deps.graph.countProducts();
-  await deps.search.clear();
+  if (!inPlace) await deps.search.clear();
   let done = 0;
   let failed = 0;
   let after: string | undefined;
