@@ -11,4 +11,5 @@ export { graphqlHandler, type GraphqlHandler, type HttpLimits } from './http.js'
 export { DEFAULT_LIMITS, type GraphqlLimits } from './limits.js';
 export { createGatewayServer, createSubgraphServer, type GraphqlLogger, type ServerOptions, type SubgraphModule, type SubgraphTarget } from './servers.js';
 export { perRequest } from './per-request.js';
+export { readSdl } from './sdl.js';
 export { readSupergraph, SUPERGRAPH_FILE } from './supergraph.js';

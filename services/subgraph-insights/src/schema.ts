@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { parse } from 'graphql';
+import { readSdl } from '@quanta/gateway';
 
-/** The insights subgraph's SDL (`schema.graphql`), read from the package whether built or not. */
-export const typeDefs = parse(readFileSync(new URL('../src/schema.graphql', import.meta.url), 'utf8'));
+/** The insights subgraph's SDL (`schema.graphql`). */
+export const typeDefs = readSdl(new URL('../src/schema.graphql', import.meta.url));
