@@ -90,13 +90,13 @@ module.exports = {
     // Follow sources only: a workspace package resolves to its dist/ through `exports`, which is
     // recorded as a dependency (so the rules see it) but not cruised further.
     doNotFollow: { path: ['node_modules', '(^|/)dist/'] },
-    exclude: { path: '(^|/)(\\.cache|\\.turbo)/' },
+    exclude: { path: '(^|/)(\\.cache|\\.turbo|\\.next)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.base.json' },
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['import', 'default', 'types'],
-      extensions: ['.ts', '.js', '.json'],
+      extensions: ['.ts', '.tsx', '.js', '.json'],
     },
     combinedDependencies: true,
     preserveSymlinks: false,

@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/.cache/**', '**/.turbo/**', 'web/.next/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/.cache/**', '**/.turbo/**', 'web/.next/**', 'web/next-env.d.ts', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -23,7 +23,8 @@ export default tseslint.config(
   },
   {
     // The one reader of the environment, and test gates on real backends (NEO4J_URL, MEILI_URL).
-    files: ['services/config/src/**', '**/*.test.ts', 'test/**', 'scripts/**', 'vitest.suite.config.ts'],
+    // web/ has its own (src/lib/config.ts), set by its start script (start.mjs).
+    files: ['services/config/src/**', 'web/src/lib/config.ts', 'web/start.mjs', '**/*.test.ts', 'test/**', 'scripts/**', 'vitest.suite.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -17,10 +17,14 @@ export default defineConfig({
       'ontologies',
       'services/*',
       'ingest',
+      // The UI's pure parts (grouping hits, links); the pages themselves are tested in a browser.
+      { resolve: { alias: { '@': new URL('./web/src', import.meta.url).pathname } }, test: { name: 'web', root: './web', include: ['src/**/*.test.ts'] } },
       { extends: './test/vitest.config.ts', test: { name: 'e2e (embedded graph)', root: './test' } },
       ...(neo4j
         ? [{ extends: './test/vitest.config.ts', test: { name: 'e2e (neo4j graph)', root: './test', env: { QUANTA_E2E_GRAPH: 'neo4j' } } }]
         : []),
+      // The discovery UI in Debian's chromium (issue 9): a real server with its UI and the demo mesh.
+      { test: { name: 'browser', root: './test', include: ['browser/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 180_000 } },
       // The ranking simulation (research/ranking.md §C.2): seeded and CPU-bound, about 10 s on 2 cores.
       { test: { name: 'simulation', root: './test', include: ['simulation/**/*.test.ts'], testTimeout: 300_000 } },
       // Judged queries over the demo mesh (research/ranking.md §C.1): the real API in process, twice.

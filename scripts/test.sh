@@ -8,7 +8,7 @@ step() { printf '\n› %s\n' "$*"; }
 
 step "lint (eslint) and architecture rules (dependency-cruiser, DESIGN.md §3)"
 npx --no-install eslint .
-npx --no-install depcruise --config .dependency-cruiser.cjs ontologies services ingest test
+npx --no-install depcruise --config .dependency-cruiser.cjs ontologies services ingest web test
 
 step "typecheck (sources and tests)"
 npx --no-install turbo run typecheck --output-logs=errors-only
@@ -19,7 +19,13 @@ python_env=0
 bash scripts/python-env.sh || python_env=$?
 ((python_env == 0 || python_env == 3)) || exit "$python_env"
 
-step "tests: unit, contract, end-to-end"
+step "Debian's chromium for the browser suite (apt, when missing)"
+# Exit 3 means chromium cannot be installed here: the browser suite then skips and says why.
+browser_env=0
+bash scripts/browser-env.sh || browser_env=$?
+((browser_env == 0 || browser_env == 3)) || exit "$browser_env"
+
+step "tests: unit, contract, browser, end-to-end"
 mkdir -p .cache
 status=0
 bash scripts/with-neo4j.sh npx --no-install vitest run --config vitest.suite.config.ts --reporter=default --reporter=json --outputFile.json=.cache/vitest.json || status=$?

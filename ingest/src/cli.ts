@@ -21,9 +21,11 @@ program
   .option('--port <port>', 'API port (default: QUANTA_PORT, else 4000)')
   .option('--host <host>', 'interface to listen on (default: QUANTA_HOST, else 127.0.0.1)')
   .option('--data-dir <dir>', 'where the graph is stored (default: QUANTA_DATA_DIR, else ./.quanta)')
+  .option('--web-port <port>', 'web UI port (default: QUANTA_WEB_PORT, else 3000)')
+  .option('--no-web', 'serve the API only, without the web UI')
   .option('--no-demo', 'start empty: do not load the demo mesh')
   .option('--split', 'run each GraphQL subgraph in its own process behind the gateway (needs QUANTA_GRAPH=neo4j)')
-  .action(async (o: { port?: string; host?: string; dataDir?: string; demo: boolean; split?: boolean }) => {
+  .action(async (o: { port?: string; host?: string; dataDir?: string; demo: boolean; split?: boolean; webPort?: string; web: boolean }) => {
     process.exitCode = await up(o, print);
   });
 

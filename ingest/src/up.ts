@@ -14,11 +14,16 @@ export interface UpOptions {
   readonly demo: boolean;
   /** Each GraphQL subgraph in its own process (ADR 0012). */
   readonly split?: boolean;
+  /** The web UI's port; `web: false` (`--no-web`) serves the API only. */
+  readonly webPort?: string;
+  readonly web: boolean;
 }
 
 /** What the server writes to its ready file once it listens. */
 interface Ready {
   readonly url: string;
+  /** Absent when the UI was not asked for or is not built (the server says why). */
+  readonly webUrl?: string;
   readonly dataDir: string;
   readonly productsAtStart: number;
 }
@@ -56,13 +61,16 @@ function serverArgs(o: UpOptions): string[] {
   if (o.host) args.push('--host', o.host);
   if (o.dataDir) args.push('--data-dir', o.dataDir);
   if (o.split) args.push('--split');
+  if (o.web) args.push('--web');
+  if (o.webPort) args.push('--web-port', o.webPort);
   if (process.stdout.isTTY) args.push('--log-format', 'pretty');
   return args;
 }
 
-function printUrls({ url, dataDir }: Ready, print: (line: string) => void): void {
+function printUrls({ url, webUrl, dataDir }: Ready, print: (line: string) => void): void {
   print('');
   print('Quanta is up:');
+  if (webUrl) print(`  UI         ${webUrl}`);
   print(`  API        ${url}/api/v1`);
   print(`  Search     ${url}/api/v1/search?q=listener`);
   print(`  OpenAPI    ${url}/api/v1/openapi.json`);

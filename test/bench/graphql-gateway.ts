@@ -15,7 +15,7 @@
  */
 import { createClient, loadDemo } from '@quanta/ingest';
 import { startQuanta } from '../src/index.js';
-import { f1, pct } from './measure.js';
+import { f1, openLoop, pct } from './measure.js';
 
 const seconds = Number(process.argv[2] ?? 20);
 const rate = Number(process.argv[3] ?? 100);
@@ -24,30 +24,6 @@ const split = process.argv[4] === 'yes';
 const SAME_DATA = `query($iri: ID!) { product(iri: $iri) { iri name title description domain { name } owner { name contact } status version tags concepts
   outputPorts { name kind format description location fields { name type description concept pii } slos { metric objective target window } } revision createdAt updatedAt } }`;
 const FEDERATED = `query($iri: ID!) { product(iri: $iri) { description upstream { name } feedbackScore factors { name value reason } duplicateGroup { canonical { name } members { product { name } canonical } } } }`;
-
-/** Sends `send(i)` every 1000/rate ms for `seconds`; returns each request's latency in ms. */
-async function openLoop(label: string, send: (i: number) => Promise<void>): Promise<number[]> {
-  const total = seconds * rate;
-  const latencies: number[] = [];
-  const inFlight: Promise<void>[] = [];
-  const start = performance.now();
-  for (let i = 0; i < total; i++) {
-    const due = start + (i * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    inFlight.push(
-      (async () => {
-        const t0 = performance.now();
-        await send(i);
-        latencies.push(performance.now() - t0);
-      })(),
-    );
-  }
-  await Promise.all(inFlight);
-  const achieved = total / ((performance.now() - start) / 1000);
-  console.log(`  ${label.padEnd(34)} p50 ${f1(pct(latencies, 50)).padStart(5)} ms  p95 ${f1(pct(latencies, 95)).padStart(5)} ms  p99 ${f1(pct(latencies, 99)).padStart(5)} ms  (${total} requests, ${f1(achieved)}/s)`);
-  return latencies;
-}
 
 async function main(): Promise<void> {
   const q = await startQuanta({ args: split ? ['--split'] : [], timeoutMs: 180_000 });
@@ -70,9 +46,9 @@ async function main(): Promise<void> {
       await graphql(FEDERATED)(i);
     }
     console.log(`gateway latency at ${rate} requests/s, ${seconds} s per phase, ${iris.length} products, ${split ? 'split: each subgraph in its own process' : 'all in one process'}`);
-    const rest = await openLoop('REST GET /api/v1/products/{iri}', async (i) => ok(await fetch(`${q.url}/api/v1/products/${encodeURIComponent(iri(i))}`)));
-    const same = await openLoop('GraphQL, the same data', graphql(SAME_DATA));
-    await openLoop('GraphQL, all four subgraphs', graphql(FEDERATED));
+    const rest = await openLoop({ label: 'REST GET /api/v1/products/{iri}', seconds, rate }, async (i) => ok(await fetch(`${q.url}/api/v1/products/${encodeURIComponent(iri(i))}`)));
+    const same = await openLoop({ label: 'GraphQL, the same data', seconds, rate }, graphql(SAME_DATA));
+    await openLoop({ label: 'GraphQL, all four subgraphs', seconds, rate }, graphql(FEDERATED));
     const added = (p: number) => pct(same, p) - pct(rest, p);
     console.log(`  the gateway adds p50 ${f1(added(50))} ms, p95 ${f1(added(95))} ms (budget: p95 ≤ 5 ms)`);
   } finally {

@@ -38,10 +38,10 @@ describe('quanta up (the README command) on a fresh data directory', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('loads the demo mesh and finds listener products for the typo "listner", with facets', async () => {
-    const port = await freePort();
+  it('loads the demo mesh, serves the UI beside the API, and finds listener products for the typo "listner", with facets', async () => {
+    const [port, webPort] = [await freePort(), await freePort()];
     await resetBackend();
-    const cli = spawn(process.execPath, [CLI, 'up', '--port', String(port), '--data-dir', dataDir], {
+    const cli = spawn(process.execPath, [CLI, 'up', '--port', String(port), '--web-port', String(webPort), '--data-dir', dataDir], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { PATH: process.env.PATH ?? '', ...backendEnv() },
     });
@@ -51,6 +51,11 @@ describe('quanta up (the README command) on a fresh data directory', () => {
     const base = `http://127.0.0.1:${port}`;
     await until(async () => (output.includes('Quanta is up') ? true : undefined), 90_000);
     expect(output).toContain(`${base}/api/v1/search`);
+    // The UI, server-rendered: the search page with results for the typo, read through the gateway.
+    expect(output).toContain(`UI         http://127.0.0.1:${webPort}`);
+    const page = await fetch(`http://127.0.0.1:${webPort}/?q=listner`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toMatch(/<a href="\/products\/https%3A%2F%2Fdaff\.example%2Fproducts%2Flistener%2F[^"]+">Listener/);
     expect(output).toMatch(/5\d demo products registered/);
 
     const res = await call(base, 'GET', '/api/v1/search?q=listner');

@@ -17,11 +17,14 @@ const { values } = parseArgs({
     host: { type: 'string' },
     'data-dir': { type: 'string' },
     'log-format': { type: 'string' },
-    // Where to write {url, dataDir, productsAtStart} once listening: how `quanta up` learns the
+    // Where to write {url, webUrl, dataDir, productsAtStart} once listening: how `quanta up` learns the
     // address without knowing the configuration itself.
     'ready-file': { type: 'string' },
     // Each subgraph in its own process, the gateway reaching them over HTTP (ADR 0012).
     split: { type: 'boolean' },
+    // The web UI next to the API (`quanta up` passes it unless --no-web), on --web-port.
+    web: { type: 'boolean' },
+    'web-port': { type: 'string' },
     // Serve this one subgraph only: how a split server starts its children.
     subgraph: { type: 'string' },
   },
@@ -34,6 +37,7 @@ const flags = {
   QUANTA_HOST: values.host,
   QUANTA_DATA_DIR: values['data-dir'],
   QUANTA_LOG_FORMAT: values['log-format'],
+  QUANTA_WEB_PORT: values['web-port'],
   // A subgraph process registers nothing, so it analyses nothing: no worker threads.
   ...(values.subgraph !== undefined && { QUANTA_SEMANTIC_THREADS: '0' }),
 };
@@ -57,7 +61,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config).child(subgraph ? { subgraph } : {});
   let server;
   try {
-    server = subgraph ? await startSubgraph(config, logger, subgraph as SubgraphName) : await startServer(config, logger, { split: values.split ?? false });
+    server = subgraph ? await startSubgraph(config, logger, subgraph as SubgraphName) : await startServer(config, logger, { split: values.split ?? false, web: values.web ?? false });
   } catch (e) {
     if (e instanceof SplitNeedsSharedGraphError) {
       process.stderr.write(`${e.message}\n`);
@@ -66,7 +70,7 @@ async function main(): Promise<void> {
     throw e;
   }
   const readyFile = values['ready-file'];
-  if (readyFile) writeFileSync(readyFile, JSON.stringify({ url: server.url, dataDir: config.dataDir, productsAtStart: server.productsAtStart }));
+  if (readyFile) writeFileSync(readyFile, JSON.stringify({ url: server.url, webUrl: 'webUrl' in server ? server.webUrl : undefined, dataDir: config.dataDir, productsAtStart: server.productsAtStart }));
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return; // a terminal's Ctrl+C may reach us twice: directly and from `quanta up`

@@ -6,11 +6,14 @@ import { listen } from './listen.js';
 import { openRuntime, type Runtime } from './runtime.js';
 import { type SubgraphProcesses, startSubgraphProcesses } from './split.js';
 import { SUBGRAPH_NAMES, subgraphModule } from './subgraphs.js';
+import { startWeb, type WebProcess, WebNotBuiltError } from './web.js';
 
 /** A running Quanta server. */
 export interface RunningServer {
   /** The base URL it listens on, e.g. `http://127.0.0.1:4000`. */
   readonly url: string;
+  /** Where the web UI listens, when it was asked for and is built. */
+  readonly webUrl?: string;
   /** Products in the graph when it started: 0 means a fresh data directory. */
   readonly productsAtStart: number;
   /** Stops accepting requests, then closes the backends (and a split deployment's subgraphs). */
@@ -22,6 +25,8 @@ export interface ServerOptions {
   readonly version?: string;
   /** Each subgraph in a process of its own, the gateway reaching them over HTTP (`quanta up --split`). */
   readonly split?: boolean;
+  /** The Next.js UI next to the API on `config.webPort` (`quanta up` asks for it unless `--no-web`). */
+  readonly web?: boolean;
 }
 
 /** A split deployment needs a graph every process can open: the embedded one is one process's alone. */
@@ -54,7 +59,9 @@ export async function startServer(config: QuantaConfig, logger: Logger, options:
       await gateway.stop();
       throw error;
     });
-    return served(url, runtime, subgraphs, logger, config, async () => {
+    const web = options.web ? await openWeb(url, config, logger) : undefined;
+    return served(url, web?.url, runtime, subgraphs, logger, config, async () => {
+      await web?.stop();
       await close();
       await gateway.stop();
     });
@@ -67,11 +74,12 @@ export async function startServer(config: QuantaConfig, logger: Logger, options:
 }
 
 /** Logs where the server listens and returns how to close it, last to first. */
-function served(url: string, runtime: Runtime, subgraphs: SubgraphProcesses | undefined, logger: Logger, config: QuantaConfig, closeHttp: () => Promise<void>): RunningServer {
+function served(url: string, webUrl: string | undefined, runtime: Runtime, subgraphs: SubgraphProcesses | undefined, logger: Logger, config: QuantaConfig, closeHttp: () => Promise<void>): RunningServer {
   const layout = subgraphs ? 'split: each subgraph in its own process' : 'all in one process';
   logger.info({ url, dataDir: config.dataDir, graph: config.graph.backend, search: config.search.backend, layout }, `Quanta API listening on ${url}`);
   return {
     url,
+    ...(webUrl && { webUrl }),
     productsAtStart: runtime.productsAtStart,
     close: async () => {
       await closeHttp();
@@ -79,4 +87,15 @@ function served(url: string, runtime: Runtime, subgraphs: SubgraphProcesses | un
       await runtime.close();
     },
   };
+}
+
+/** The UI, or nothing (with a warning saying how to build it) when it has not been built. */
+async function openWeb(apiUrl: string, config: QuantaConfig, logger: Logger): Promise<WebProcess | undefined> {
+  try {
+    return await startWeb(apiUrl, config, logger.child({ component: 'web' }));
+  } catch (error) {
+    if (!(error instanceof WebNotBuiltError)) throw error;
+    logger.warn(`${error.message}; serving the API only`);
+    return undefined;
+  }
 }

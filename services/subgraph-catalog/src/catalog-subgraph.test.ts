@@ -16,7 +16,7 @@ describe('catalog subgraph', () => {
     getProducts: { value: (iris: readonly string[]) => ((batches += 1), graph.getProducts(iris)) },
   });
   const catalog = createCatalog({ graph: counted, search: new EmbeddedSearchIndex(), clock: manualClock(Date.parse('2026-06-01T00:00:00Z')), semantics: JsonLdSemanticLayer.create() });
-  const orders = testDescriptor('orders', { description: 'Every order.', tags: ['sales'], links: { documentation: 'https://docs.example/orders' } });
+  const orders = testDescriptor('orders', { description: 'Every order.', tags: ['sales'], concepts: ['https://ontology.example/Order'], links: { documentation: 'https://docs.example/orders' } });
   const invoices = testDescriptor('invoices', { inputPorts: [{ product: `${orders.id}#table` }, { product: `${orders.id}-not-yet` }] });
   let subgraph: SubgraphHarness;
 
@@ -46,6 +46,23 @@ describe('catalog subgraph', () => {
   it('publishes its SDL with the DataProduct key for composition', async () => {
     const result = await subgraph.run('{ _service { sdl } }');
     expect((result.data?._service as { sdl: string }).sdl).toMatch(/type DataProduct\s+@key\(fields: "iri"\)/);
+  });
+
+  it('answers "which products speak about this concept", null for a concept nobody mentions, an error for a non-IRI', async () => {
+    const about = await subgraph.run('query($iri: ID!) { concept(iri: $iri) { concept { iri } equivalents { iri } products { iri } truncated } }', {
+      iri: 'https://ontology.example/Order',
+    });
+    expect(about.errors).toBeUndefined();
+    expect(about.data?.concept).toEqual({ concept: { iri: 'https://ontology.example/Order' }, equivalents: [], products: [{ iri: orders.id }], truncated: false });
+    const unknown = await subgraph.run('{ concept(iri: "https://ontology.example/Nobody") { truncated } }');
+    expect(unknown.data?.concept).toBeNull();
+    const bad = await subgraph.run('{ concept(iri: "Order") { truncated } }');
+    expect(bad.errors?.[0]?.message).toBe('iri must be an absolute IRI, got "Order"');
+  });
+
+  it('lists a product\'s revisions newest first', async () => {
+    const result = await subgraph.entities('revisions { revision status recordedBy }', [orders.id]);
+    expect(result.data?._entities).toEqual([{ revisions: [{ revision: 1, status: 'active', recordedBy: expect.any(String) }] }]);
   });
 
   it('refuses an out-of-range page size with the domain error', async () => {

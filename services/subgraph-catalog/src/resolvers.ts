@@ -1,7 +1,7 @@
 // The resolver map type is not re-exported from the package root.
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
 import type { Catalog } from '@quanta/core';
-import { FACETS, intInRange, type Product, type ProductStatus, type SearchHit } from '@quanta/model';
+import { FACETS, intInRange, InvalidParameterError, isAbsoluteIri, NotFoundError, type Product, type ProductStatus, type SearchHit } from '@quanta/model';
 import { productLoader, productOf, type ProductRef } from './products.js';
 
 interface ProductsArgs {
@@ -42,6 +42,17 @@ export function catalogResolvers(catalog: Catalog): GraphQLResolverMap<object> {
         );
         for (const p of page.items) loader(context).prime(p.iri, p);
         return { items: page.items.map((p) => ({ iri: p.iri })), next: page.next ?? null };
+      },
+      concept: async (_root: unknown, { iri }: { iri: string }, context: object) => {
+        if (!isAbsoluteIri(iri)) throw new InvalidParameterError(`iri must be an absolute IRI, got ${JSON.stringify(iri.slice(0, 100))}`);
+        const found = await catalog.productsAbout(iri).catch((err: unknown) => {
+          if (err instanceof NotFoundError) return null;
+          throw err;
+        });
+        if (!found) return null;
+        for (const p of found.products) loader(context).prime(p.iri, p);
+        const concept = (n: { iri: string; label: string }) => ({ iri: n.iri, label: n.label });
+        return { concept: concept(found.concept), equivalents: found.equivalents.map(concept), products: found.products.map((p) => ({ iri: p.iri })), truncated: found.truncated };
       },
       search: async (_root: unknown, args: SearchArgs) => {
         const result = await catalog.search({
@@ -86,6 +97,7 @@ export function catalogResolvers(catalog: Catalog): GraphQLResolverMap<object> {
       },
       links: field((p) => Object.entries(p.descriptor.links ?? {}).map(([name, iri]) => ({ name, iri }))),
       revision: field((p) => p.revision),
+      revisions: async (ref: ProductRef) => [...(await catalog.revisions(ref.iri))].sort((a, b) => b.revision - a.revision),
       createdAt: field((p) => p.createdAt),
       updatedAt: field((p) => p.recordedAt),
     },

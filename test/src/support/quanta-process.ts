@@ -8,6 +8,8 @@ import { SERVER_MAIN } from './paths.js';
 /** A real Quanta server process on loopback, owned by a test. */
 export interface QuantaProcess {
   readonly url: string;
+  /** The web UI's address, when started with `--web`. */
+  readonly webUrl?: string;
   readonly dataDir: string;
   readonly pid: number;
   /** Stops it with SIGTERM and waits. */
@@ -42,10 +44,11 @@ export async function startQuanta(options: StartOptions = {}): Promise<QuantaPro
     env: { PATH: process.env.PATH ?? '', QUANTA_LOG_LEVEL: 'info', ...backendEnv(), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const url = await waitForUrl(child, options.timeoutMs ?? 60_000);
+  const { url, webUrl } = await waitForUrl(child, options.timeoutMs ?? 60_000);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const self: QuantaProcess = {
     url,
+    ...(webUrl && { webUrl }),
     dataDir,
     pid: child.pid ?? -1,
     stop: async () => {
@@ -62,7 +65,8 @@ export async function startQuanta(options: StartOptions = {}): Promise<QuantaPro
   return self;
 }
 
-function waitForUrl(child: ChildProcess, timeoutMs: number): Promise<string> {
+/** The API's address, and the UI's when the server started one (it logs that line first). */
+function waitForUrl(child: ChildProcess, timeoutMs: number): Promise<{ url: string; webUrl?: string }> {
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => fail(new Error(`server did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
@@ -79,7 +83,8 @@ function waitForUrl(child: ChildProcess, timeoutMs: number): Promise<string> {
         clearTimeout(timer);
         child.stdout?.off('data', onData);
         child.stdout?.resume();
-        resolve(match[1]);
+        const web = /Quanta UI listening on (http:\/\/[^"\s]+)/.exec(output)?.[1];
+        resolve({ url: match[1], ...(web && { webUrl: web }) });
       }
     };
     child.stdout?.on('data', onData);

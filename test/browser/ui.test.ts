@@ -1,0 +1,100 @@
+import { join } from 'node:path';
+import { createClient, loadDemo } from '@quanta/ingest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Browser, browserMissing, launchBrowser, type QuantaProcess, SCREENSHOTS, startQuanta } from '../src/index.js';
+
+// The discovery UI in a real browser (issue 9): Debian's chromium driven by playwright-core,
+// against a real server with its UI (`--web`) and the Daff demo mesh. The steps follow one
+// consumer's visit, in order; each leaves a screenshot in .cache/screenshots.
+const missing = browserMissing();
+if (missing) console.warn(`browser suite skipped: ${missing}`);
+
+describe.skipIf(missing)('the discovery UI in Chromium', () => {
+  let quanta: QuantaProcess;
+  let browser: Browser;
+  let page: Page;
+  const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    quanta = await startQuanta({ args: ['--web', '--web-port', '0'] });
+    expect(quanta.webUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    await loadDemo(createClient(quanta.url), () => undefined);
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await quanta?.stop();
+    quanta?.cleanup();
+  });
+
+  it('finds "Listening sessions" for the typo "listening sesions", typed into the search box', async () => {
+    await page.goto(`${quanta.webUrl}/`);
+    await page.getByRole('searchbox', { name: 'Search data products' }).pressSequentially('listening sesions', { delay: 20 });
+    await expect.poll(() => page.locator('#results-heading').textContent()).toContain('for “listening sesions”');
+    const titles = await page.getByTestId('hit').locator('h2 a').allTextContents();
+    expect(titles[0]).toBe('Listening sessions');
+    // The address bar follows the typing, so the search can be shared.
+    expect(new URL(page.url()).searchParams.get('q')).toBe('listening sesions');
+    // Each result says why it ranks there, with the whole arithmetic on demand.
+    const first = page.getByTestId('hit').first();
+    await first.getByText('Why is it here?').click();
+    await expect.poll(() => first.locator('details table').textContent()).toMatch(/usage.*rating.*slo/s);
+    await shot('1-search-typo');
+  });
+
+  it('opens the product from its result', async () => {
+    await page.getByTestId('hit').first().getByRole('link', { name: 'Listening sessions' }).click();
+    await page.waitForURL(/\/products\//);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Listening sessions');
+    expect(await page.getByRole('heading', { name: 'Output ports' }).isVisible()).toBe(true);
+    expect(await page.locator('table').filter({ hasText: 'listener_id' }).count()).toBe(1);
+    await shot('2-product');
+  });
+
+  it('rates it as a consumer team and sees the rating counted', async () => {
+    const summary = page.getByTestId('rating-summary');
+    const before = Number(/(\d+) in all/.exec((await summary.textContent()) ?? '')?.[1] ?? 0);
+    const form = page.getByRole('form', { name: 'Rate this product' });
+    await form.getByLabel('4 ★').check();
+    await form.getByLabel('Your team').fill('browser-testers');
+    await form.getByLabel('Comment (optional)').fill('Session boundaries match our daypart work.');
+    await form.getByRole('button', { name: 'Rate' }).click();
+    await expect.poll(() => form.getByRole('status').textContent()).toBe('Thank you: your rating is counted.');
+    await expect.poll(async () => Number(/(\d+) in all/.exec((await summary.textContent()) ?? '')?.[1])).toBe(before + 1);
+    expect(await page.locator('#ratings table tr', { hasText: 'browser-testers' }).count()).toBe(1);
+    await shot('3-rated');
+  });
+
+  it('follows lineage from the graph to an upstream product, which lists it downstream', async () => {
+    const upstream = await page.getByTestId('upstream').getByRole('link').allTextContents();
+    expect(upstream).toContain('Play events');
+    // Click the node in the drawn graph, not the list below it.
+    await page.locator('.graph a[aria-label^="Play events"]').click();
+    await page.waitForURL(/play-events/);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Play events');
+    expect(await page.getByTestId('downstream').getByRole('link').allTextContents()).toContain('Listening sessions');
+    await shot('4-upstream');
+  });
+
+  it("opens the owner's report from the product page", async () => {
+    const owner = (await page.locator('.byline a[href^="/owners/"]').first().textContent()) ?? '';
+    expect(owner).not.toBe('');
+    await page.locator('.byline a[href^="/owners/"]').first().click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`Owner report: ${owner}`);
+    const rows = page.getByTestId('usage-table').locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThan(0);
+    expect(await rows.filter({ has: page.getByRole('link', { name: 'Play events', exact: true }) }).count()).toBe(1);
+    await shot('5-owner-report');
+  });
+
+  it('opens the mesh page: domains as a network and interconnections over time', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Mesh' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('The mesh');
+    const domains = await page.locator('.graph a[data-node]').count();
+    expect(domains).toBe(8);
+    await expect.poll(() => page.locator('.recharts-line').count()).toBeGreaterThan(0);
+    await shot('6-mesh');
+  });
+});

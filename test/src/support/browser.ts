@@ -1,0 +1,44 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium } from 'playwright-core';
+import { ROOT } from './paths.js';
+
+/** Debian's chromium, as `scripts/browser-env.sh` installs it with apt. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Where browser suites leave their screenshots (kept after the run; ignored by git). */
+export const SCREENSHOTS = join(ROOT, '.cache', 'screenshots');
+
+/** Why the browser suites cannot run here, or undefined when they can. */
+export function browserMissing(): string | undefined {
+  return existsSync(CHROMIUM) ? undefined : `${CHROMIUM} is missing and scripts/browser-env.sh could not install it with apt`;
+}
+
+/** A headless Chromium with a fresh profile, closed and removed by `close`. */
+export interface Browser {
+  readonly context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/**
+ * Launches Debian's chromium headless through playwright-core, with the flags that keep it off
+ * the network (no updates, sync or background fetches) and a throw-away profile.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'quanta-chromium-'));
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

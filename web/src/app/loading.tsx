@@ -1,0 +1,8 @@
+/** Shown while a server-rendered page waits for the API. */
+export default function Loading() {
+  return (
+    <p className="muted" role="status" aria-live="polite">
+      Loading…
+    </p>
+  );
+}

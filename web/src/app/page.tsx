@@ -1,0 +1,23 @@
+import { Search } from '@/components/search/search';
+import { searchProducts } from '@/lib/gateway/queries/search';
+import type { ProductStatus, SearchQuery } from '@/lib/gateway/types';
+
+type Params = Record<string, string | string[] | undefined>;
+
+const STATUSES: readonly string[] = ['draft', 'active', 'deprecated', 'retired'];
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.slice(0, 512) || undefined;
+
+/** The search page: the first results server-rendered, then search-as-you-type in the browser. */
+export default async function SearchPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const params = await searchParams;
+  const status = one(params.status);
+  const query: SearchQuery = {
+    q: one(params.q) ?? '',
+    domain: one(params.domain),
+    owner: one(params.owner),
+    tag: one(params.tag),
+    status: status && STATUSES.includes(status) ? (status as ProductStatus) : undefined,
+  };
+  const initial = await searchProducts(query);
+  return <Search key={JSON.stringify({ ...query, q: undefined })} initial={initial} query={query} />;
+}

@@ -1,0 +1,157 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { cookies } from 'next/headers';
+import { notFound } from 'next/navigation';
+import { Duplicates } from '@/components/product/duplicates';
+import { Factors } from '@/components/product/factors';
+import { Lineage } from '@/components/product/lineage';
+import { Ports } from '@/components/product/ports';
+import { RateForm } from '@/components/product/rate-form';
+import { Ratings } from '@/components/product/ratings';
+import { Slos } from '@/components/product/slos';
+import { UsagePanel } from '@/components/product/usage-panel';
+import { Revisions } from '@/components/product/revisions';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { DEFAULT_LINEAGE_DEPTH, getProduct } from '@/lib/gateway/queries/product';
+import { productUsage } from '@/lib/gateway/queries/reports';
+import { conceptHref, domainHref, iriFromSegment, ownerHref, productJsonLdHref } from '@/lib/links';
+import { formatDate, shortIri, sloState } from '@/lib/format';
+import { TEAM_COOKIE } from '@/lib/team';
+
+interface Props {
+  readonly params: Promise<{ iri: string }>;
+  readonly searchParams: Promise<{ depth?: string }>;
+}
+
+const depthOf = (raw: string | undefined) => {
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 1 && n <= 10 ? n : DEFAULT_LINEAGE_DEPTH;
+};
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: shortIri(iriFromSegment((await params).iri)) };
+}
+
+/** A data product: what it offers, how it serves its consumers, where its data comes from and goes. */
+export default async function ProductPage({ params, searchParams }: Props) {
+  const iri = iriFromSegment((await params).iri);
+  const depth = depthOf((await searchParams).depth);
+  const product = await getProduct(iri, depth);
+  if (!product) notFound();
+  const [usage, jar] = await Promise.all([productUsage(product.iri, product.owner.name), cookies()]);
+  const team = jar.get(TEAM_COOKIE)?.value ?? '';
+  const mine = product.ratings.find((r) => r.team === `urn:quanta:team:${team}`);
+  const slo = sloState(product.sloStatus);
+  const docs = product.links.filter((l) => l.name !== 'successor');
+  const successor = product.links.find((l) => l.name === 'successor');
+
+  return (
+    <article>
+      <div className="product-head">
+        <div>
+          <h1>{product.title}</h1>
+          <div className="byline">
+            <StatusBadge status={product.status} />
+            <span className={`badge ${slo.tone}`}>{slo.label}</span>
+            {product.flaggedForRetirement && <span className="badge warn">flagged for retirement</span>}
+            <span>
+              owner <Link href={ownerHref(product.owner.name)}>{product.owner.name}</Link>
+              {product.owner.contact && (
+                <>
+                  {' '}
+                  (<a href={product.owner.contact}>{product.owner.contact.replace(/^mailto:/, '')}</a>)
+                </>
+              )}
+            </span>
+            <span>
+              domain <Link href={domainHref(product.domain.name)}>{product.domain.name}</Link>
+            </span>
+            {product.version && <span>version {product.version}</span>}
+          </div>
+        </div>
+        <a className="button secondary" href={productJsonLdHref(product.iri)}>
+          JSON-LD
+        </a>
+      </div>
+      {successor && (
+        <p className="notice">
+          Deprecated in favour of <Link href={`/products/${encodeURIComponent(successor.iri)}`}>{shortIri(successor.iri)}</Link>.
+        </p>
+      )}
+      {product.description && <p>{product.description}</p>}
+      <p className="small muted">
+        <code>{product.iri}</code>
+      </p>
+      {(docs.length > 0 || product.tags.length > 0 || product.concepts.length > 0) && (
+        <div className="byline">
+          {docs.map((l) => (
+            <a key={l.name} href={l.iri} rel="noreferrer">
+              {l.name}
+            </a>
+          ))}
+          {product.tags.map((t) => (
+            <Link key={t} className="badge" href={`/?tag=${encodeURIComponent(t)}`}>
+              #{t}
+            </Link>
+          ))}
+          {product.concepts.map((c) => (
+            <Link key={c} href={conceptHref(c)} className="badge">
+              {shortIri(c)}
+            </Link>
+          ))}
+        </div>
+      )}
+
+      <div className="grid stats" style={{ margin: '1rem 0' }}>
+        <div className="stat">
+          <b>{product.usage?.consumers ?? 0}</b> consumers
+        </div>
+        <div className="stat">
+          <b>{product.ratings.length}</b> ratings
+        </div>
+        <div className="stat">
+          <b>{product.upstream.length}</b> upstream · <b style={{ display: 'inline' }}>{product.downstream.length}</b> downstream
+        </div>
+        <div className="stat">
+          <b>r{product.revision}</b> updated {formatDate(product.updatedAt)}
+        </div>
+      </div>
+
+      <section className="panel" id="lineage" aria-labelledby="lineage-h">
+        <h2 id="lineage-h">Lineage</h2>
+        <Lineage product={product} depth={depth} />
+      </section>
+      <div className="grid two">
+        <section className="panel" aria-labelledby="ranking-h">
+          <h2 id="ranking-h">How it ranks</h2>
+          <Factors factors={product.factors} score={product.feedbackScore} />
+        </section>
+        <section className="panel" aria-labelledby="dup-h">
+          <h2 id="dup-h">Similar and duplicate products</h2>
+          <Duplicates group={product.duplicateGroup} self={product.iri} />
+        </section>
+      </div>
+      <section className="panel" aria-labelledby="ports-h">
+        <h2 id="ports-h">Output ports</h2>
+        <Ports ports={product.outputPorts} />
+      </section>
+      <section className="panel" aria-labelledby="slo-h">
+        <h2 id="slo-h">Service levels</h2>
+        <Slos ports={product.outputPorts} status={product.sloStatus} />
+      </section>
+      <section className="panel" aria-labelledby="usage-h">
+        <h2 id="usage-h">Usage</h2>
+        <UsagePanel usage={usage} />
+      </section>
+      <section className="panel" id="ratings" aria-labelledby="ratings-h">
+        <h2 id="ratings-h">Ratings</h2>
+        <Ratings ratings={product.ratings} />
+        <RateForm product={product.iri} team={team} current={mine?.stars} />
+      </section>
+      <section className="panel" aria-labelledby="rev-h">
+        <h2 id="rev-h">History</h2>
+        <Revisions revisions={product.revisions} createdAt={product.createdAt} />
+      </section>
+    </article>
+  );
+}

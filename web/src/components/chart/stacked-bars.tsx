@@ -1,0 +1,26 @@
+'use client';
+
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+
+/** A palette whose colours stay apart for common colour-vision deficiencies (Okabe–Ito). */
+export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+
+/** Bars, stacked by `keys` (one colour each): consumers by domain per week, say. */
+export function StackedBars({ data, keys, label }: { data: readonly Record<string, string | number>[]; keys: readonly string[]; label: string }) {
+  return (
+    <figure className="chart" aria-label={label} role="img">
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={[...data]} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#dadde3" />
+          <XAxis dataKey="label" fontSize={12} />
+          <YAxis fontSize={12} allowDecimals={false} />
+          <Tooltip />
+          <Legend />
+          {keys.map((k, i) => (
+            <Bar key={k} dataKey={k} stackId="a" fill={PALETTE[i % PALETTE.length]} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}

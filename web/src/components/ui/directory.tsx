@@ -1,0 +1,14 @@
+import Link from 'next/link';
+
+/** A list of named things (domains, owner teams) with how many products each has, each a link to its page. */
+export function Directory({ entries, href, testid }: { entries: readonly { value: string; count: number }[]; href: (name: string) => string; testid: string }) {
+  return (
+    <ul className="panel" data-testid={testid}>
+      {entries.map((e) => (
+        <li key={e.value}>
+          <Link href={href(e.value)}>{e.value}</Link> <span className="muted small">{e.count} products</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

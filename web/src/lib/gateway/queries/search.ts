@@ -1,0 +1,10 @@
+import 'server-only';
+import { gql } from '../client';
+import { SEARCH, searchVariables } from '../documents';
+import type { SearchQuery, SearchView } from '../types';
+
+/** A ranked search as the search page renders it first, before the browser takes over typing. */
+export async function searchProducts(query: SearchQuery): Promise<SearchView> {
+  const data = await gql<{ search: SearchView }>(SEARCH, searchVariables(query));
+  return data.search;
+}

@@ -1,0 +1,82 @@
+/**
+ * The shapes the UI reads from the supergraph, one per query. They mirror the subgraphs' SDL
+ * (schema.graphql of each services/subgraph-… package); only the fields the pages use are listed.
+ */
+
+export type ProductStatus = 'draft' | 'active' | 'deprecated' | 'retired';
+
+export interface Factor {
+  readonly name: string;
+  readonly value: number;
+  readonly reason: string;
+}
+
+export interface ProductRef {
+  readonly iri: string;
+  readonly title: string;
+  readonly status: ProductStatus;
+  readonly domain: { readonly name: string };
+  readonly owner: { readonly name: string };
+}
+
+export interface RatingView {
+  readonly consumer: string;
+  readonly team: string;
+  readonly stars: number;
+  readonly at: string;
+  readonly verified: boolean;
+}
+
+export interface SloStatusView {
+  readonly guarantee: string;
+  readonly target: number | null;
+  readonly burn: number | null;
+  readonly met: boolean;
+  readonly checks: number;
+  readonly failed: number;
+}
+
+export interface DuplicateGroupView {
+  readonly canonical: ProductRef;
+  readonly canonicalReason: string;
+  readonly averageScore: number;
+  readonly members: readonly { readonly product: ProductRef; readonly canonical: boolean; readonly demoted: boolean; readonly graceEndsAt: string | null }[];
+}
+
+/** A search hit with what a result card shows. */
+export interface HitView {
+  readonly product: ProductRef & {
+    readonly description: string | null;
+    readonly tags: readonly string[];
+    readonly usage: { readonly consumers: number } | null;
+    readonly ratings: readonly Pick<RatingView, 'stars' | 'verified'>[];
+    readonly sloStatus: readonly Pick<SloStatusView, 'met' | 'checks'>[];
+    readonly duplicateGroup: { readonly canonical: { readonly iri: string } } | null;
+  };
+  readonly relevance: number;
+  readonly multiplier: number;
+  readonly score: number;
+  readonly factors: readonly Factor[];
+  readonly notes: readonly string[];
+}
+
+export interface FacetView {
+  readonly name: string;
+  readonly values: readonly { readonly value: string; readonly count: number }[];
+}
+
+export interface SearchView {
+  readonly query: string;
+  readonly total: number;
+  readonly hits: readonly HitView[];
+  readonly facets: readonly FacetView[];
+}
+
+/** What a search asks: the text and the facet filters. */
+export interface SearchQuery {
+  readonly q: string;
+  readonly domain?: string;
+  readonly owner?: string;
+  readonly tag?: string;
+  readonly status?: ProductStatus;
+}
