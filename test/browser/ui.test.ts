@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { createClient, loadDemo } from '@quanta/ingest';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, browserMissing, launchBrowser, type QuantaProcess, SCREENSHOTS, startQuanta } from '../src/index.js';
+import { accessibilityViolations, type Browser, browserMissing, launchBrowser, type QuantaProcess, SCREENSHOTS, startQuanta } from '../src/index.js';
 
 // The discovery UI in a real browser (issue 9): Debian's chromium driven by playwright-core,
 // against a real server with its UI (`--web`) and the Daff demo mesh. The steps follow one
@@ -71,7 +71,7 @@ describe.skipIf(missing)('the discovery UI in Chromium', () => {
     const upstream = await page.getByTestId('upstream').getByRole('link').allTextContents();
     expect(upstream).toContain('Play events');
     // Click the node in the drawn graph, not the list below it.
-    await page.locator('.graph a[aria-label^="Play events"]').click();
+    await page.locator('.graph a[data-node]', { hasText: 'Play events' }).click();
     await page.waitForURL(/play-events/);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Play events');
     expect(await page.getByTestId('downstream').getByRole('link').allTextContents()).toContain('Listening sessions');
@@ -96,5 +96,40 @@ describe.skipIf(missing)('the discovery UI in Chromium', () => {
     expect(domains).toBe(8);
     await expect.poll(() => page.locator('.recharts-line').count()).toBeGreaterThan(0);
     await shot('6-mesh');
+  });
+
+  it('goes from a field\'s concept to everything that speaks about it', async () => {
+    await page.goto(`${quanta.webUrl}/?q=listening%20sessions`);
+    await page.getByTestId('hit').getByRole('link', { name: 'Listening sessions', exact: true }).click();
+    await page.waitForURL(/listening-sessions/);
+    // The ports table links each field's concept.
+    await page.locator('table').filter({ hasText: 'listener_id' }).getByRole('link', { name: 'Listener', exact: true }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Everything that speaks about Listener');
+    const about = await page.getByTestId('concept-products').getByRole('link').allTextContents();
+    expect(about).toContain('Listening sessions');
+    expect(about.length).toBeGreaterThan(3);
+    await shot('7-concept');
+  });
+
+  it('draws a product\'s semantic model as an entity diagram', async () => {
+    await page.goto(`${quanta.webUrl}/products/${encodeURIComponent('https://daff.example/products/artist/artist-payments')}`);
+    const diagram = page.locator('section[aria-labelledby="model-h"] svg');
+    // Royalty payment —paid to→ Payee —closeMatch→ Artist (a shared concept, linked to its page).
+    expect(await diagram.locator('a[data-node]').allTextContents()).toEqual(
+      expect.arrayContaining(['Royalty paymentnet amount: decimal', 'Payee(no attributes)', 'Artistshared concept']),
+    );
+    expect(await diagram.locator('text').allTextContents()).toEqual(expect.arrayContaining(['paid to', 'net amount: decimal']));
+    await page.locator('section[aria-labelledby="model-h"]').screenshot({ path: join(SCREENSHOTS, '8-entity-diagram.png') });
+  });
+
+  it('meets WCAG 2.1 AA on every kind of page, as axe-core checks it (no serious or critical violation)', async () => {
+    const pages = ['/?q=listner', `/products/${encodeURIComponent('https://daff.example/products/listener/listening-sessions')}`, '/owners/listener-insights', '/domains/listener', '/mesh', `/concepts/${encodeURIComponent('https://daff.example/ontology/Listener')}`, '/owners'];
+    const found: Record<string, unknown> = {};
+    for (const path of pages) {
+      await page.goto(`${quanta.webUrl}${path}`);
+      const violations = await accessibilityViolations(page);
+      if (violations.length) found[path] = violations;
+    }
+    expect(found).toEqual({});
   });
 });

@@ -33,6 +33,7 @@ interface Bucket {
   to: string;
   consumers: number;
   reads: number;
+  byDomain: { domain: string; consumers: number }[];
 }
 interface ProductUsage {
   product: { iri: string; name: string; domain: string; owner: string };
@@ -40,7 +41,7 @@ interface ProductUsage {
   reads: number;
   trend: Bucket[];
   satisfaction: { ratings: number; meanStars?: number; factor?: { name: string; value: number; reason: string } };
-  slo: { guarantees: { name: string; target: number; checks: number; passed: number; compliance?: number; met?: boolean }[]; factor?: { name: string; value: number } };
+  slo: { guarantees: { name: string; target: number; checks: number; passed: number; compliance?: number; met?: boolean; trend: { from: string; checks: number; passed: number }[] }[]; factor?: { name: string; value: number } };
 }
 interface UsageReport {
   generatedAt: string;
@@ -144,20 +145,29 @@ describe('usage report through the API', () => {
     ]);
     expect(trend.map((b) => Date.parse(b.to) - Date.parse(b.from))).toEqual([7 * DAY, 7 * DAY, 7 * DAY, 7 * DAY]);
     expect([trend[0]?.from, trend[3]?.to]).toEqual([body.window.from, body.window.to]);
+    // Each week's consumers by their domain add up to the week's consumers.
+    for (const b of trend) expect(b.byDomain.reduce((sum, d) => sum + d.consumers, 0)).toBe(b.consumers);
   });
 
   it('reports satisfaction and SLO compliance with the factors search ranks by', async () => {
     const body = await report();
     const orders = usageOf(body, 'orders');
     expect(orders.satisfaction).toMatchObject({ ratings: 3, meanStars: 4, factor: { name: 'rating' } });
-    expect(orders.slo.guarantees).toEqual([
+    expect(orders.slo.guarantees).toMatchObject([
       { name: 'table/freshness', target: 0.99, checks: 10, passed: 9, compliance: 0.9, met: false },
       { name: 'table/completeness', target: 0.95, checks: 20, passed: 19, compliance: 0.95, met: true },
     ]);
+    // Week by week in the usage trend's buckets, adding up to the window's figures.
+    for (const g of orders.slo.guarantees) {
+      expect(g.trend.map((w) => w.from)).toEqual(orders.trend.map((b) => b.from));
+      expect([g.trend.reduce((sum, w) => sum + w.checks, 0), g.trend.reduce((sum, w) => sum + w.passed, 0)]).toEqual([g.checks, g.passed]);
+    }
     expect(orders.slo.factor?.name).toBe('slo');
     const ledger = usageOf(body, 'ledger');
     expect([ledger.consumers, ledger.reads, ledger.satisfaction.ratings]).toEqual([{ total: 0, byDomain: [], new: [], lost: [] }, 0, 0]);
-    expect(ledger.slo.guarantees).toEqual([{ name: 'table/freshness', target: 0.99, checks: 0, passed: 0 }]);
+    expect(ledger.slo.guarantees).toEqual([
+      { name: 'table/freshness', target: 0.99, checks: 0, passed: 0, trend: ledger.trend.map((b) => ({ from: b.from, to: b.to, checks: 0, passed: 0 })) },
+    ]);
   });
 
   it('filters by owner and domain', async () => {

@@ -7,4 +7,4 @@ export { call, productPath, type JsonResponse } from './support/http.js';
 export { compliantDescriptor } from './support/descriptors.js';
 export { ROOT, SERVER_MAIN, CLI } from './support/paths.js';
 export { startQuanta, type QuantaProcess, type StartOptions } from './support/quanta-process.js';
-export { browserMissing, CHROMIUM, launchBrowser, SCREENSHOTS, type Browser } from './support/browser.js';
+export { accessibilityViolations, browserMissing, CHROMIUM, launchBrowser, SCREENSHOTS, type AxeViolation, type Browser } from './support/browser.js';

@@ -19,6 +19,7 @@ let impressions: ImpressionLog;
 let feedback: FeedbackProjection;
 let placements: SlotPlacement[];
 let app: ReturnType<typeof createApp>;
+let catalog: ReturnType<typeof createCatalog>;
 
 beforeEach(async () => {
   graph = SqliteKnowledgeGraph.open({ file: ':memory:' });
@@ -28,7 +29,7 @@ beforeEach(async () => {
   placements = [];
   let seed = 7;
   const random = () => ((seed = (seed * 48_271) % 2_147_483_647) - 1) / 2_147_483_646;
-  const catalog = createCatalog({
+  catalog = createCatalog({
     graph,
     search: new EmbeddedSearchIndex(),
     clock,
@@ -92,6 +93,14 @@ describe('search impressions and the exploration slot', () => {
     expect(placed.propensity).toBeCloseTo(1 / 4);
     expect(page[2]!.notes).toContain(SLOT_NOTE);
     expect(page.filter((h) => h.notes.includes(SLOT_NOTE))).toHaveLength(1);
+  });
+
+  it('counts nothing and draws no slot for a search no person asked (a page listing similar products)', async () => {
+    const result = await catalog.search({ q: 'glacier mass balance', filters: {}, offset: 0, limit: 6, searched: false });
+    expect(result.hits).toHaveLength(6);
+    expect(result.hits.some((h) => h.notes.includes(SLOT_NOTE))).toBe(false);
+    expect(placements).toHaveLength(0);
+    expect(await impressions.flush()).toBe(0);
   });
 
   it('leaves later pages alone, and products seen n0 times out of the slot', async () => {

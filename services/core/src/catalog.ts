@@ -17,6 +17,7 @@ import { usageReport, type UsageReportQuery } from './use-cases/usage-report.js'
 import { meshReport } from './use-cases/mesh-report.js';
 import { detectDuplicates } from './use-cases/detect-duplicates.js';
 import { readFeedback } from './use-cases/read-feedback.js';
+import { entityModelReader } from './use-cases/entity-model.js';
 
 /**
  * The catalog's use cases bound to their ports: what every transport (REST, GraphQL, CLI) calls.
@@ -26,6 +27,7 @@ import { readFeedback } from './use-cases/read-feedback.js';
  * await catalog.register(parseDescriptor(body), identity);
  */
 export function createCatalog(deps: CatalogDeps) {
+  const entityModel = entityModelReader(deps);
   return {
     register: (descriptor: Descriptor, identity: Identity, options?: RegisterOptions) => registerProduct(deps, descriptor, identity, options),
     /** Every check a registration runs, storing nothing. */
@@ -42,6 +44,8 @@ export function createCatalog(deps: CatalogDeps) {
     productsAbout: (concept: Iri) => productsAbout(deps, concept),
     /** A product as DCAT/DPROD RDF (JSON-LD or Turtle), with its semantic model. */
     exportProduct: async (iri: Iri, format: RdfFormat) => exportProduct(deps, await getProduct(deps, iri), format),
+    /** The product's semantic model as entities, attributes, relations and matches: the UI's entity diagram. */
+    entityModel,
     reindex: (onProgress?: ProgressListener, options?: { inPlace?: boolean }) => reindex(deps, onProgress, options),
     /** Feedback multiplier, factors, ratings, usage and SLO status of many products, from the projection. */
     feedbackOf: (iris: readonly Iri[]) => readFeedback(deps, iris),

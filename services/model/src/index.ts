@@ -4,6 +4,7 @@
  * domain errors. Isomorphic and free of I/O, so the web UI and the CLI may import it too.
  */
 export * from './descriptor.js';
+export * from './entity-model.js';
 export * from './errors.js';
 export * from './identity.js';
 export * from './insights.js';

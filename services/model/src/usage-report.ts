@@ -38,6 +38,8 @@ export interface UsageBucket {
   readonly consumers: number;
   /** Reads reported in the bucket (usage reports' `count`; lineage carries no read counts). */
   readonly reads: number;
+  /** The bucket's consumers by their domain, most first: usage by consuming domain over time. */
+  readonly byDomain: readonly DomainConsumers[];
 }
 
 /** What consumers think of a product: its current ratings, whenever given. */
@@ -61,6 +63,18 @@ export interface GuaranteeCompliance {
   readonly compliance?: number;
   /** compliance ≥ target; absent when no check falls inside the window. */
   readonly met?: boolean;
+  /** The same week by week, in the usage trend's buckets: compliance over time. */
+  readonly trend: readonly ComplianceBucket[];
+}
+
+/** One week of a guarantee's checks. */
+export interface ComplianceBucket {
+  readonly from: string;
+  readonly to: string;
+  readonly checks: number;
+  readonly passed: number;
+  /** passed / checks; absent without checks in the week. */
+  readonly compliance?: number;
 }
 
 /** A product's SLO compliance over the window. */

@@ -1,9 +1,10 @@
 import type { Quad } from '@rdfjs/types';
 import type { SemanticLayer } from '@quanta/core';
-import type { Descriptor, Iri, Product, ProductSemantics, RdfFormat } from '@quanta/model';
+import type { Descriptor, EntityModel, Iri, Product, ProductSemantics, RdfFormat } from '@quanta/model';
 import { CONTEXT_IRI, type ContextDocument, pinnedContexts, shapesTurtle } from '@quanta/ontologies';
 import { graphHash } from './canonical.js';
 import { definedIn, extractConcepts } from './concepts.js';
+import { entityModelOf } from './entity-model.js';
 import { FindingLocator, termsByPredicate } from './finding-pointer.js';
 import { compactQuads, jsonLdToQuads } from './jsonld-io.js';
 import { createPinnedLoader, type PinnedLoader } from './pinned-loader.js';
@@ -68,6 +69,10 @@ export class JsonLdSemanticLayer implements SemanticLayer {
     if (format === 'text/turtle') return writeTurtle(data);
     const compacted = await compactQuads(data, CONTEXT_IRI, this.exportLoader);
     return `${JSON.stringify(compacted, null, 2)}\n`;
+  }
+
+  async entityModel(descriptor: Descriptor): Promise<EntityModel> {
+    return entityModelOf((await readSemanticModel(descriptor, this.contexts)) ?? []);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Piscina } from 'piscina';
 import type { SemanticLayer } from '@quanta/core';
-import { type Descriptor, type Iri, type Product, type ProductSemantics, type RdfFormat, UnavailableError, ValidationError } from '@quanta/model';
+import { type Descriptor, type EntityModel, type Iri, type Product, type ProductSemantics, type RdfFormat, UnavailableError, ValidationError } from '@quanta/model';
 import type { AnalysisOutcome, AnalysisTask } from './analysis-worker.js';
 import { JsonLdSemanticLayer, type SemanticLayerOptions } from './jsonld-semantic-layer.js';
 
@@ -59,13 +59,17 @@ export class WorkerPoolSemanticLayer implements SemanticLayer {
     return (await this.run({ op: 'export', product, format, known: [...knownConcepts] })) as string;
   }
 
+  async entityModel(descriptor: Descriptor): Promise<EntityModel> {
+    return (await this.run({ op: 'entities', descriptor, known: [] })) as EntityModel;
+  }
+
   /** Refuses new tasks (`UnavailableError`), then ends the threads once the tasks under way have finished. */
   async close(): Promise<void> {
     this.closed = true;
     await this.pool.close();
   }
 
-  private async run(task: AnalysisTask): Promise<ProductSemantics | string> {
+  private async run(task: AnalysisTask): Promise<ProductSemantics | EntityModel | string> {
     if (this.closed) throw new UnavailableError('The semantic layer is shutting down; retry on another instance or after the restart.');
     let outcome: AnalysisOutcome;
     try {

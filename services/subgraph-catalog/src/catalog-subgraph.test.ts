@@ -17,12 +17,24 @@ describe('catalog subgraph', () => {
   });
   const catalog = createCatalog({ graph: counted, search: new EmbeddedSearchIndex(), clock: manualClock(Date.parse('2026-06-01T00:00:00Z')), semantics: JsonLdSemanticLayer.create() });
   const orders = testDescriptor('orders', { description: 'Every order.', tags: ['sales'], concepts: ['https://ontology.example/Order'], links: { documentation: 'https://docs.example/orders' } });
+  const payments = testDescriptor('payments', {
+    semanticModel: {
+      '@context': { ex: 'https://ontology.example/', owl: 'http://www.w3.org/2002/07/owl#', rdfs: 'http://www.w3.org/2000/01/rdf-schema#' },
+      '@graph': [
+        { '@id': 'ex:Payment', '@type': 'owl:Class', 'rdfs:label': 'Payment' },
+        { '@id': 'ex:Payee', '@type': 'owl:Class' },
+        { '@id': 'ex:paidTo', '@type': 'owl:ObjectProperty', 'rdfs:domain': { '@id': 'ex:Payment' }, 'rdfs:range': { '@id': 'ex:Payee' } },
+        { '@id': 'ex:amount', '@type': 'owl:DatatypeProperty', 'rdfs:domain': { '@id': 'ex:Payment' } },
+      ],
+    },
+  });
   const invoices = testDescriptor('invoices', { inputPorts: [{ product: `${orders.id}#table` }, { product: `${orders.id}-not-yet` }] });
   let subgraph: SubgraphHarness;
 
   beforeAll(async () => {
     await graph.saveProduct(saveInput(orders));
     await graph.saveProduct(saveInput(invoices));
+    await graph.saveProduct(saveInput(payments));
     subgraph = await subgraphHarness(catalogSubgraph(catalog));
   });
   afterAll(async () => {
@@ -63,6 +75,24 @@ describe('catalog subgraph', () => {
   it('lists a product\'s revisions newest first', async () => {
     const result = await subgraph.entities('revisions { revision status recordedBy }', [orders.id]);
     expect(result.data?._entities).toEqual([{ revisions: [{ revision: 1, status: 'active', recordedBy: expect.any(String) }] }]);
+  });
+
+  it("draws a product's semantic model as entities, attributes and relations; empty without a model", async () => {
+    const fields = 'semanticModel { entities { label comment attributes { label range } matches { relation } } relations { label from to } }';
+    const result = await subgraph.entities(fields, [payments.id, orders.id]);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toEqual([
+      {
+        semanticModel: {
+          entities: [
+            { label: 'Payee', comment: null, attributes: [], matches: [] },
+            { label: 'Payment', comment: null, attributes: [{ label: 'amount', range: null }], matches: [] },
+          ],
+          relations: [{ label: 'paidTo', from: 'https://ontology.example/Payment', to: 'https://ontology.example/Payee' }],
+        },
+      },
+      { semanticModel: { entities: [], relations: [] } },
+    ]);
   });
 
   it('refuses an out-of-range page size with the domain error', async () => {

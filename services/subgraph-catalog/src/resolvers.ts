@@ -20,6 +20,7 @@ interface SearchArgs {
   status?: ProductStatus[] | null;
   first: number;
   offset: number;
+  searched: boolean;
 }
 
 /** Thin resolvers over the catalog's use cases: every DataProduct field reads one batched load. */
@@ -60,6 +61,7 @@ export function catalogResolvers(catalog: Catalog): GraphQLResolverMap<object> {
           filters: { ...listed({ domain: args.domain, owner: args.owner, tag: args.tag }), ...(args.status?.length ? { status: args.status } : {}) },
           limit: intInRange('first', args.first, 1, 100, '/arguments/first'),
           offset: intInRange('offset', args.offset, 0, 10_000, '/arguments/offset'),
+          searched: args.searched,
         });
         return {
           query: result.query,
@@ -97,6 +99,10 @@ export function catalogResolvers(catalog: Catalog): GraphQLResolverMap<object> {
       },
       links: field((p) => Object.entries(p.descriptor.links ?? {}).map(([name, iri]) => ({ name, iri }))),
       revision: field((p) => p.revision),
+      semanticModel: async (ref: ProductRef) => {
+        const model = await catalog.entityModel(ref.iri);
+        return { relations: model.relations, entities: model.entities.map((e) => ({ ...e, comment: e.comment ?? null, attributes: e.attributes.map((a) => ({ ...a, range: a.range ?? null })) })) };
+      },
       revisions: async (ref: ProductRef) => [...(await catalog.revisions(ref.iri))].sort((a, b) => b.revision - a.revision),
       createdAt: field((p) => p.createdAt),
       updatedAt: field((p) => p.recordedAt),

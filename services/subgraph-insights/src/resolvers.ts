@@ -40,7 +40,10 @@ function usage(r: UsageReport) {
       ...p,
       product: ref(p.product.iri),
       satisfaction: { ratings: p.satisfaction.ratings, meanStars: p.satisfaction.meanStars ?? null, factor: p.satisfaction.factor ?? null },
-      slo: { guarantees: p.slo.guarantees.map((g) => ({ ...g, compliance: g.compliance ?? null, met: g.met ?? null })), factor: p.slo.factor ?? null },
+      slo: {
+        guarantees: p.slo.guarantees.map((g) => ({ ...g, compliance: g.compliance ?? null, met: g.met ?? null, trend: g.trend.map((w) => ({ ...w, compliance: w.compliance ?? null })) })),
+        factor: p.slo.factor ?? null,
+      },
     })),
   };
 }

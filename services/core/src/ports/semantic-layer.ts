@@ -1,4 +1,4 @@
-import type { Descriptor, Iri, Product, ProductSemantics, RdfFormat } from '@quanta/model';
+import type { Descriptor, EntityModel, Iri, Product, ProductSemantics, RdfFormat } from '@quanta/model';
 
 /**
  * The semantic layer (DESIGN.md §4, §8): reads a descriptor as JSON-LD through the pinned local
@@ -23,4 +23,10 @@ export interface SemanticLayer {
    *   registered is typed `quanta:Concept` in the export
    */
   exportProduct(product: Product, format: RdfFormat, knownConcepts: ReadonlySet<Iri>): Promise<string>;
+  /**
+   * The descriptor's semantic model as entities, attributes, relations and matches (no entities
+   * without a model): what the UI draws as an entity diagram.
+   * @throws ValidationError as for `analyze`, for a model that cannot be read as RDF
+   */
+  entityModel(descriptor: Descriptor): Promise<EntityModel>;
 }

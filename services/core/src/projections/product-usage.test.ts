@@ -73,20 +73,33 @@ describe('productUsage', () => {
 
   it('buckets the window by week, oldest first, the last ending now', () => {
     expect(usage.trend).toEqual([
-      { from: ago(28 * DAY), to: ago(21 * DAY), consumers: 0, reads: 0 },
-      { from: ago(21 * DAY), to: ago(14 * DAY), consumers: 1, reads: 3 },
-      { from: ago(14 * DAY), to: ago(7 * DAY), consumers: 1, reads: 2 },
-      { from: ago(7 * DAY), to: ago(0), consumers: 3, reads: 6 },
+      { from: ago(28 * DAY), to: ago(21 * DAY), consumers: 0, reads: 0, byDomain: [] },
+      { from: ago(21 * DAY), to: ago(14 * DAY), consumers: 1, reads: 3, byDomain: [{ domain: 'marketing', consumers: 1 }] },
+      { from: ago(14 * DAY), to: ago(7 * DAY), consumers: 1, reads: 2, byDomain: [{ domain: 'finance', consumers: 1 }] },
+      {
+        from: ago(7 * DAY),
+        to: ago(0),
+        consumers: 3,
+        reads: 6,
+        byDomain: [
+          { domain: 'finance', consumers: 1 },
+          { domain: 'marketing', consumers: 1 },
+          { domain: 'unknown', consumers: 1 },
+        ],
+      },
     ]);
   });
 
-  it('reports current ratings and compliance per guarantee over the window, with the ranking factors', () => {
+  it('reports current ratings and compliance per guarantee over the window and week by week, with the ranking factors', () => {
     expect(usage.satisfaction).toEqual({ ratings: 3, meanStars: 4, factor: { name: 'rating', value: 1.05, reason: 'rated' } });
+    // Every check of the example falls in the last week; the failed one 30 days ago is outside the window.
+    const weeks = (last: { checks: number; passed: number; compliance?: number }) =>
+      usage.trend.map((b, i) => ({ from: b.from, to: b.to, ...(i === usage.trend.length - 1 ? last : { checks: 0, passed: 0 }) }));
     expect(usage.slo).toEqual({
       guarantees: [
-        { name: 'table/freshness', target: 0.99, checks: 10, passed: 9, compliance: 0.9, met: false },
-        { name: 'table/completeness', target: 0.95, checks: 20, passed: 19, compliance: 0.95, met: true },
-        { name: 'api/latency', target: 0.95, checks: 0, passed: 0 },
+        { name: 'table/freshness', target: 0.99, checks: 10, passed: 9, compliance: 0.9, met: false, trend: weeks({ checks: 10, passed: 9, compliance: 0.9 }) },
+        { name: 'table/completeness', target: 0.95, checks: 20, passed: 19, compliance: 0.95, met: true, trend: weeks({ checks: 20, passed: 19, compliance: 0.95 }) },
+        { name: 'api/latency', target: 0.95, checks: 0, passed: 0, trend: weeks({ checks: 0, passed: 0 }) },
       ],
       factor: { name: 'slo', value: 0.9, reason: 'burned' },
     });
@@ -104,7 +117,7 @@ describe('productUsage', () => {
       product: input.product,
       consumers: { total: 0, byDomain: [], new: [], lost: [] },
       reads: 0,
-      trend: [{ from: ago(7 * DAY), to: ago(0), consumers: 0, reads: 0 }],
+      trend: [{ from: ago(7 * DAY), to: ago(0), consumers: 0, reads: 0, byDomain: [] }],
       satisfaction: { ratings: 0 },
       slo: { guarantees: [] },
     });

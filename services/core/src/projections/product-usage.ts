@@ -97,9 +97,9 @@ export function productUsage(input: ProductUsageInput, window: UsageWindow, cont
       lost: [...previous].filter((c) => !current.has(c)).sort(byText),
     },
     reads: inWindow.reduce((sum, u) => sum + u.reads, 0),
-    trend: weekBuckets(window).map((b, i, all) => bucket(inWindow, b.from, b.to, i === all.length - 1)),
+    trend: weekBuckets(window).map((b, i, all) => bucket(inWindow.filter(inBucket(b, i === all.length - 1)), b, context.domainOf)),
     satisfaction: satisfaction(input),
-    slo: slo(input, from, window.now, context.defaultTarget),
+    slo: slo(input, window, context.defaultTarget),
   };
 }
 
@@ -130,9 +130,15 @@ function byDomain(consumers: ReadonlySet<Iri>, domainOf: (consumer: Iri) => stri
   return [...counts].map(([domain, n]) => ({ domain, consumers: n })).sort((a, b) => b.consumers - a.consumers || byText(a.domain, b.domain));
 }
 
-function bucket(uses: readonly Use[], from: number, to: number, last: boolean): UsageBucket {
-  const inside = uses.filter((u) => u.at >= from && (u.at < to || (last && u.at === to)));
-  return { from: iso(from), to: iso(to), consumers: new Set(inside.map((u) => u.consumer)).size, reads: inside.reduce((sum, u) => sum + u.reads, 0) };
+/** Whether an instant falls in a bucket: `from` inclusive, `to` exclusive except for the last bucket, which ends now. */
+const inBucket =
+  ({ from, to }: { from: number; to: number }, last: boolean) =>
+  ({ at }: { at: number }) =>
+    at >= from && (at < to || (last && at === to));
+
+function bucket(inside: readonly Use[], { from, to }: { from: number; to: number }, domainOf: (consumer: Iri) => string): UsageBucket {
+  const consumers = new Set(inside.map((u) => u.consumer));
+  return { from: iso(from), to: iso(to), consumers: consumers.size, reads: inside.reduce((sum, u) => sum + u.reads, 0), byDomain: byDomain(consumers, domainOf) };
 }
 
 function satisfaction(input: ProductUsageInput): ProductUsage['satisfaction'] {
@@ -142,16 +148,25 @@ function satisfaction(input: ProductUsageInput): ProductUsage['satisfaction'] {
   return { ratings: ratings.length, ...(meanStars !== undefined && { meanStars }), ...(factor && { factor }) };
 }
 
-function slo(input: ProductUsageInput, from: number, now: number, defaultTarget: number): ProductUsage['slo'] {
-  const checks = (input.signals?.checks ?? []).filter((c) => Date.parse(c.at) >= from && Date.parse(c.at) <= now);
+function slo(input: ProductUsageInput, window: UsageWindow, defaultTarget: number): ProductUsage['slo'] {
+  const from = window.now - window.days * DAY_MS;
+  const checks = (input.signals?.checks ?? []).map((c) => ({ ...c, at: Date.parse(c.at) })).filter((c) => c.at >= from && c.at <= window.now);
+  const weeks = weekBuckets(window);
   const factor = input.factors?.find((f) => f.name === 'slo');
   const guarantees = input.guarantees.map((g): GuaranteeCompliance => {
     const mine = checks.filter((c) => c.guarantee === g.name);
     const passed = mine.filter((c) => c.passed).length;
     const target = g.target ?? defaultTarget;
-    if (mine.length === 0) return { name: g.name, target, checks: 0, passed: 0 };
-    const compliance = passed / mine.length;
-    return { name: g.name, target, checks: mine.length, passed, compliance, met: compliance >= target };
+    const trend = weeks.map((b, i) => ({ from: iso(b.from), to: iso(b.to), ...compliance(mine.filter(inBucket(b, i === weeks.length - 1))) }));
+    if (mine.length === 0) return { name: g.name, target, checks: 0, passed: 0, trend };
+    const share = passed / mine.length;
+    return { name: g.name, target, checks: mine.length, passed, compliance: share, met: share >= target, trend };
   });
   return { guarantees, ...(factor && { factor }) };
+}
+
+/** Checks and passes of some checks, and their share when there is any. */
+function compliance(checks: readonly { passed: boolean }[]): { checks: number; passed: number; compliance?: number } {
+  const passed = checks.filter((c) => c.passed).length;
+  return { checks: checks.length, passed, ...(checks.length > 0 && { compliance: passed / checks.length }) };
 }

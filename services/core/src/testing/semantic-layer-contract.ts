@@ -162,6 +162,48 @@ export function runSemanticLayerContract(name: string, target: SemanticLayerTarg
       expect(await hash({})).toBeUndefined();
     });
 
+    it('reads a model as entities with attributes, relations between them and their matches', async () => {
+      const layer = await target.create();
+      const model = `@prefix ex: <${ONTOLOGY}> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+ex:Payment a owl:Class ; rdfs:label "Royalty payment"@en ; rdfs:comment "A settled disbursement to a rights holder." .
+ex:Payee a owl:Class, skos:Concept ; skos:prefLabel "Payee" ; skos:closeMatch <${OTHER}Artist> .
+ex:paidTo a owl:ObjectProperty ; rdfs:label "paid to" ; rdfs:domain ex:Payment ; rdfs:range ex:Payee .
+ex:netAmount a owl:DatatypeProperty ; rdfs:label "net amount" ; rdfs:domain ex:Payment ; rdfs:range xsd:decimal .
+ex:currency a rdf:Property ; rdfs:domain ex:Payment .
+`;
+      const entities = await layer.entityModel(testDescriptor('payments', { semanticModel: model, semanticModelFormat: 'text/turtle' }));
+      expect(entities).toEqual({
+        entities: [
+          { iri: `${ONTOLOGY}Payee`, label: 'Payee', attributes: [], matches: [{ iri: `${OTHER}Artist`, relation: 'closeMatch' }] },
+          {
+            iri: `${ONTOLOGY}Payment`,
+            label: 'Royalty payment',
+            comment: 'A settled disbursement to a rights holder.',
+            attributes: [
+              { iri: `${ONTOLOGY}currency`, label: 'currency' },
+              { iri: `${ONTOLOGY}netAmount`, label: 'net amount', range: 'http://www.w3.org/2001/XMLSchema#decimal' },
+            ],
+            matches: [],
+          },
+        ],
+        relations: [{ iri: `${ONTOLOGY}paidTo`, label: 'paid to', from: `${ONTOLOGY}Payment`, to: `${ONTOLOGY}Payee` }],
+      });
+      // One graph in JSON-LD or Turtle is one entity model; no model, no entities.
+      const fromJsonLd = await layer.entityModel(testDescriptor('modelled', { semanticModel: JSON_LD_MODEL }));
+      expect(await layer.entityModel(testDescriptor('modelled', { semanticModel: TURTLE_MODEL, semanticModelFormat: 'text/turtle' }))).toEqual(fromJsonLd);
+      expect(fromJsonLd.entities.map((e) => [e.label, e.matches.map((m) => m.relation)])).toEqual([
+        ['Listener', ['sameAs']],
+        ['Song', ['equivalentClass']],
+        ['Track', ['exactMatch']],
+      ]);
+      expect(await layer.entityModel(testDescriptor('plain'))).toEqual({ entities: [], relations: [] });
+    });
+
     it('exports a product as JSON-LD and as Turtle that are the same graph, with its model', async () => {
       const layer = await target.create();
       const product = asProduct(compliant('exported', { semanticModel: JSON_LD_MODEL, concepts: [`${ONTOLOGY}Listener`] }));

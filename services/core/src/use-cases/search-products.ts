@@ -12,6 +12,12 @@ export interface SearchParams {
   readonly filters: SearchFilters;
   readonly offset: number;
   readonly limit: number;
+  /**
+   * Whether a person asked this and sees the hits (the default). A page that lists related
+   * products ("similar products", a directory) passes false: its hits are not counted as seen by a
+   * searcher, and no exploration slot is drawn, so the new-product factor learns from searches only.
+   */
+  readonly searched?: boolean;
 }
 
 /** Statuses searched when the caller names none: retired products are kept but not found. */
@@ -38,7 +44,7 @@ export async function searchProducts(deps: CatalogDeps, params: SearchParams): P
     ),
   );
   const page = ranked.slice(params.offset, params.offset + params.limit);
-  deps.impressions?.seen(page.map((r) => r.candidate.id), params.offset + 1);
+  if (params.searched !== false) deps.impressions?.seen(page.map((r) => r.candidate.id), params.offset + 1);
   const hits = page.map((r) => toHit(r.candidate.hit, r));
   const facets = Object.fromEntries(FACETS.map((f) => [f, result.facets[f] ?? []])) as SearchResponse['facets'];
   return { query: params.q, total: result.total, offset: params.offset, limit: params.limit, hits, facets };
@@ -70,7 +76,7 @@ function namedBy(q: string): (hit: IndexHit) => boolean {
  */
 function explore<C extends { id: string; relevance: number }>(deps: CatalogDeps, params: SearchParams, ranked: Ranked<C>[]): Ranked<C>[] {
   const feedback = deps.feedback;
-  if (!feedback || params.offset > 0) return ranked;
+  if (!feedback || params.offset > 0 || params.searched === false) return ranked;
   const slot = withExplorationSlot(ranked.slice(0, params.limit), (c) => feedback.mayTakeSlot(c.id), deps.random ?? Math.random, feedback.params);
   if (slot.placed) deps.onExplorationSlot?.({ query: params.q, product: slot.placed.id, position: feedback.params.explore.slot, propensity: slot.placed.propensity });
   return [...slot.ranked, ...ranked.slice(params.limit)];

@@ -1,9 +1,8 @@
 'use client';
 
+import { colour } from './palette';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
-/** A palette whose colours stay apart for common colour-vision deficiencies (Okabe–Ito). */
-export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
 
 /** Bars, stacked by `keys` (one colour each): consumers by domain per week, say. */
 export function StackedBars({ data, keys, label }: { data: readonly Record<string, string | number>[]; keys: readonly string[]; label: string }) {
@@ -17,7 +16,7 @@ export function StackedBars({ data, keys, label }: { data: readonly Record<strin
           <Tooltip />
           <Legend />
           {keys.map((k, i) => (
-            <Bar key={k} dataKey={k} stackId="a" fill={PALETTE[i % PALETTE.length]} isAnimationActive={false} />
+            <Bar key={k} dataKey={k} stackId="a" fill={colour(i)} isAnimationActive={false} />
           ))}
         </BarChart>
       </ResponsiveContainer>

@@ -10,8 +10,13 @@ export interface Series {
   readonly right?: boolean;
 }
 
-/** Lines over time (one point per week or day). The page shows the same numbers as a table beside it. */
-export function TrendChart({ data, series, label }: { data: readonly Record<string, string | number | null>[]; series: readonly Series[]; label: string }) {
+const asPercent = (v: number) => `${Math.round(v * 100)}%`;
+
+/**
+ * Lines over time (one point per week or day); `label` says the same numbers in words for screen
+ * readers. With `unit="share"` the left axis runs from 0 to 100%.
+ */
+export function TrendChart({ data, series, label, unit = 'count' }: { data: readonly Record<string, string | number | null>[]; series: readonly Series[]; label: string; unit?: 'count' | 'share' }) {
   const right = series.some((s) => s.right);
   return (
     <figure className="chart" aria-label={label} role="img">
@@ -19,12 +24,16 @@ export function TrendChart({ data, series, label }: { data: readonly Record<stri
         <LineChart data={[...data]} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#dadde3" />
           <XAxis dataKey="label" fontSize={12} />
-          <YAxis yAxisId="left" fontSize={12} allowDecimals={false} />
-          {right && <YAxis yAxisId="right" orientation="right" fontSize={12} domain={[0, 1]} />}
-          <Tooltip />
+          {unit === 'share' ? (
+            <YAxis yAxisId="left" fontSize={12} domain={[0, 1]} tickFormatter={asPercent} />
+          ) : (
+            <YAxis yAxisId="left" fontSize={12} allowDecimals={false} />
+          )}
+          {right && <YAxis yAxisId="right" orientation="right" fontSize={12} domain={[0, 1]} tickFormatter={asPercent} />}
+          <Tooltip formatter={unit === 'share' ? (v) => (typeof v === 'number' ? asPercent(v) : String(v)) : undefined} />
           <Legend />
           {series.map((s) => (
-            <Line key={s.key} yAxisId={s.right ? 'right' : 'left'} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
+            <Line key={s.key} yAxisId={s.right ? 'right' : 'left'} type="linear" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
           ))}
         </LineChart>
       </ResponsiveContainer>

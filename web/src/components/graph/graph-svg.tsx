@@ -63,7 +63,8 @@ function Node({ node, lit, onLight }: { node: DrawnNode; lit: boolean; onLight: 
   );
   if (!node.href) return box;
   return (
-    <Link href={node.href} aria-label={[node.title, node.subtitle].filter(Boolean).join(', ')} data-node={node.id}>
+    // The link's name is the text drawn in its box, so what people see is what a screen reader says.
+    <Link href={node.href} data-node={node.id}>
       {box}
     </Link>
   );

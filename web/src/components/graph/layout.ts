@@ -62,7 +62,7 @@ async function layout(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[]
       'elk.direction': direction,
       'elk.edgeRouting': 'POLYLINE',
       'elk.spacing.nodeNode': '24',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '56',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '80',
       'elk.padding': '[top=12,left=12,bottom=12,right=12]',
     },
     children: nodes.map((n) => ({ id: n.id, width: n.width, height: n.height })),

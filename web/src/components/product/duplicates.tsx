@@ -1,12 +1,33 @@
 import Link from 'next/link';
-import type { DuplicateGroupView } from '@/lib/gateway/types';
+import type { DuplicateGroupView, ProductRef } from '@/lib/gateway/types';
 import { productHref } from '@/lib/links';
 import { formatDate, percent } from '@/lib/format';
 import { StatusBadge } from '../ui/status-badge';
 
-/** The likely-duplicate group a product belongs to: which one search keeps on top, and why. */
-export function Duplicates({ group, self }: { group: DuplicateGroupView | null; self: string }) {
-  if (!group) return <p className="muted">No likely duplicate: no other product holds the same data.</p>;
+/** The likely-duplicate group a product belongs to (which one search keeps on top, and why), and products like it. */
+export function Duplicates({ group, self, similar }: { group: DuplicateGroupView | null; self: string; similar: readonly ProductRef[] }) {
+  const members = new Set(group?.members.map((m) => m.product.iri));
+  const others = similar.filter((p) => !members.has(p.iri));
+  return (
+    <>
+      {group ? <Group group={group} self={self} /> : <p className="muted">No likely duplicate: no other product holds the same data.</p>}
+      {others.length > 0 && (
+        <>
+          <h3>Similar products</h3>
+          <ul data-testid="similar">
+            {others.map((p) => (
+              <li key={p.iri}>
+                <Link href={productHref(p.iri)}>{p.title}</Link> <span className="muted small">({p.owner.name})</span> <StatusBadge status={p.status} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
+
+function Group({ group, self }: { group: DuplicateGroupView; self: string }) {
   return (
     <>
       <p className="small">

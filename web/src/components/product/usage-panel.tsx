@@ -1,31 +1,35 @@
 import type { ProductUsageView } from '@/lib/gateway/queries/reports';
-import { formatDay, percent } from '@/lib/format';
-import { TrendChart } from '../chart/trend-chart';
+import { formatDay } from '@/lib/format';
+import { StackedBars } from '../chart/stacked-bars';
 
-/** Weekly consumers and reads, consumers by domain, and SLO compliance over the report window. */
+/** Consumers by consuming domain week by week, the window's totals, and who came and went. */
 export function UsagePanel({ usage }: { usage: ProductUsageView | null }) {
   if (!usage) return <p className="muted">No usage report: the product is not live.</p>;
-  const weeks = usage.trend.map((b) => ({ label: formatDay(b.to), consumers: b.consumers, reads: b.reads }));
+  const domains = [...new Set(usage.trend.flatMap((b) => b.byDomain.map((d) => d.domain)))].sort();
+  const weeks = usage.trend.map((b) => ({ label: formatDay(b.to), ...Object.fromEntries(b.byDomain.map((d) => [d.domain, d.consumers])) }));
+  const said = usage.trend.map((b) => `${formatDay(b.to)}: ${b.byDomain.map((d) => `${d.domain} ${d.consumers}`).join(', ') || 'none'}`).join('; ');
   return (
     <div className="grid two">
       <div>
-        <h3>Consumers and reads, week by week</h3>
-        <TrendChart
-          data={weeks}
-          series={[{ key: 'consumers', label: 'consumers', color: '#0072B2' }]}
-          label={`Consumers per week: ${weeks.map((w) => `${w.label} ${w.consumers}`).join(', ')}`}
-        />
+        <h3>Consumers by consuming domain, week by week</h3>
+        <StackedBars data={weeks} keys={domains} label={`Consumers per week by domain: ${said}`} />
         <p className="small muted">
-          {usage.reads} reads in the last {usage.trend.length} weeks · new: {usage.consumers.new.length ? usage.consumers.new.join(', ') : 'none'} · lost:{' '}
-          {usage.consumers.lost.length ? usage.consumers.lost.join(', ') : 'none'}
+          {usage.reads} reads in the last {usage.trend.length} weeks. Consumers are teams and products other than the owner; a team counts in
+          the domain where it owns most products, “unknown” when it owns none.
         </p>
       </div>
       <div>
-        <h3>Consumers by domain</h3>
+        <h3>In the last {usage.trend.length} weeks</h3>
         {usage.consumers.byDomain.length === 0 ? (
           <p className="muted">No consumers in the window.</p>
         ) : (
           <table>
+            <thead>
+              <tr>
+                <th>consuming domain</th>
+                <th className="num">consumers</th>
+              </tr>
+            </thead>
             <tbody>
               {usage.consumers.byDomain.map((d) => (
                 <tr key={d.domain}>
@@ -36,15 +40,14 @@ export function UsagePanel({ usage }: { usage: ProductUsageView | null }) {
             </tbody>
           </table>
         )}
-        <h3>SLO compliance in the window</h3>
-        <ul className="small">
-          {usage.slo.guarantees.map((g) => (
-            <li key={g.name}>
-              {g.name}: {percent(g.compliance, 1)} of {g.checks} checks (target {percent(g.target, 1)})
-            </li>
-          ))}
-        </ul>
+        <p className="small">
+          New: {usage.consumers.new.length ? usage.consumers.new.map(teamName).join(', ') : 'none'}
+          <br />
+          Lost: {usage.consumers.lost.length ? usage.consumers.lost.map(teamName).join(', ') : 'none'}
+        </p>
       </div>
     </div>
   );
 }
+
+const teamName = (consumer: string) => consumer.replace(/^urn:quanta:team:/, '');

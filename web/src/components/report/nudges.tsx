@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ScopeReportView } from '@/lib/gateway/queries/reports';
 import { productHref } from '@/lib/links';
 import { formatDate, percent } from '@/lib/format';
+import { NotDuplicateForm } from './not-duplicate-form';
 
 /**
  * The loop's suggestions to owners, each with the action it suggests: fold a duplicate into the
@@ -22,8 +23,9 @@ export function Nudges({ report, scope }: { report: ScopeReportView; scope: stri
             {n.kind === 'duplicate' ? (
               <>
                 Suggested: if it holds the same data as <Link href={productHref(g.canonical.iri)}>{g.canonical.title}</Link> (similarity {percent(g.averageScore)}),
-                deprecate it with <code>links.successor</code> pointing there, and tell its consumers. If it does not, record that it is not a
-                duplicate (<code>PUT /api/v1/products/…/duplicates/…</code>) and search stops demoting it.
+                deprecate it with <code>links.successor</code> pointing there, and tell its consumers. If it does not, say so here and search
+                stops demoting it.
+                {n.product.iri !== g.canonical.iri && <NotDuplicateForm product={n.product.iri} other={g.canonical.iri} />}
               </>
             ) : (
               <>Suggested: retire it (<code>DELETE /api/v1/products/…</code>) or tell its few consumers what replaces it.</>

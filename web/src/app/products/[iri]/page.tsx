@@ -3,16 +3,18 @@ import Link from 'next/link';
 import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { Duplicates } from '@/components/product/duplicates';
+import { EntityDiagram } from '@/components/product/entity-diagram';
 import { Factors } from '@/components/product/factors';
 import { Lineage } from '@/components/product/lineage';
 import { Ports } from '@/components/product/ports';
 import { RateForm } from '@/components/product/rate-form';
 import { Ratings } from '@/components/product/ratings';
 import { Slos } from '@/components/product/slos';
+import { SloChart } from '@/components/product/slo-chart';
 import { UsagePanel } from '@/components/product/usage-panel';
 import { Revisions } from '@/components/product/revisions';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { DEFAULT_LINEAGE_DEPTH, getProduct } from '@/lib/gateway/queries/product';
+import { DEFAULT_LINEAGE_DEPTH, getProduct, similarProducts } from '@/lib/gateway/queries/product';
 import { productUsage } from '@/lib/gateway/queries/reports';
 import { conceptHref, domainHref, iriFromSegment, ownerHref, productJsonLdHref } from '@/lib/links';
 import { formatDate, shortIri, sloState } from '@/lib/format';
@@ -38,7 +40,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
   const depth = depthOf((await searchParams).depth);
   const product = await getProduct(iri, depth);
   if (!product) notFound();
-  const [usage, jar] = await Promise.all([productUsage(product.iri, product.owner.name), cookies()]);
+  const [usage, similar, jar] = await Promise.all([productUsage(product.iri, product.owner.name), similarProducts(product), cookies()]);
   const team = jar.get(TEAM_COOKIE)?.value ?? '';
   const mine = product.ratings.find((r) => r.team === `urn:quanta:team:${team}`);
   const slo = sloState(product.sloStatus);
@@ -128,16 +130,21 @@ export default async function ProductPage({ params, searchParams }: Props) {
         </section>
         <section className="panel" aria-labelledby="dup-h">
           <h2 id="dup-h">Similar and duplicate products</h2>
-          <Duplicates group={product.duplicateGroup} self={product.iri} />
+          <Duplicates group={product.duplicateGroup} self={product.iri} similar={similar} />
         </section>
       </div>
       <section className="panel" aria-labelledby="ports-h">
         <h2 id="ports-h">Output ports</h2>
         <Ports ports={product.outputPorts} />
       </section>
+      <section className="panel" aria-labelledby="model-h">
+        <h2 id="model-h">Semantic model</h2>
+        <EntityDiagram model={product.semanticModel} />
+      </section>
       <section className="panel" aria-labelledby="slo-h">
         <h2 id="slo-h">Service levels</h2>
         <Slos ports={product.outputPorts} status={product.sloStatus} />
+        {usage && <SloChart guarantees={usage.slo.guarantees} />}
       </section>
       <section className="panel" aria-labelledby="usage-h">
         <h2 id="usage-h">Usage</h2>

@@ -53,6 +53,7 @@ export interface ProductView extends ProductRef {
   readonly duplicateGroup: DuplicateGroupView | null;
   readonly flaggedForRetirement: boolean;
   readonly revisions: readonly RevisionView[];
+  readonly semanticModel: SemanticModelView;
   readonly upstream: readonly LineageNodeView[];
   readonly downstream: readonly LineageNodeView[];
   readonly lineageLinks: readonly LinkView[];
@@ -82,6 +83,10 @@ const PRODUCT = /* GraphQL */ `
       }
       flaggedForRetirement
       revisions { revision status recordedAt recordedBy hash }
+      semanticModel {
+        entities { iri label comment attributes { iri label range } matches { iri relation } }
+        relations { iri label from to }
+      }
       upstream(depth: $depth) { ...LineageNode }
       downstream(depth: $depth) { ...LineageNode }
       lineageLinks { upstream { iri } downstream { iri } via }
@@ -103,6 +108,17 @@ export async function getProduct(iri: string, depth = DEFAULT_LINEAGE_DEPTH): Pr
   return data.product;
 }
 
+export interface SemanticModelView {
+  readonly entities: readonly {
+    readonly iri: string;
+    readonly label: string;
+    readonly comment: string | null;
+    readonly attributes: readonly { readonly iri: string; readonly label: string; readonly range: string | null }[];
+    readonly matches: readonly { readonly iri: string; readonly relation: string }[];
+  }[];
+  readonly relations: readonly { readonly iri: string; readonly label: string; readonly from: string; readonly to: string }[];
+}
+
 export interface RevisionView {
   readonly revision: number;
   readonly status: string;
@@ -111,3 +127,19 @@ export interface RevisionView {
   readonly hash: string;
 }
 
+
+const SIMILAR = /* GraphQL */ `
+  query Similar($q: String!) {
+    search(q: $q, first: 8, searched: false) { hits { product { ...ProductRef } relevance } }
+  }
+  ${PRODUCT_REF}
+`;
+
+/**
+ * Products like this one: a search for its title ("more like this"), itself left out. Search
+ * ranks them by text relevance and feedback, so the better-served similar product comes first.
+ */
+export async function similarProducts(product: { iri: string; title: string }, count = 5): Promise<readonly ProductRef[]> {
+  const data = await gql<{ search: { hits: { product: ProductRef }[] } }>(SIMILAR, { q: product.title.slice(0, 200) });
+  return data.search.hits.map((h) => h.product).filter((p) => p.iri !== product.iri).slice(0, count);
+}

@@ -8,6 +8,7 @@ export interface UsageBucketView {
   readonly to: string;
   readonly consumers: number;
   readonly reads: number;
+  readonly byDomain: readonly { readonly domain: string; readonly consumers: number }[];
 }
 
 export interface ProductUsageView {
@@ -22,7 +23,15 @@ export interface ProductUsageView {
   readonly trend: readonly UsageBucketView[];
   readonly satisfaction: { readonly ratings: number; readonly meanStars: number | null; readonly factor: Factor | null };
   readonly slo: {
-    readonly guarantees: readonly { readonly name: string; readonly target: number; readonly checks: number; readonly passed: number; readonly compliance: number | null; readonly met: boolean | null }[];
+    readonly guarantees: readonly {
+      readonly name: string;
+      readonly target: number;
+      readonly checks: number;
+      readonly passed: number;
+      readonly compliance: number | null;
+      readonly met: boolean | null;
+      readonly trend: readonly { readonly from: string; readonly to: string; readonly checks: number; readonly passed: number; readonly compliance: number | null }[];
+    }[];
     readonly factor: Factor | null;
   };
 }
@@ -62,9 +71,9 @@ const PRODUCT_USAGE_FIELDS = /* GraphQL */ `
     product { ...ProductRef flaggedForRetirement }
     consumers { total byDomain { domain consumers } new lost }
     reads
-    trend { from to consumers reads }
+    trend { from to consumers reads byDomain { domain consumers } }
     satisfaction { ratings meanStars factor { name value reason } }
-    slo { guarantees { name target checks passed compliance met } factor { name value reason } }
+    slo { guarantees { name target checks passed compliance met trend { from to checks passed compliance } } factor { name value reason } }
   }
   ${PRODUCT_REF}
 `;
@@ -126,7 +135,7 @@ const MESH = /* GraphQL */ `
       godProducts { product { ...ProductRef } dependents downstreamProducts consumers sloFailureShare guard reason }
       loopHealth { duplicateGroups canonicalShare flaggedNow deprecatedNow weeks { from to flagged unflagged retired } }
     }
-    search(q: "", first: 1) { facets { name values { value count } } }
+    search(q: "", first: 1, searched: false) { facets { name values { value count } } }
   }
   ${PRODUCT_REF}
 `;
@@ -140,7 +149,7 @@ export async function meshReport(): Promise<{ report: MeshView; domains: readonl
 /** Domains and owner teams with their product counts, from the facets of an empty search. */
 export async function directory(): Promise<{ domains: readonly { value: string; count: number }[]; owners: readonly { value: string; count: number }[] }> {
   const data = await gql<{ search: { facets: readonly { name: string; values: readonly { value: string; count: number }[] }[] } }>(
-    /* GraphQL */ `query Directory { search(q: "", first: 1) { facets { name values { value count } } } }`,
+    /* GraphQL */ `query Directory { search(q: "", first: 1, searched: false) { facets { name values { value count } } } }`,
   );
   const facet = (name: string) => data.search.facets.find((f) => f.name === name)?.values ?? [];
   return { domains: facet('domain'), owners: facet('owner') };

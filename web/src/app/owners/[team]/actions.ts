@@ -1,0 +1,29 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { GatewayError } from '@/lib/gateway/client';
+import { rest } from '@/lib/gateway/rest';
+
+/** What a nudge's form shows after a submit. */
+export interface VerdictState {
+  readonly ok?: boolean;
+  readonly message?: string;
+}
+
+/**
+ * An owner's answer to a duplicate nudge: "not a duplicate", with the reason people will read
+ * beside the pair. Detection then leaves the pair alone and search stops demoting the product.
+ */
+export async function notDuplicate(_previous: VerdictState, form: FormData): Promise<VerdictState> {
+  const product = String(form.get('product') ?? '');
+  const other = String(form.get('other') ?? '');
+  const reason = String(form.get('reason') ?? '').trim();
+  try {
+    await rest('PUT', `/api/v1/products/${encodeURIComponent(product)}/duplicates/${encodeURIComponent(other)}`, { verdict: 'not-duplicate', reason });
+    revalidatePath('/owners/[team]', 'page');
+    return { ok: true, message: 'Recorded: not a duplicate. Search stops demoting it.' };
+  } catch (err) {
+    if (err instanceof GatewayError) return { ok: false, message: err.message };
+    throw err;
+  }
+}
