@@ -19,6 +19,22 @@ if (!values['api-url']) {
   process.stderr.write('--api-url is required: the Quanta API the UI reads from\n');
   process.exit(2);
 }
+// Started by the server: end with it, even after a kill -9 of the server, and even while starting.
+let server;
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  if (!server) process.exit(0);
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  // Responses still running after the grace period are cut: the server is going away.
+  setTimeout(() => process.exit(0), 8_000).unref();
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+process.on('disconnect', stop);
+
 // The UI's configuration (src/lib/config.ts) reads these; they are set before Next.js loads.
 process.env.QUANTA_API_URL = values['api-url'];
 process.env.NEXT_TELEMETRY_DISABLED = '1';
@@ -27,8 +43,15 @@ process.env.NODE_ENV ??= 'production';
 const { default: next } = await import('next');
 const app = next({ dev: false, dir: dirname(fileURLToPath(import.meta.url)), hostname: values.host, port: Number(values.port) });
 await app.prepare();
+if (process.send && !process.connected) stop(); // the server went away while Next.js was starting
 const handle = app.getRequestHandler();
-const server = createServer((req, res) => void handle(req, res));
+server = createServer((req, res) =>
+  handle(req, res).catch((err) => {
+    process.stderr.write(`Quanta UI: ${err instanceof Error ? err.stack : String(err)}\n`);
+    res.statusCode = 500;
+    res.end();
+  }),
+);
 server.on('error', (err) => {
   process.stderr.write(`Quanta UI failed to listen on ${values.host}:${values.port}: ${err.message}\n`);
   process.exit(1);
@@ -39,9 +62,3 @@ server.listen(Number(values.port), values.host, () => {
   process.stdout.write(`Quanta UI listening on ${url}\n`);
   process.send?.({ url });
 });
-
-const stop = () => server.close(() => process.exit(0));
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
-// Started by the server: end with it, even after a kill -9 of the server.
-process.on('disconnect', stop);

@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     const render = async (i: number) => {
       const res = await fetch(pages[(i * 7919) % pages.length] as string);
       const html = await res.text();
-      if (res.status !== 200 || !html.includes('<h1>')) throw new Error(`${res.status} for a product page`);
+      if (res.status !== 200 || !html.includes('data-testid="product-page"')) throw new Error(`${res.status} for a product page`);
     };
     // Warm the JIT, Next.js's route caches and the lineage layouts, then let the server's own work
     // after the demo load (duplicate detection, feedback refresh) settle.

@@ -44,6 +44,21 @@ describe.skipIf(missing)('the discovery UI in Chromium', () => {
     await shot('1-search-typo');
   });
 
+  it('folds a likely duplicate under its canonical product, and unfolds it on demand', async () => {
+    await page.goto(`${quanta.webUrl}/?q=${encodeURIComponent('social media sentiment')}`);
+    const first = page.getByTestId('hit').first();
+    expect(await first.locator('h2 a').textContent()).toBe('Social media sentiment');
+    await first.getByText(/^\d+ similar products?$/).click();
+    const folded = await first.locator('.similar li').allTextContents();
+    expect(folded.length).toBeGreaterThan(0);
+    expect(folded.every((t) => t.includes('likely duplicate'))).toBe(true);
+    // A folded product is not listed again among the results.
+    const titles = await page.getByTestId('hit').locator('h2 a').allTextContents();
+    for (const t of folded) expect(titles).not.toContain(t.split(' (')[0]);
+    await shot('1b-duplicates-folded');
+    await page.goBack();
+  });
+
   it('opens the product from its result', async () => {
     await page.getByTestId('hit').first().getByRole('link', { name: 'Listening sessions' }).click();
     await page.waitForURL(/\/products\//);
@@ -89,11 +104,12 @@ describe.skipIf(missing)('the discovery UI in Chromium', () => {
     await shot('5-owner-report');
   });
 
-  it('opens the mesh page: domains as a network and interconnections over time', async () => {
+  it('opens the mesh page: domains and products as networks, and interconnections over time', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Mesh' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('The mesh');
-    const domains = await page.locator('.graph a[data-node]').count();
-    expect(domains).toBe(8);
+    expect(await page.locator('section[aria-labelledby="net-h"] a[data-node]').count()).toBe(8);
+    // And every linked product, each a link to its page.
+    expect(await page.locator('section[aria-labelledby="products-net-h"] a[data-node]').count()).toBeGreaterThan(40);
     await expect.poll(() => page.locator('.recharts-line').count()).toBeGreaterThan(0);
     await shot('6-mesh');
   });
@@ -111,6 +127,27 @@ describe.skipIf(missing)('the discovery UI in Chromium', () => {
     await shot('7-concept');
   });
 
+  it("runs only the search through the UI's /graphql route: no other operation, no cross-site form post", async () => {
+    const post = (body: string, type = 'application/json') => fetch(`${quanta.webUrl}/graphql`, { method: 'POST', headers: { 'content-type': type }, body });
+    // Whatever document the caller sends, the route asks the gateway its own Search document.
+    const sneaky = await post(JSON.stringify({ query: 'mutation { rate(product: "x", consumer: "y", stars: 1) { outcome } }', variables: { q: 'listner' } }));
+    expect(sneaky.status).toBe(200);
+    const answer = (await sneaky.json()) as { data: Record<string, unknown> };
+    expect(Object.keys(answer.data)).toEqual(['search']);
+    expect((await post('{"variables":{"q":"x"}}', 'text/plain')).status).toBe(415);
+    expect((await post(JSON.stringify({ variables: { q: 'x'.repeat(20_000) } }))).status).toBe(413);
+    const bad = await post('{"variables": [1]}');
+    expect([bad.status, bad.headers.get('content-type')]).toEqual([400, 'application/problem+json']);
+  });
+
+  it('answers 404 with a page that says so for a product nobody registered, and for a malformed concept', async () => {
+    const missing = await page.goto(`${quanta.webUrl}/products/${encodeURIComponent('https://daff.example/products/nobody/nothing')}`);
+    expect(missing?.status()).toBe(404);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Not found');
+    const malformed = await page.goto(`${quanta.webUrl}/concepts/not-an-iri`);
+    expect(malformed?.status()).toBe(404);
+  });
+
   it('draws a product\'s semantic model as an entity diagram', async () => {
     await page.goto(`${quanta.webUrl}/products/${encodeURIComponent('https://daff.example/products/artist/artist-payments')}`);
     const diagram = page.locator('section[aria-labelledby="model-h"] svg');
@@ -123,10 +160,13 @@ describe.skipIf(missing)('the discovery UI in Chromium', () => {
   });
 
   it('meets WCAG 2.1 AA on every kind of page, as axe-core checks it (no serious or critical violation)', async () => {
-    const pages = ['/?q=listner', `/products/${encodeURIComponent('https://daff.example/products/listener/listening-sessions')}`, '/owners/listener-insights', '/domains/listener', '/mesh', `/concepts/${encodeURIComponent('https://daff.example/ontology/Listener')}`, '/owners'];
+    const charted = ['/owners/listener-insights', '/domains/listener', '/mesh', `/products/${encodeURIComponent('https://daff.example/products/listener/listening-sessions')}`];
+    const pages = [...charted, '/?q=listner', `/concepts/${encodeURIComponent('https://daff.example/ontology/Listener')}`, '/owners', '/domains', '/products/unknown'];
     const found: Record<string, unknown> = {};
     for (const path of pages) {
       await page.goto(`${quanta.webUrl}${path}`);
+      // Charts draw in the browser: check them drawn, not their empty boxes.
+      if (charted.includes(path)) await page.locator('.recharts-surface').first().waitFor();
       const violations = await accessibilityViolations(page);
       if (violations.length) found[path] = violations;
     }

@@ -59,7 +59,13 @@ export async function startServer(config: QuantaConfig, logger: Logger, options:
       await gateway.stop();
       throw error;
     });
-    const web = options.web ? await openWeb(url, config, logger) : undefined;
+    const web = options.web
+      ? await openWeb(url, config, logger).catch(async (error: unknown) => {
+          await close();
+          await gateway.stop();
+          throw error;
+        })
+      : undefined;
     return served(url, web?.url, runtime, subgraphs, logger, config, async () => {
       await web?.stop();
       await close();

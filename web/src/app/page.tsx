@@ -19,5 +19,6 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     status: status && STATUSES.includes(status) ? (status as ProductStatus) : undefined,
   };
   const initial = await searchProducts(query);
-  return <Search key={JSON.stringify({ ...query, q: undefined })} initial={initial} query={query} />;
+  // A new address (a facet, the nav link back to the bare page) starts the search afresh.
+  return <Search key={JSON.stringify(query)} initial={initial} query={query} />;
 }

@@ -3,9 +3,13 @@
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
+/** A date as "6 Dec 2026" (UTC, so server and browser agree). */
 export const formatDate = (iso: string) => dateFormat.format(new Date(iso));
+/** A day as "6 Dec", for chart axes. */
 export const formatDay = (iso: string) => shortDate.format(new Date(iso));
+/** A share as a percentage; a dash when there is none. */
 export const percent = (share: number | null | undefined, digits = 0) => (share === null || share === undefined ? '—' : `${(share * 100).toFixed(digits)}%`);
+/** A number with fixed decimals; a dash when there is none. */
 export const fixed = (n: number | null | undefined, digits = 2) => (n === null || n === undefined ? '—' : n.toFixed(digits));
 
 /** The mean of the stars, or null without ratings. */

@@ -1,5 +1,5 @@
 import { Directory } from '@/components/ui/directory';
-import { directory } from '@/lib/gateway/queries/reports';
+import { directory } from '@/lib/gateway/queries/mesh';
 import { domainHref } from '@/lib/links';
 
 export const metadata = { title: 'Domains' };

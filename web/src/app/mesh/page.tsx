@@ -2,15 +2,19 @@ import Link from 'next/link';
 import { TrendChart } from '@/components/chart/trend-chart';
 import { drawGraph } from '@/components/graph/draw';
 import { GraphSvg } from '@/components/graph/graph-svg';
-import { meshReport } from '@/lib/gateway/queries/reports';
+import { meshReport, productNetwork } from '@/lib/gateway/queries/mesh';
+import { ProductNetwork } from '@/components/report/product-network';
 import { domainHref, productHref } from '@/lib/links';
 import { formatDay, percent } from '@/lib/format';
 
 export const metadata = { title: 'Mesh' };
 
+/** Products drawn one by one up to this many; a larger mesh is shown by its domains only. */
+const NETWORK_LIMIT = 150;
+
 /** The mesh for governance: domains as a network, interconnections week by week, god products, the loop's health. */
 export default async function MeshPage() {
-  const { report, domains } = await meshReport();
+  const [{ report, domains }, products] = await Promise.all([meshReport(), productNetwork(NETWORK_LIMIT)]);
   const network = await drawGraph(
     domains.map((d) => ({ id: d.value, title: d.value, subtitle: `${d.count} products`, href: domainHref(d.value) })),
     report.domainLinks.map((l) => ({ id: `${l.from} ${l.to}`, source: l.from, target: l.to, label: `${l.links}` })),
@@ -39,6 +43,14 @@ export default async function MeshPage() {
         <GraphSvg graph={network} label="Domains as a network: an arrow from one domain to another counts the product links between them" />
         <p className="legend">An arrow runs from the domain whose products are read to the domain that reads them; its number counts product links.</p>
       </section>
+      <section className="panel" aria-labelledby="products-net-h">
+        <h2 id="products-net-h">Products and their lineage</h2>
+        {products ? (
+          <ProductNetwork products={products} domains={domains.map((d) => d.value)} />
+        ) : (
+          <p className="muted">More than {NETWORK_LIMIT} products: too many to draw one by one. The domain network above stands for them.</p>
+        )}
+      </section>
       <section className="panel" aria-labelledby="weeks-h">
         <h2 id="weeks-h">Interconnections over time</h2>
         <TrendChart
@@ -49,7 +61,7 @@ export default async function MeshPage() {
             { key: 'domainLinks', label: 'domain links', color: '#009E73' },
             { key: 'crossDomain', label: 'cross-domain share', color: '#CC79A7', right: true },
           ]}
-          label={`Weekly interconnections: ${weeks.map((w) => `${w.label} ${w.links} links`).join(', ')}`}
+          label={`Week by week, ending: ${weeks.map((w) => `${w.label}: ${w.links} active product links, ${w.consumers} consumers, ${w.domainLinks} domain links, ${percent(w.crossDomain)} cross-domain`).join('; ')}`}
         />
       </section>
       <div className="grid two">
@@ -82,7 +94,7 @@ export default async function MeshPage() {
               { key: 'unflagged', label: 'unflagged', color: '#009E73' },
               { key: 'retired', label: 'retired', color: '#000000' },
             ]}
-            label={`Retirement flags week by week: ${loop.map((w) => `${w.label} ${w.flagged} flagged`).join(', ')}`}
+            label={`Retirement flags week by week, ending: ${loop.map((w) => `${w.label}: ${w.flagged} flagged, ${w.unflagged} unflagged, ${w.retired} retired`).join('; ')}`}
           />
         </section>
       </div>

@@ -1,7 +1,9 @@
 'use client';
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { DASHES } from './palette';
 
+/** One line of a chart: its data key, its legend, its colour. */
 export interface Series {
   readonly key: string;
   readonly label: string;
@@ -21,7 +23,8 @@ export function TrendChart({ data, series, label, unit = 'count' }: { data: read
   return (
     <figure className="chart" aria-label={label} role="img">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={[...data]} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+        {/* The figure is one image with its numbers in words; Recharts's own keyboard layer would be an unnamed tab stop inside it. */}
+        <LineChart data={[...data]} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" stroke="#dadde3" />
           <XAxis dataKey="label" fontSize={12} />
           {unit === 'share' ? (
@@ -32,8 +35,20 @@ export function TrendChart({ data, series, label, unit = 'count' }: { data: read
           {right && <YAxis yAxisId="right" orientation="right" fontSize={12} domain={[0, 1]} tickFormatter={asPercent} />}
           <Tooltip formatter={unit === 'share' ? (v) => (typeof v === 'number' ? asPercent(v) : String(v)) : undefined} />
           <Legend />
-          {series.map((s) => (
-            <Line key={s.key} yAxisId={s.right ? 'right' : 'left'} type="linear" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
+          {series.map((s, i) => (
+            <Line
+              key={s.key}
+              yAxisId={s.right ? 'right' : 'left'}
+              type="linear"
+              dataKey={s.key}
+              name={s.label}
+              stroke={s.color}
+              strokeDasharray={DASHES[i % DASHES.length]}
+              strokeWidth={2}
+              dot={false}
+              isAnimationActive={false}
+              connectNulls
+            />
           ))}
         </LineChart>
       </ResponsiveContainer>

@@ -4,6 +4,7 @@ import { layoutGraph } from './layout';
 
 /** A node before layout: what it says decides how big it is. */
 export type NodeSpec = Omit<DrawnNode, 'x' | 'y' | 'width' | 'height'>;
+/** An edge before layout. */
 export type EdgeSpec = Omit<DrawnEdge, 'points'>;
 
 const CHAR_WIDTH = 7;

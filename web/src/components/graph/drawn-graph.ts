@@ -12,8 +12,11 @@ export interface DrawnNode {
   readonly href?: string;
   /** `focus` is the node the page is about. */
   readonly tone?: 'focus' | 'plain';
+  /** A colour stripe on the box's left edge: the node's group (its domain), with a legend beside the graph. */
+  readonly accent?: string;
 }
 
+/** A routed edge: the polyline ELK chose, and an optional label. */
 export interface DrawnEdge {
   readonly id: string;
   readonly source: string;
@@ -23,6 +26,7 @@ export interface DrawnEdge {
   readonly dashed?: boolean;
 }
 
+/** A laid-out graph, ready to draw. */
 export interface DrawnGraph {
   readonly width: number;
   readonly height: number;

@@ -24,6 +24,21 @@ export async function Lineage({ product, depth }: { product: ProductView; depth:
   if (around.size === 1) {
     return <p className="muted">No lineage yet: no declared input port, shared dataset or job run links this product to another.</p>;
   }
+  const lists = (
+    <div className="grid two">
+      <NodeList title="Upstream: it reads from" nodes={product.upstream} testid="upstream" />
+      <NodeList title="Downstream: they read from it" nodes={product.downstream} testid="downstream" />
+    </div>
+  );
+  if (around.size > MAX_DRAWN) {
+    return (
+      <>
+        <p className="notice">{around.size} products within {depth} hops: too many to draw readably (and to lay out quickly). Fewer hops draw the graph.</p>
+        <DepthLinks product={product} depth={depth} />
+        {lists}
+      </>
+    );
+  }
   const graph = await drawGraph(
     [...around.values()].map((p) => ({
       id: p.iri,
@@ -40,20 +55,28 @@ export async function Lineage({ product, depth }: { product: ProductView; depth:
       <p className="legend">
         <span>solid: a dataset or job run links them</span>
         <span>dashed: declared by an input port</span>
-        <span>{depth} hop{depth > 1 ? 's' : ''} each way</span>
-        <span>
-          {[1, 2, 3, 5].map((d) => (
-            <Link key={d} href={`${productHref(product.iri)}?depth=${d}#lineage`} aria-current={d === depth ? 'true' : undefined} style={{ marginRight: '0.5rem' }}>
-              {d} hop{d > 1 ? 's' : ''}
-            </Link>
-          ))}
-        </span>
       </p>
-      <div className="grid two">
-        <NodeList title="Upstream: it reads from" nodes={product.upstream} testid="upstream" />
-        <NodeList title="Downstream: they read from it" nodes={product.downstream} testid="downstream" />
-      </div>
+      <DepthLinks product={product} depth={depth} />
+      {lists}
     </>
+  );
+}
+
+/** More products than this are listed, not drawn: ELK runs on the server's event loop. */
+const MAX_DRAWN = 150;
+
+function DepthLinks({ product, depth }: { product: ProductView; depth: number }) {
+  return (
+    <p className="legend">
+      <span>
+        {depth} hop{depth > 1 ? 's' : ''} each way; show
+      </span>
+      {[1, 2, 3, 5].map((d) => (
+        <Link key={d} href={`${productHref(product.iri)}?depth=${d}#lineage`} aria-current={d === depth ? 'true' : undefined}>
+          {d} hop{d > 1 ? 's' : ''}
+        </Link>
+      ))}
+    </p>
   );
 }
 

@@ -3,30 +3,31 @@
 import { useActionState } from 'react';
 import { rate, type RateState } from '@/app/products/[iri]/actions';
 
-/** The rating form: works without JavaScript (a plain form post), and says what happened with it. */
+/** The rating form: a server action that also posts without JavaScript; it says what happened and keeps what was typed. */
 export function RateForm({ product, team, current }: { product: string; team: string; current?: number }) {
   const [state, action, pending] = useActionState<RateState, FormData>(rate, {});
   return (
-    <form action={action} className="rate-form" aria-label="Rate this product">
+    <form action={action} onSubmit={(e) => pending && e.preventDefault()} className="rate-form" aria-label="Rate this product">
       <input type="hidden" name="product" value={product} />
       <fieldset>
         <legend>Your rating</legend>
         {[1, 2, 3, 4, 5].map((n) => (
           <label key={n} style={{ fontWeight: 400 }}>
-            <input type="radio" name="stars" value={n} defaultChecked={current === n} required /> {n} ★
+            <input type="radio" name="stars" value={n} defaultChecked={(state.values?.stars ?? current) === n} required /> {n} ★
           </label>
         ))}
       </fieldset>
       <div className="row">
         <div>
           <label htmlFor="rate-team">Your team</label>
-          <input id="rate-team" name="team" defaultValue={team} required placeholder="growth-analytics" />
+          <input id="rate-team" name="team" defaultValue={state.values?.team ?? team} required placeholder="growth-analytics" />
         </div>
         <div style={{ flex: 1 }}>
           <label htmlFor="rate-comment">Comment (optional)</label>
-          <input id="rate-comment" name="comment" maxLength={2000} placeholder="What worked, what did not" />
+          <input id="rate-comment" name="comment" defaultValue={state.values?.comment ?? ''} maxLength={2000} placeholder="What worked, what did not" />
         </div>
-        <button type="submit" disabled={pending}>
+        {/* aria-disabled, not disabled: a disabled button would drop the keyboard focus while saving. */}
+        <button type="submit" aria-disabled={pending}>
           {pending ? 'Saving…' : current ? 'Update rating' : 'Rate'}
         </button>
       </div>

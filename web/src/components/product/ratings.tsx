@@ -1,6 +1,7 @@
 import type { RatingView } from '@/lib/gateway/types';
 import { formatDate, meanStars } from '@/lib/format';
 import { Stars } from '../ui/stars';
+import { teamName } from '@/lib/team';
 
 /** Every consumer's current rating; unverified ones (no recorded use) are shown but carry no weight. */
 export function Ratings({ ratings }: { ratings: readonly RatingView[] }) {
@@ -42,7 +43,7 @@ export function Ratings({ ratings }: { ratings: readonly RatingView[] }) {
           <tbody>
             {ratings.map((r) => (
               <tr key={r.consumer}>
-                <td>{r.team.replace(/^urn:quanta:team:/, '')}</td>
+                <td>{teamName(r.team)}</td>
                 <td>
                   <Stars value={r.stars} />
                 </td>

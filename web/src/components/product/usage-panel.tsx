@@ -1,6 +1,7 @@
 import type { ProductUsageView } from '@/lib/gateway/queries/reports';
 import { formatDay } from '@/lib/format';
 import { StackedBars } from '../chart/stacked-bars';
+import { teamName } from '@/lib/team';
 
 /** Consumers by consuming domain week by week, the window's totals, and who came and went. */
 export function UsagePanel({ usage }: { usage: ProductUsageView | null }) {
@@ -49,5 +50,3 @@ export function UsagePanel({ usage }: { usage: ProductUsageView | null }) {
     </div>
   );
 }
-
-const teamName = (consumer: string) => consumer.replace(/^urn:quanta:team:/, '');

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { ScopeReportView } from '@/lib/gateway/queries/reports';
+import type { ReportScope, ScopeReportView } from '@/lib/gateway/queries/reports';
 import { productHref } from '@/lib/links';
 import { formatDate, percent } from '@/lib/format';
 import { NotDuplicateForm } from './not-duplicate-form';
@@ -9,8 +9,9 @@ import { NotDuplicateForm } from './not-duplicate-form';
  * canonical product (deprecate it with a successor link), tell Quanta it is not one, or retire a
  * product nobody uses any more.
  */
-export function Nudges({ report, scope }: { report: ScopeReportView; scope: string }) {
-  const nudges = report.duplicateGroups.flatMap((g) => g.nudges.map((n) => ({ n, g }))).filter(({ n }) => n.owner === scope || n.product.domain.name === scope);
+export function Nudges({ report, scope }: { report: ScopeReportView; scope: ReportScope }) {
+  const inScope = (n: ScopeReportView['duplicateGroups'][number]['nudges'][number]) => (scope.kind === 'owner' ? n.owner === scope.name : n.product.domain.name === scope.name);
+  const nudges = report.duplicateGroups.flatMap((g) => g.nudges.map((n) => ({ n, g }))).filter(({ n }) => inScope(n));
   const retire = report.usageReport.products.filter((p) => p.product.flaggedForRetirement && !nudges.some(({ n }) => n.kind === 'retirement' && n.product.iri === p.product.iri));
   if (!nudges.length && !retire.length) return <p className="muted">Nothing to act on: no likely duplicates and no product to retire.</p>;
   return (

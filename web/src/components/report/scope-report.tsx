@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { ProductUsageView, ScopeReportView } from '@/lib/gateway/queries/reports';
+import type { ProductUsageView, ReportScope, ScopeReportView } from '@/lib/gateway/queries/reports';
 import { productHref } from '@/lib/links';
 import { fixed, formatDay, percent } from '@/lib/format';
 import { TrendChart } from '../chart/trend-chart';
@@ -16,7 +16,7 @@ function worstCompliance(p: ProductUsageView): number | null {
  * An owner's (or a domain's) report: each product's usage, satisfaction and SLO compliance, the
  * weekly trend across them, and the nudges the balancing loop sends, with what to do about each.
  */
-export function ScopeReport({ report, scope }: { report: ScopeReportView; scope: string }) {
+export function ScopeReport({ report, scope }: { report: ScopeReportView; scope: ReportScope }) {
   const products = report.usageReport.products;
   const weeks = (products[0]?.trend ?? []).map((b, i) => ({
     label: formatDay(b.to),

@@ -27,7 +27,7 @@ export function groupHits(hits: readonly HitView[]): HitGroup[] {
 }
 
 /** The note the ranking puts on the hit in the exploration slot (services/ranking SLOT_NOTE). */
-const SLOT_NOTE_PREFIX = 'exploration slot';
+export const SLOT_NOTE_PREFIX = 'exploration slot';
 
 /** Whether the hit sits in the exploration slot: a new product placed to learn whether searchers want it. */
 export const isExploration = (hit: HitView) => hit.notes.some((n) => n.startsWith(SLOT_NOTE_PREFIX));

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { HitView } from '@/lib/gateway/types';
 import { domainHref, ownerHref, productHref } from '@/lib/links';
 import { fixed, meanStars, sloState } from '@/lib/format';
-import { isExploration, topReasons } from './group-hits';
+import { isExploration, SLOT_NOTE_PREFIX, topReasons } from './group-hits';
 import { StatusBadge } from '../ui/status-badge';
 import { Stars } from '../ui/stars';
 
@@ -68,7 +68,7 @@ export function HitCard({ hit, similar = [] }: { hit: HitView; similar?: readonl
 
 function Reasons({ hit }: { hit: HitView }) {
   const reasons = topReasons(hit);
-  const notes = hit.notes.filter((n) => !n.startsWith('exploration slot'));
+  const notes = hit.notes.filter((n) => !n.startsWith(SLOT_NOTE_PREFIX));
   if (!reasons.length && !notes.length) return null;
   return (
     <ul className="reasons" aria-label="Top ranking reasons">

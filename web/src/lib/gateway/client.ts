@@ -22,6 +22,19 @@ export class GatewayError extends Error {
   }
 }
 
+/** How long a page waits for the API before it shows its error page instead of hanging. */
+const TIMEOUT_MS = 15_000;
+
+/** The answer, or null when the gateway said the input was wrong: for pages that then show "not found". */
+export async function orNotFound<T>(read: Promise<T>): Promise<T | null> {
+  try {
+    return await read;
+  } catch (err) {
+    if (err instanceof GatewayError && err.badInput) return null;
+    throw err;
+  }
+}
+
 /**
  * Sends one operation to the supergraph. Every page reads through here, so pages never know the
  * transport (the vercel/commerce seam): they call the functions in `./queries`.
@@ -34,6 +47,7 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ query, variables }),
       cache: 'no-store',
+      signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (err) {
     throw new GatewayError(`the Quanta API at ${webConfig().apiUrl} cannot be reached (${(err as Error).message})`);

@@ -16,8 +16,8 @@ export const PRODUCT_REF = /* GraphQL */ `
 
 /** A ranked search with facets; each hit carries what its result card shows and why it ranks there. */
 export const SEARCH = /* GraphQL */ `
-  query Search($q: String!, $domain: String, $owner: String, $tag: String, $status: [ProductStatus!], $first: Int) {
-    search(q: $q, domain: $domain, owner: $owner, tag: $tag, status: $status, first: $first) {
+  query Search($q: String!, $domain: String, $owner: String, $tag: String, $status: [ProductStatus!], $first: Int, $searched: Boolean) {
+    search(q: $q, domain: $domain, owner: $owner, tag: $tag, status: $status, first: $first, searched: $searched) {
       query
       total
       hits {
@@ -45,11 +45,16 @@ export const SEARCH = /* GraphQL */ `
 /** How many hits a search page shows. */
 export const SEARCH_PAGE_SIZE = 20;
 
-/** The variables of SEARCH for a query and its filters. */
-export function searchVariables(query: { q: string; domain?: string; owner?: string; tag?: string; status?: string }): Record<string, unknown> {
+/**
+ * The variables of SEARCH for a query and its filters. `searched` says whether a person has asked
+ * it and sees the hits: false for the prefixes search-as-you-type sends while the person is still
+ * typing, so only a settled query counts as impressions and may draw the exploration slot.
+ */
+export function searchVariables(query: { q: string; domain?: string; owner?: string; tag?: string; status?: string }, searched: boolean): Record<string, unknown> {
   return {
     q: query.q,
     first: SEARCH_PAGE_SIZE,
+    searched,
     ...(query.domain && { domain: query.domain }),
     ...(query.owner && { owner: query.owner }),
     ...(query.tag && { tag: query.tag }),

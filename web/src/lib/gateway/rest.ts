@@ -14,6 +14,7 @@ export async function rest<T>(method: 'PUT' | 'POST' | 'DELETE', path: string, b
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       ...(body !== undefined && { body: JSON.stringify(body) }),
       cache: 'no-store',
+      signal: AbortSignal.timeout(15_000),
     });
   } catch (err) {
     throw new GatewayError(`the Quanta API at ${webConfig().apiUrl} cannot be reached (${(err as Error).message})`);

@@ -5,12 +5,14 @@
 
 export type ProductStatus = 'draft' | 'active' | 'deprecated' | 'retired';
 
+/** A feedback factor with the sentence users read. */
 export interface Factor {
   readonly name: string;
   readonly value: number;
   readonly reason: string;
 }
 
+/** What every product reference carries: enough for a link, a status badge and a byline. */
 export interface ProductRef {
   readonly iri: string;
   readonly title: string;
@@ -19,6 +21,7 @@ export interface ProductRef {
   readonly owner: { readonly name: string };
 }
 
+/** A consumer's current rating; unverified ones (no recorded use) carry no weight in ranking. */
 export interface RatingView {
   readonly consumer: string;
   readonly team: string;
@@ -27,6 +30,7 @@ export interface RatingView {
   readonly verified: boolean;
 }
 
+/** How one declared guarantee holds over the SLO window. */
 export interface SloStatusView {
   readonly guarantee: string;
   readonly target: number | null;
@@ -36,6 +40,7 @@ export interface SloStatusView {
   readonly failed: number;
 }
 
+/** A likely-duplicate group: the canonical product search keeps on top, and every member. */
 export interface DuplicateGroupView {
   readonly canonical: ProductRef;
   readonly canonicalReason: string;
@@ -60,11 +65,13 @@ export interface HitView {
   readonly notes: readonly string[];
 }
 
+/** One facet of a search with its values and counts. */
 export interface FacetView {
   readonly name: string;
   readonly values: readonly { readonly value: string; readonly count: number }[];
 }
 
+/** A search's answer: the total, the ranked hits and the facets. */
 export interface SearchView {
   readonly query: string;
   readonly total: number;

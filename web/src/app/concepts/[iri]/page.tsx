@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { conceptProducts, type ConceptView } from '@/lib/gateway/queries/concept';
-import { domainHref, iriFromSegment, ownerHref, productHref } from '@/lib/links';
+import { domainHref, fromSegment, ownerHref, productHref } from '@/lib/links';
 import { shortIri } from '@/lib/format';
 
 interface Props {
@@ -11,12 +11,12 @@ interface Props {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: shortIri(iriFromSegment((await params).iri)) };
+  return { title: shortIri(fromSegment((await params).iri)) };
 }
 
 /** "Everything that speaks about Listener": the products about a concept or one declared the same. */
 export default async function ConceptPage({ params }: Props) {
-  const iri = iriFromSegment((await params).iri);
+  const iri = fromSegment((await params).iri);
   const found = await conceptProducts(iri);
   if (!found) notFound();
   const byDomain = new Map<string, ConceptView['products'][number][]>();

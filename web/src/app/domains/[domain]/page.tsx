@@ -1,3 +1,4 @@
+import { fromSegment } from '@/lib/links';
 import type { Metadata } from 'next';
 import { ScopeReport } from '@/components/report/scope-report';
 import { scopeReport } from '@/lib/gateway/queries/reports';
@@ -7,17 +8,17 @@ interface Props {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `${decodeURIComponent((await params).domain)} domain` };
+  return { title: `${fromSegment((await params).domain)} domain` };
 }
 
 /** A domain: its products with their usage, satisfaction and SLO compliance, and its duplicates. */
 export default async function DomainPage({ params }: Props) {
-  const domain = decodeURIComponent((await params).domain);
+  const domain = fromSegment((await params).domain);
   const report = await scopeReport({ domain });
   return (
     <>
       <h1>Domain: {domain}</h1>
-      {report.usageReport.products.length === 0 ? <p className="panel">No live product in the domain {domain}.</p> : <ScopeReport report={report} scope={domain} />}
+      {report.usageReport.products.length === 0 ? <p className="panel">No live product in the domain {domain}.</p> : <ScopeReport report={report} scope={{ kind: 'domain', name: domain }} />}
     </>
   );
 }

@@ -8,6 +8,8 @@ import { rest } from '@/lib/gateway/rest';
 export interface VerdictState {
   readonly ok?: boolean;
   readonly message?: string;
+  /** The reason given: the form shows it again after an error (React resets a form after its action). */
+  readonly reason?: string;
 }
 
 /**
@@ -23,7 +25,7 @@ export async function notDuplicate(_previous: VerdictState, form: FormData): Pro
     revalidatePath('/owners/[team]', 'page');
     return { ok: true, message: 'Recorded: not a duplicate. Search stops demoting it.' };
   } catch (err) {
-    if (err instanceof GatewayError) return { ok: false, message: err.message };
+    if (err instanceof GatewayError) return { ok: false, reason, message: err.message };
     throw err;
   }
 }

@@ -11,6 +11,8 @@ import { TEAM_COOKIE } from '@/lib/team';
 export interface RateState {
   readonly ok?: boolean;
   readonly message?: string;
+  /** What was submitted: the form shows it again (React resets a form after its action). */
+  readonly values?: { readonly team: string; readonly stars: number; readonly comment: string };
 }
 
 const TEAM = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -24,16 +26,17 @@ export async function rate(_previous: RateState, form: FormData): Promise<RateSt
   const team = String(form.get('team') ?? '').trim().toLowerCase();
   const stars = Number(form.get('stars'));
   const comment = String(form.get('comment') ?? '').trim().slice(0, 2000);
-  if (!TEAM.test(team)) return { ok: false, message: 'Give your team’s name as it appears in the mesh, such as “growth-analytics”.' };
-  if (!Number.isInteger(stars) || stars < 1 || stars > 5) return { ok: false, message: 'Choose from one to five stars.' };
+  const values = { team, stars, comment };
+  if (!TEAM.test(team)) return { ok: false, values, message: 'Give your team’s name as it appears in the mesh, such as “growth-analytics”.' };
+  if (!Number.isInteger(stars) || stars < 1 || stars > 5) return { ok: false, values, message: 'Choose from one to five stars.' };
   try {
     const outcome = await rateProduct({ product, team, stars, comment });
     (await cookies()).set(TEAM_COOKIE, team, { path: '/', sameSite: 'lax', maxAge: 60 * 60 * 24 * 365 });
     revalidatePath(productHref(product));
     const said = { stored: 'Thank you: your rating is counted.', updated: 'Your rating was updated.', duplicate: 'You had given the same rating already.' };
-    return { ok: true, message: said[outcome] };
+    return { ok: true, values, message: said[outcome] };
   } catch (err) {
-    if (err instanceof GatewayError) return { ok: false, message: err.message };
+    if (err instanceof GatewayError) return { ok: false, values, message: err.message };
     throw err;
   }
 }

@@ -16,39 +16,38 @@ import { Revisions } from '@/components/product/revisions';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { DEFAULT_LINEAGE_DEPTH, getProduct, similarProducts } from '@/lib/gateway/queries/product';
 import { productUsage } from '@/lib/gateway/queries/reports';
-import { conceptHref, domainHref, iriFromSegment, ownerHref, productJsonLdHref } from '@/lib/links';
+import { conceptHref, domainHref, fromSegment, ownerHref, productHref, productJsonLdHref } from '@/lib/links';
 import { formatDate, shortIri, sloState } from '@/lib/format';
-import { TEAM_COOKIE } from '@/lib/team';
+import { TEAM_COOKIE, teamName } from '@/lib/team';
 
 interface Props {
   readonly params: Promise<{ iri: string }>;
   readonly searchParams: Promise<{ depth?: string }>;
 }
 
-const depthOf = (raw: string | undefined) => {
-  const n = Number(raw);
-  return Number.isInteger(n) && n >= 1 && n <= 10 ? n : DEFAULT_LINEAGE_DEPTH;
-};
+/** The lineage depths a page offers: more hops than five draw a graph too big to read. */
+const DEPTHS: readonly number[] = [1, 2, 3, 5];
+const depthOf = (raw: string | undefined) => (DEPTHS.includes(Number(raw)) ? Number(raw) : DEFAULT_LINEAGE_DEPTH);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: shortIri(iriFromSegment((await params).iri)) };
+  return { title: shortIri(fromSegment((await params).iri)) };
 }
 
 /** A data product: what it offers, how it serves its consumers, where its data comes from and goes. */
 export default async function ProductPage({ params, searchParams }: Props) {
-  const iri = iriFromSegment((await params).iri);
+  const iri = fromSegment((await params).iri);
   const depth = depthOf((await searchParams).depth);
   const product = await getProduct(iri, depth);
   if (!product) notFound();
   const [usage, similar, jar] = await Promise.all([productUsage(product.iri, product.owner.name), similarProducts(product), cookies()]);
   const team = jar.get(TEAM_COOKIE)?.value ?? '';
-  const mine = product.ratings.find((r) => r.team === `urn:quanta:team:${team}`);
+  const mine = product.ratings.find((r) => teamName(r.team) === team);
   const slo = sloState(product.sloStatus);
   const docs = product.links.filter((l) => l.name !== 'successor');
   const successor = product.links.find((l) => l.name === 'successor');
 
   return (
-    <article>
+    <article data-testid="product-page">
       <div className="product-head">
         <div>
           <h1>{product.title}</h1>
@@ -77,7 +76,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
       </div>
       {successor && (
         <p className="notice">
-          Deprecated in favour of <Link href={`/products/${encodeURIComponent(successor.iri)}`}>{shortIri(successor.iri)}</Link>.
+          Deprecated in favour of <Link href={productHref(successor.iri)}>{shortIri(successor.iri)}</Link>.
         </p>
       )}
       {product.description && <p>{product.description}</p>}

@@ -1,5 +1,5 @@
 import 'server-only';
-import { gql } from '../client';
+import { gql, orNotFound } from '../client';
 import { PRODUCT_REF } from '../documents';
 import type { ProductRef } from '../types';
 
@@ -24,5 +24,5 @@ const CONCEPT = /* GraphQL */ `
 
 /** Everything that speaks about a concept (and the concepts declared the same); null when nothing does. */
 export async function conceptProducts(iri: string): Promise<ConceptView | null> {
-  return (await gql<{ concept: ConceptView | null }>(CONCEPT, { iri })).concept;
+  return (await orNotFound(gql<{ concept: ConceptView | null }>(CONCEPT, { iri })))?.concept ?? null;
 }

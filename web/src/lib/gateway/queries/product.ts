@@ -1,8 +1,9 @@
 import 'server-only';
-import { gql } from '../client';
+import { gql, orNotFound } from '../client';
 import { PRODUCT_REF } from '../documents';
 import type { DuplicateGroupView, Factor, ProductRef, RatingView, SloStatusView } from '../types';
 
+/** A field of an output port, with the shared concept it carries. */
 export interface FieldView {
   readonly name: string;
   readonly type: string;
@@ -11,6 +12,7 @@ export interface FieldView {
   readonly pii: boolean;
 }
 
+/** An output port with its fields and declared SLOs. */
 export interface PortView {
   readonly iri: string;
   readonly name: string;
@@ -27,12 +29,14 @@ export interface LineageNodeView extends ProductRef {
   readonly lineageLinks: readonly LinkView[];
 }
 
+/** One hop between two products, and what shows it (declared, dataset or job). */
 export interface LinkView {
   readonly upstream: { readonly iri: string };
   readonly downstream: { readonly iri: string };
   readonly via: string;
 }
 
+/** A product with everything its page shows. */
 export interface ProductView extends ProductRef {
   readonly name: string;
   readonly description: string | null;
@@ -104,10 +108,11 @@ export const DEFAULT_LINEAGE_DEPTH = 2;
 
 /** A product with everything its page shows; null when no product is registered under `iri`. */
 export async function getProduct(iri: string, depth = DEFAULT_LINEAGE_DEPTH): Promise<ProductView | null> {
-  const data = await gql<{ product: ProductView | null }>(PRODUCT, { iri, depth });
-  return data.product;
+  const data = await orNotFound(gql<{ product: ProductView | null }>(PRODUCT, { iri, depth }));
+  return data?.product ?? null;
 }
 
+/** The semantic model as entities, attributes, relations and matches (the entity diagram). */
 export interface SemanticModelView {
   readonly entities: readonly {
     readonly iri: string;
@@ -119,6 +124,7 @@ export interface SemanticModelView {
   readonly relations: readonly { readonly iri: string; readonly label: string; readonly from: string; readonly to: string }[];
 }
 
+/** One stored revision of the product's descriptor. */
 export interface RevisionView {
   readonly revision: number;
   readonly status: string;

@@ -3,6 +3,7 @@ import { gql } from '../client';
 import { PRODUCT_REF } from '../documents';
 import type { Factor, ProductRef } from '../types';
 
+/** One week of a product's use, with its consumers by consuming domain. */
 export interface UsageBucketView {
   readonly from: string;
   readonly to: string;
@@ -11,6 +12,7 @@ export interface UsageBucketView {
   readonly byDomain: readonly { readonly domain: string; readonly consumers: number }[];
 }
 
+/** A product's line in a usage report: consumers, reads, weekly trend, satisfaction, SLO compliance. */
 export interface ProductUsageView {
   readonly product: ProductRef & { readonly flaggedForRetirement: boolean };
   readonly consumers: {
@@ -36,12 +38,14 @@ export interface ProductUsageView {
   };
 }
 
+/** A usage report over a window of days. */
 export interface UsageReportView {
   readonly generatedAt: string;
   readonly windowDays: number;
   readonly products: readonly ProductUsageView[];
 }
 
+/** A suggestion to a product's owner (duplicate or retirement). */
 export interface NudgeView {
   readonly product: ProductRef;
   readonly owner: string;
@@ -50,6 +54,7 @@ export interface NudgeView {
   readonly at: string;
 }
 
+/** A duplicate group as an owner's report shows it: members, pairs with their evidence, nudges. */
 export interface GroupReportView {
   readonly canonical: ProductRef;
   readonly canonicalReason: string;
@@ -77,6 +82,12 @@ const PRODUCT_USAGE_FIELDS = /* GraphQL */ `
   }
   ${PRODUCT_REF}
 `;
+
+/** Whose report it is: one owner team's, or one domain's. */
+export interface ReportScope {
+  readonly kind: 'owner' | 'domain';
+  readonly name: string;
+}
 
 /** What an owner's or a domain's report page shows. */
 export interface ScopeReportView {
@@ -106,53 +117,6 @@ const SCOPE_REPORT = /* GraphQL */ `
 /** The usage and duplication report of one owner team or one domain, over the last `windowDays`. */
 export async function scopeReport(scope: { owner?: string; domain?: string }, windowDays = 28): Promise<ScopeReportView> {
   return gql<ScopeReportView>(SCOPE_REPORT, { ...scope, windowDays });
-}
-
-export interface MeshView {
-  readonly generatedAt: string;
-  readonly size: { readonly products: number; readonly domains: number; readonly teams: number; readonly productLinks: number };
-  readonly weeks: readonly { readonly from: string; readonly to: string; readonly activeLinks: number; readonly consumers: number; readonly domainLinks: number; readonly crossDomainShare: number | null }[];
-  readonly domainLinks: readonly { readonly from: string; readonly to: string; readonly links: number }[];
-  readonly godProductThreshold: number;
-  readonly godProducts: readonly { readonly product: ProductRef; readonly dependents: number; readonly downstreamProducts: number; readonly consumers: number; readonly sloFailureShare: number | null; readonly guard: string; readonly reason: string }[];
-  readonly loopHealth: {
-    readonly duplicateGroups: number;
-    readonly canonicalShare: number | null;
-    readonly flaggedNow: number;
-    readonly deprecatedNow: number;
-    readonly weeks: readonly { readonly from: string; readonly to: string; readonly flagged: number; readonly unflagged: number; readonly retired: number }[];
-  };
-}
-
-const MESH = /* GraphQL */ `
-  query Mesh {
-    meshReport {
-      generatedAt
-      size { products domains teams productLinks }
-      weeks { from to activeLinks consumers domainLinks crossDomainShare }
-      domainLinks { from to links }
-      godProductThreshold
-      godProducts { product { ...ProductRef } dependents downstreamProducts consumers sloFailureShare guard reason }
-      loopHealth { duplicateGroups canonicalShare flaggedNow deprecatedNow weeks { from to flagged unflagged retired } }
-    }
-    search(q: "", first: 1, searched: false) { facets { name values { value count } } }
-  }
-  ${PRODUCT_REF}
-`;
-
-/** The mesh report, with the number of products per domain (from the search facets) to size the network's nodes. */
-export async function meshReport(): Promise<{ report: MeshView; domains: readonly { value: string; count: number }[] }> {
-  const data = await gql<{ meshReport: MeshView; search: { facets: readonly { name: string; values: readonly { value: string; count: number }[] }[] } }>(MESH);
-  return { report: data.meshReport, domains: data.search.facets.find((f) => f.name === 'domain')?.values ?? [] };
-}
-
-/** Domains and owner teams with their product counts, from the facets of an empty search. */
-export async function directory(): Promise<{ domains: readonly { value: string; count: number }[]; owners: readonly { value: string; count: number }[] }> {
-  const data = await gql<{ search: { facets: readonly { name: string; values: readonly { value: string; count: number }[] }[] } }>(
-    /* GraphQL */ `query Directory { search(q: "", first: 1, searched: false) { facets { name values { value count } } } }`,
-  );
-  const facet = (name: string) => data.search.facets.find((f) => f.name === name)?.values ?? [];
-  return { domains: facet('domain'), owners: facet('owner') };
 }
 
 const PRODUCT_USAGE = /* GraphQL */ `

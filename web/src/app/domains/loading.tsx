@@ -1,8 +1,8 @@
-/** Shown while a server-rendered page waits for the API. */
+/** Shown while the report waits for the API (reports read the whole mesh). */
 export default function Loading() {
   return (
     <p className="muted" role="status" aria-live="polite">
-      Loading…
+      Loading the report…
     </p>
   );
 }
