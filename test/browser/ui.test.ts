@@ -127,6 +127,27 @@ describe.skipIf(missing)('the discovery UI in Chromium', () => {
     await shot('7-concept');
   });
 
+  it('rates without JavaScript too: the form posts and the page comes back with the rating counted', async () => {
+    const noJs = await browser.context.newPage();
+    // The profile is persistent (one context), so scripts are switched off for this page alone.
+    await (await browser.context.newCDPSession(noJs)).send('Emulation.setScriptExecutionDisabled', { value: true });
+    try {
+      await noJs.goto(`${quanta.webUrl}/products/${encodeURIComponent('https://daff.example/products/player/play-events')}`);
+      // Next.js's runtime never ran on this page: no hydration, a plain HTML form.
+      expect(await noJs.evaluate(() => 'next' in globalThis)).toBe(false);
+      const count = async () => Number(/(\d+) in all/.exec((await noJs.getByTestId('rating-summary').textContent()) ?? '')?.[1] ?? 0);
+      const before = await count();
+      const form = noJs.getByRole('form', { name: 'Rate this product' });
+      await form.getByLabel('3 ★').check();
+      await form.getByLabel('Your team').fill('no-script-readers');
+      await form.getByRole('button', { name: 'Rate' }).click();
+      await noJs.waitForLoadState('load');
+      await expect.poll(count).toBe(before + 1);
+    } finally {
+      await noJs.close();
+    }
+  });
+
   it("runs only the search through the UI's /graphql route: no other operation, no cross-site form post", async () => {
     const post = (body: string, type = 'application/json') => fetch(`${quanta.webUrl}/graphql`, { method: 'POST', headers: { 'content-type': type }, body });
     // Whatever document the caller sends, the route asks the gateway its own Search document.
