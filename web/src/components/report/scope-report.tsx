@@ -31,7 +31,7 @@ export function ScopeReport({ report, scope }: { report: ScopeReportView; scope:
           <b>{products.length}</b> live products
         </div>
         <div className="stat">
-          <b>{products.reduce((s, p) => s + p.consumers.total, 0)}</b> consumers (window)
+          <b>{products.reduce((s, p) => s + p.consumers.total, 0)}</b> consumers, summed over products
         </div>
         <div className="stat">
           <b>{report.duplicateGroups.length}</b> duplicate groups
@@ -81,7 +81,7 @@ export function ScopeReport({ report, scope }: { report: ScopeReportView; scope:
       </section>
       {weeks.length > 0 && (
         <section className="panel" aria-labelledby="trend-h">
-          <h2 id="trend-h">Consumers across these products, week by week</h2>
+          <h2 id="trend-h">Consumers of these products, summed over them, week by week</h2>
           <TrendChart data={weeks} series={[{ key: 'consumers', label: 'consumers', color: '#0072B2' }]} label={`Weekly consumers: ${weeks.map((w) => `${w.label} ${w.consumers}`).join(', ')}`} />
         </section>
       )}
