@@ -1,4 +1,5 @@
 import 'server-only';
+import { unstable_cache } from 'next/cache';
 import { gql, orNotFound } from '../client';
 import { PRODUCT_REF } from '../documents';
 import type { DuplicateGroupView, Factor, ProductRef, RatingView, SloStatusView } from '../types';
@@ -146,6 +147,12 @@ const SIMILAR = /* GraphQL */ `
  * ranks them by text relevance and feedback, so the better-served similar product comes first.
  */
 export async function similarProducts(product: { iri: string; title: string }, count = 5): Promise<readonly ProductRef[]> {
-  const data = await gql<{ search: { hits: { product: ProductRef }[] } }>(SIMILAR, { q: product.title.slice(0, 200) });
-  return data.search.hits.map((h) => h.product).filter((p) => p.iri !== product.iri).slice(0, count);
+  return (await similarTo(product.title.slice(0, 200))).filter((p) => p.iri !== product.iri).slice(0, count);
 }
+
+/** The search behind "similar products", kept for 30 s: a side panel need not be fresher than that. */
+const similarTo = unstable_cache(
+  async (title: string) => (await gql<{ search: { hits: { product: ProductRef }[] } }>(SIMILAR, { q: title })).search.hits.map((h) => h.product),
+  ['similar-products'],
+  { revalidate: 30 },
+);

@@ -1,4 +1,5 @@
 import 'server-only';
+import { unstable_cache } from 'next/cache';
 import { gql } from '../client';
 import { PRODUCT_REF } from '../documents';
 import type { Factor, ProductRef } from '../types';
@@ -131,8 +132,18 @@ const PRODUCT_USAGE = /* GraphQL */ `
   ${PRODUCT_USAGE_FIELDS}
 `;
 
+/**
+ * An owner's usage report as product pages read it, kept for 30 s: it is a weekly
+ * picture, and computing it reads the whole catalog (to place consumer teams in domains), which a
+ * product page should not pay on every view.
+ */
+const ownerUsage = unstable_cache(
+  async (owner: string, windowDays: number) => (await gql<{ usageReport: UsageReportView }>(PRODUCT_USAGE, { owner, windowDays })).usageReport,
+  ['owner-usage'],
+  { revalidate: 30 },
+);
+
 /** One product's usage over the last `windowDays`: consumers by domain, weekly trend, SLO compliance. Null when not live. */
 export async function productUsage(iri: string, owner: string, windowDays = 84): Promise<ProductUsageView | null> {
-  const data = await gql<{ usageReport: UsageReportView }>(PRODUCT_USAGE, { owner, windowDays });
-  return data.usageReport.products.find((p) => p.product.iri === iri) ?? null;
+  return (await ownerUsage(owner, windowDays)).products.find((p) => p.product.iri === iri) ?? null;
 }
