@@ -4,12 +4,8 @@ import type { QuantaConfig } from '@quanta/config';
 import { SqliteKnowledgeGraph } from '@quanta/graph-embedded';
 import { Neo4jKnowledgeGraph } from '@quanta/graph-neo4j';
 import { EmbeddedSearchIndex } from '@quanta/search-embedded';
+import { MeilisearchSearchIndex } from '@quanta/search-meilisearch';
 import { JsonLdSemanticLayer, WorkerPoolSemanticLayer } from '@quanta/semantics';
-
-/** Thrown at start-up when the configuration names a backend this build does not include. */
-export class UnsupportedBackendError extends Error {
-  override readonly name = 'UnsupportedBackendError';
-}
 
 /**
  * Picks the KnowledgeGraph adapter the configuration names: the only place that knows about
@@ -25,13 +21,14 @@ export async function openGraph(config: QuantaConfig): Promise<KnowledgeGraph> {
   }
 }
 
-/** Picks the SearchIndex adapter the configuration names. */
-export function openSearch(config: QuantaConfig): SearchIndex {
-  switch (config.search.backend) {
+/** Picks the SearchIndex adapter the configuration names; Meilisearch gets its index and settings at once. */
+export async function openSearch(config: QuantaConfig): Promise<SearchIndex> {
+  const search = config.search;
+  switch (search.backend) {
     case 'embedded':
       return new EmbeddedSearchIndex();
     case 'meilisearch':
-      throw new UnsupportedBackendError('QUANTA_SEARCH=meilisearch: the Meilisearch adapter is not part of this build yet (issue 10); use embedded');
+      return MeilisearchSearchIndex.open({ url: search.url, ...(search.apiKey !== undefined && { apiKey: search.apiKey }) });
   }
 }
 

@@ -29,7 +29,10 @@ export interface RuntimeOptions {
  */
 export async function openRuntime(config: QuantaConfig, logger: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
   const graph = await openGraph(config);
-  const search = openSearch(config);
+  const search = await openSearch(config).catch(async (error: unknown) => {
+    await graph.close(); // nothing left open when the search engine cannot be reached at start
+    throw error;
+  });
   const semantics = openSemantics(config);
   const feedback = new FeedbackProjection(graph, systemClock);
   const insights = new InsightsProjection(graph, systemClock, feedback);
