@@ -51,4 +51,5 @@ export type { DuplicateVerdictResult } from './use-cases/decide-duplicate.js';
 export type { DetectionReport } from './use-cases/detect-duplicates.js';
 export type { ProgressListener, ReindexReport } from './use-cases/reindex.js';
 export { RERANK_CANDIDATES, type SearchParams } from './use-cases/search-products.js';
+export { nameKey } from './rules/name-key.js';
 export type { ProductFeedbackView, RatingView, SloStatusView } from './use-cases/read-feedback.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SearchDocument } from '@quanta/core';
+import { nameKey, type SearchDocument } from '@quanta/core';
 import type { Iri } from '@quanta/model';
 
 /** A document as Meilisearch holds it: the search document, its primary key, and its exact-match keys. */
@@ -13,15 +13,6 @@ export interface StoredDocument extends SearchDocument {
 /** The primary key of the document for `iri`. */
 export const idOf = (iri: Iri): string => createHash('sha256').update(iri).digest('hex');
 
-/** A name as people type it: case, punctuation and separators do not matter ("Play events" is play-events). */
-export const nameKey = (text: string): string =>
-  text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .join(' ');
 
 export function toStored(document: SearchDocument): StoredDocument {
   return { ...document, id: idOf(document.iri), exact: [...new Set([nameKey(document.name), nameKey(document.title), document.iri])] };

@@ -1,7 +1,7 @@
 import { Meilisearch, type EnqueuedTaskPromise, type Index, type SearchParams } from 'meilisearch';
-import type { IndexHit, IndexResult, SearchDocument, SearchIndex, SearchRequest } from '@quanta/core';
+import { type IndexHit, type IndexResult, nameKey, type SearchDocument, type SearchIndex, type SearchRequest } from '@quanta/core';
 import { FACETS, type FacetCount, type FacetName, type Iri } from '@quanta/model';
-import { fromStored, idOf, nameKey, type StoredDocument, toStored } from './documents.js';
+import { fromStored, idOf, type StoredDocument, toStored } from './documents.js';
 import { FACET_ATTRIBUTES, SETTINGS } from './settings.js';
 
 /** Where the engine is and which index holds the products. */
