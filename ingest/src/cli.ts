@@ -58,7 +58,21 @@ program
   .option('--url <url>', 'base URL of a running Quanta', DEFAULT_URL)
   .action(async (o: { url: string }) => {
     const report = await createClient(o.url).reindex();
-    print(`reindexed ${report.documents} products in ${report.millis} ms`);
+    print(`reindexed ${report.documents} products in ${report.millis} ms${report.failed ? `; ${report.failed} could not be projected (see the server log)` : ''}`);
+  });
+
+program
+  .command('reconcile')
+  .description('compare the search index with the knowledge graph and repair what differs (missing, stale and orphaned documents)')
+  .option('--url <url>', 'base URL of a running Quanta', DEFAULT_URL)
+  .option('--dry-run', 'report only, repair nothing')
+  .action(async (o: { url: string; dryRun?: boolean }) => {
+    const r = await createClient(o.url).reconcile(o.dryRun === true);
+    print(`${r.products} products, ${r.documents} documents: ${r.missing} missing, ${r.stale} stale, ${r.orphaned} orphaned (${r.millis} ms)`);
+    for (const kind of ['missing', 'stale', 'orphaned'] as const) for (const iri of r.examples[kind]) print(`  ${kind}: ${iri}`);
+    const differs = r.missing + r.stale + r.orphaned > 0;
+    if (differs) print(r.repaired ? `repairing: ${r.pending} products queued for the search index` : 'nothing repaired (dry run)');
+    process.exitCode = differs && !r.repaired ? 1 : 0;
   });
 
 program.parseAsync().catch((err: unknown) => {

@@ -31,7 +31,13 @@ export function createClient(baseUrl: string) {
     /** Registers one descriptor given as YAML or JSON text. */
     register: (text: string, format: 'yaml' | 'json') =>
       call<{ outcome: string; revision: number; product: { iri: string } }>('PUT', '/api/v1/products', text, `application/${format}`),
-    reindex: () => call<{ documents: number; millis: number }>('POST', '/api/v1/admin/reindex'),
+    reindex: () => call<{ documents: number; failed: number; millis: number }>('POST', '/api/v1/admin/reindex'),
+    /** Compares the search index with the graph; repairs what differs unless a dry run. */
+    reconcile: (dryRun = false) =>
+      call<{ products: number; documents: number; missing: number; stale: number; orphaned: number; pending: number; repaired: boolean; millis: number; examples: Record<'missing' | 'stale' | 'orphaned', string[]> }>(
+        'POST',
+        `/api/v1/admin/reconcile?dryRun=${dryRun}`,
+      ),
     /** Runs duplicate detection, retirement flags and nudges over the whole mesh now. */
     detectDuplicates: () => call<{ products: number; groups: number; likely: number; flagged: number; millis: number }>('POST', '/api/v1/admin/insights'),
     /** Sends OpenLineage events in one batch; the report counts them and names each failure by index. */

@@ -8,3 +8,4 @@ export { compliantDescriptor } from './support/descriptors.js';
 export { ROOT, SERVER_MAIN, CLI } from './support/paths.js';
 export { startQuanta, type QuantaProcess, type StartOptions } from './support/quanta-process.js';
 export { accessibilityViolations, browserMissing, CHROMIUM, launchBrowser, SCREENSHOTS, type AxeViolation, type Browser } from './support/browser.js';
+export { FailingSearchIndex } from './support/failing-search-index.js';

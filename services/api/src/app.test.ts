@@ -103,10 +103,12 @@ describe('createApp', () => {
   });
 
   it('reports readiness and exposes Prometheus metrics by route pattern', async () => {
-    expect(await (await app.request('/readyz')).json()).toEqual({ status: 'ready' });
+    expect(await (await app.request('/readyz')).json()).toEqual({ status: 'ready', graph: 'up', search: { status: 'up', pending: 0, lagSeconds: 0, projector: 'ok' } });
     await app.request(`/api/v1/products/${encodeURIComponent('https://x.example/p')}`);
     const text = await (await app.request('/metrics')).text();
     expect(text).toMatch(/quanta_http_requests_total\{method="GET",route="\/api\/v1\/products\/:iri",status="404"\} 1/);
     expect(text).not.toContain('x.example');
+    expect(text).toMatch(/^quanta_search_outbox_pending 0$/m);
+    expect(text).toMatch(/^quanta_search_index_lag_seconds 0$/m);
   });
 });

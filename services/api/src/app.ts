@@ -5,6 +5,7 @@ import { toProblemResponse } from './error-handler.js';
 import { HttpError } from './http-error.js';
 import { identify } from './identity.js';
 import { createMetrics } from './metrics.js';
+import { registerSearchMetrics } from './search-metrics.js';
 import { requestContext } from './request-context.js';
 import { conceptRoutes } from './routes/concepts.js';
 import { healthRoutes } from './routes/health.js';
@@ -35,7 +36,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     app.route('/api/v1/reports', reportRoutes(deps));
     app.route('/api/v1', metaRoutes(deps));
     app.route('/ns', namespaceRoutes());
-  });
+  }, { searchMetrics: true });
 }
 
 /**
@@ -47,9 +48,11 @@ export function createGraphqlApp(deps: AppDeps & Required<Pick<AppDeps, 'graphql
 }
 
 /** What every Quanta HTTP process shares around its routes: middleware first, `/graphql`, errors last. */
-function withEnds(deps: AppDeps, routes: (app: Hono<AppEnv>) => void): Hono<AppEnv> {
+function withEnds(deps: AppDeps, routes: (app: Hono<AppEnv>) => void, { searchMetrics = false } = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>({ strict: false });
   const metrics = createMetrics();
+  // The API process runs the projector; a subgraph process only reads the index.
+  if (searchMetrics) registerSearchMetrics(metrics.registry, deps.catalog);
 
   app.use('*', requestContext(deps.logger));
   app.use('*', metrics.middleware);

@@ -190,9 +190,21 @@ export function openApiDocument(version: string): Record<string, unknown> {
         },
       },
       '/api/v1/admin/reindex': { post: { summary: 'Rebuild the search index from the knowledge graph', responses: { '200': { description: 'Documents indexed and time taken' } } } },
+      '/api/v1/admin/reconcile': {
+        post: {
+          summary: 'Compare the search index with the knowledge graph; put missing and stale products in the outbox and remove orphaned documents',
+          parameters: [{ name: 'dryRun', in: 'query', required: false, schema: { type: 'string', enum: ['true', 'false'] }, description: 'true: report only, repair nothing' }],
+          responses: { '200': { description: 'Products, documents, missing, stale, orphaned, pending, examples, repaired, millis' }, '400': problemResponse('Bad parameter') },
+        },
+      },
       '/api/v1/problems/{kind}': { get: { summary: 'Documentation of a problem type', parameters: [{ name: 'kind', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'The problem kind' }, '404': problemResponse('Unknown kind') } } },
       '/healthz': { get: { summary: 'Liveness', responses: { '200': { description: 'Alive' } } } },
-      '/readyz': { get: { summary: 'Readiness: backends reachable', responses: { '200': { description: 'Ready' }, '503': problemResponse('A backend is unreachable') } } },
+      '/readyz': {
+        get: {
+          summary: 'Readiness: the knowledge graph reachable; the search engine and its lag reported',
+          responses: { '200': { description: '`ready`, or `degraded` while the search engine is unreachable or behind on failed writes; `search` gives pending products and lag in seconds' }, '503': problemResponse('The knowledge graph is unreachable') },
+        },
+      },
       '/metrics': { get: { summary: 'Prometheus metrics', responses: { '200': { description: 'Text exposition format' } } } },
     },
     components: { schemas: componentSchemas() },

@@ -23,12 +23,16 @@ export const EnvSchema = z
     QUANTA_FEEDBACK_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
     QUANTA_IMPRESSION_FLUSH_SECONDS: z.coerce.number().int().min(1).max(3_600).default(10),
     QUANTA_INSIGHTS_REFRESH_SECONDS: z.coerce.number().int().min(1).max(604_800).default(3_600),
+    QUANTA_SEARCH_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(1_000),
+    QUANTA_RECONCILE_SECONDS: z.coerce.number().int().min(10).max(604_800).default(600),
+    QUANTA_PROJECTOR_RETRY_MAX_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
     NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/\S+$/, { message: 'must be a bolt:// or neo4j:// URI (optionally +s or +ssc)' }).optional(),
     NEO4J_USER: z.string().default('neo4j'),
     NEO4J_PASSWORD: z.string().optional(),
     NEO4J_DATABASE: z.string().min(1).optional(),
     MEILI_URL: z.string().url().optional(),
     MEILI_API_KEY: z.string().optional(),
+    MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]{1,400}$/, { message: 'must be a Meilisearch index uid: letters, digits, - and _' }).default('products'),
     NODE_ENV: z.string().optional(),
   })
   .refine((e) => e.QUANTA_GRAPH !== 'neo4j' || e.NEO4J_URI, {
@@ -49,7 +53,8 @@ export interface QuantaConfig {
   readonly graph:
     | { readonly backend: 'embedded' }
     | { readonly backend: 'neo4j'; readonly uri: string; readonly user: string; readonly password?: string; readonly database?: string };
-  readonly search: { readonly backend: 'embedded' } | { readonly backend: 'meilisearch'; readonly url: string; readonly apiKey?: string };
+  /** Meilisearch's `index` is the uid of the products index: `products` unless several Quanta share one engine. */
+  readonly search: { readonly backend: 'embedded' } | { readonly backend: 'meilisearch'; readonly url: string; readonly apiKey?: string; readonly index: string };
   readonly logLevel: z.infer<typeof EnvSchema>['QUANTA_LOG_LEVEL'];
   /** `json` lines for machines (the default), `pretty` for a person at a terminal. */
   readonly logFormat: 'json' | 'pretty';
@@ -62,6 +67,15 @@ export interface QuantaConfig {
   readonly impressionFlushSeconds: number;
   /** How often duplicate detection runs whole (issue 7); a registration updates its own product at once. */
   readonly insightsRefreshSeconds: number;
+  /**
+   * How long a registration waits for its product to be searchable while the search engine is
+   * healthy (ADR 0014); 0 answers as soon as the graph committed. Never waited for while it fails.
+   */
+  readonly searchWaitMs: number;
+  /** How often the reconciler compares the whole search index with the graph and repairs it. */
+  readonly reconcileSeconds: number;
+  /** The longest pause between the projector's attempts while the search engine fails (backoff cap). */
+  readonly projectorRetryMaxMs: number;
   /** `NODE_ENV=production`: GraphQL answers no introspection and suggests no field names (ADR 0012). */
   readonly production: boolean;
 }
@@ -100,7 +114,7 @@ export function loadConfig(
         : { backend: 'embedded' },
     search:
       e.QUANTA_SEARCH === 'meilisearch'
-        ? { backend: 'meilisearch', url: e.MEILI_URL as string, apiKey: e.MEILI_API_KEY }
+        ? { backend: 'meilisearch', url: e.MEILI_URL as string, apiKey: e.MEILI_API_KEY, index: e.MEILI_INDEX }
         : { backend: 'embedded' },
     logLevel: e.QUANTA_LOG_LEVEL,
     logFormat: e.QUANTA_LOG_FORMAT,
@@ -109,6 +123,9 @@ export function loadConfig(
     feedbackRefreshSeconds: e.QUANTA_FEEDBACK_REFRESH_SECONDS,
     impressionFlushSeconds: e.QUANTA_IMPRESSION_FLUSH_SECONDS,
     insightsRefreshSeconds: e.QUANTA_INSIGHTS_REFRESH_SECONDS,
+    searchWaitMs: e.QUANTA_SEARCH_WAIT_MS,
+    reconcileSeconds: e.QUANTA_RECONCILE_SECONDS,
+    projectorRetryMaxMs: e.QUANTA_PROJECTOR_RETRY_MAX_MS,
     production: e.NODE_ENV === 'production',
   };
 }

@@ -18,6 +18,9 @@ import { meshReport } from './use-cases/mesh-report.js';
 import { detectDuplicates } from './use-cases/detect-duplicates.js';
 import { readFeedback } from './use-cases/read-feedback.js';
 import { entityModelReader } from './use-cases/entity-model.js';
+import { reconcile } from './search/reconcile.js';
+import { SearchProjector } from './search/search-projector.js';
+import { SynonymSync } from './search/synonyms.js';
 
 /**
  * The catalog's use cases bound to their ports: what every transport (REST, GraphQL, CLI) calls.
@@ -26,7 +29,11 @@ import { entityModelReader } from './use-cases/entity-model.js';
  * const catalog = createCatalog({ graph, search, clock: systemClock });
  * await catalog.register(parseDescriptor(body), identity);
  */
-export function createCatalog(deps: CatalogDeps) {
+export function createCatalog(given: CatalogDeps) {
+  const projector = given.projector ?? new SearchProjector(given.graph, given.search, given.clock, { ...(given.onProjectionError && { onProjectionError: given.onProjectionError }) });
+  const synonyms = given.synonyms ?? new SynonymSync(given.graph, given.search);
+  const deps: CatalogDeps = { ...given, projector, synonyms };
+  keepSynonyms(deps, projector, synonyms);
   const entityModel = entityModelReader(deps);
   return {
     register: (descriptor: Descriptor, identity: Identity, options?: RegisterOptions) => registerProduct(deps, descriptor, identity, options),
@@ -47,6 +54,22 @@ export function createCatalog(deps: CatalogDeps) {
     /** The product's semantic model as entities, attributes, relations and matches: the UI's entity diagram. */
     entityModel,
     reindex: (onProgress?: ProgressListener, options?: { inPlace?: boolean }) => reindex(deps, onProgress, options),
+    /** Compares the index with the graph; repairs what differs through the outbox unless `repair` is false. */
+    reconcile: async (options?: { repair?: boolean }) => {
+      const report = await reconcile(deps.graph, deps.search, deps.clock, options);
+      if (report.repaired) projector.wake();
+      return report;
+    },
+    /** Rereads the graph's `sameAs` links into the index's synonyms (written only when they changed). */
+    refreshSynonyms: () => synonyms.refresh(),
+    /** The outbox's projector: its health, waits for it to drain (tests, benches), lag listeners. */
+    projector,
+    /** How far search is behind the graph: waiting products, the oldest one's age, the projector's health. */
+    searchLag: async () => {
+      const { pending, oldestEnqueuedAt } = await deps.graph.outboxStatus();
+      const lagSeconds = oldestEnqueuedAt === undefined ? 0 : Math.max(0, (deps.clock.now() - Date.parse(oldestEnqueuedAt)) / 1000);
+      return { pending, lagSeconds, ...projector.status };
+    },
     /** Feedback multiplier, factors, ratings, usage and SLO status of many products, from the projection. */
     feedbackOf: (iris: readonly Iri[]) => readFeedback(deps, iris),
     /** Usage reports, all or none (every product registered), each stored once. */
@@ -85,7 +108,23 @@ export function createCatalog(deps: CatalogDeps) {
     ping: async () => {
       await Promise.all([deps.graph.ping(), deps.search.ping()]);
     },
+    /** Throws when the graph, the source of truth, is unreachable: without it nothing can be served. */
+    pingGraph: () => deps.graph.ping(),
+    /** Throws when the search engine is unreachable: search then answers 503, writes still succeed. */
+    pingSearch: () => deps.search.ping(),
   };
+}
+
+/**
+ * Synonyms follow the projector: a batch holding a product whose model declares equivalences may
+ * have changed them. Refreshes run one at a time; a failed one is reported, and the next repairs it.
+ */
+function keepSynonyms(deps: CatalogDeps, projector: SearchProjector, synonyms: SynonymSync): void {
+  let chain: Promise<unknown> = Promise.resolve();
+  projector.onProjected(({ products }) => {
+    if (!products.some((p) => (p.semantics?.equivalences.length ?? 0) > 0)) return;
+    chain = chain.then(() => synonyms.refresh()).catch((error: unknown) => deps.onProjectionError?.('synonyms', error));
+  });
 }
 
 /** The catalog's use cases, as handed to transports in `createApp(deps)`. */

@@ -5,7 +5,7 @@ import { migrateToTerms } from './migrate-terms.js';
  * The embedded graph's SQLite schema. `user_version` tracks it; a newer file than this code
  * understands is refused rather than silently misread.
  */
-export const SCHEMA_VERSION = 7; // 2: counters; 3: edges keyed by owner, revision semantics; 4: lineage; 5: terms; 6: signals; 7: insights
+export const SCHEMA_VERSION = 8; // 2: counters; 3: edges keyed by owner, revision semantics; 4: lineage; 5: terms; 6: signals; 7: insights; 8: search outbox
 
 export const SCHEMA_SQL = `
 -- Every IRI the graph names (nodes, edge owners), once, as a small integer that nodes, edges and
@@ -38,6 +38,9 @@ CREATE TABLE IF NOT EXISTS edges (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS edges_dst ON edges(dst, type);
 CREATE INDEX IF NOT EXISTS edges_owner ON edges(owner);
+-- The few sameAs edges among the many (lineage writes ~20 per event): search synonyms read them
+-- all without scanning the table.
+CREATE INDEX IF NOT EXISTS edges_same_as ON edges(src, dst) WHERE type = 'sameAs';
 
 CREATE TABLE IF NOT EXISTS products (
   iri        TEXT PRIMARY KEY,
@@ -190,6 +193,16 @@ CREATE TABLE IF NOT EXISTS nudges (
   PRIMARY KEY (product, kind)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS nudges_owner ON nudges(owner);
+
+-- The search outbox (ADR 0014): one row per product whose search document is behind the graph,
+-- written in the save's transaction. enqueued_at is when the oldest change not yet projected was
+-- committed; the projector drains the rows oldest first, so the index serves that order.
+CREATE TABLE IF NOT EXISTS search_outbox (
+  iri         TEXT PRIMARY KEY,
+  revision    INTEGER NOT NULL,
+  enqueued_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS search_outbox_age ON search_outbox(enqueued_at, iri);
 `;
 
 /** One step up: SQL, or code where the step needs core's rules. */
@@ -218,4 +231,8 @@ ALTER TABLE revisions ADD COLUMN semantics TEXT;
   5: '',
   // 6 → 7 only added the insight tables, which SCHEMA_SQL creates when missing.
   6: '',
+  // 7 → 8 only added the search outbox and the sameAs index, which SCHEMA_SQL creates when
+  // missing. The outbox starts empty: products saved before it were projected by the saves
+  // themselves, and the reconciler repairs any document that is behind.
+  7: '',
 };

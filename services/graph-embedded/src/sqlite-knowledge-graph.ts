@@ -6,10 +6,13 @@ import {
   assertOwnEdges,
   assertValidBatch,
   type BatchItemResult,
+  type SameAsLink,
   type CounterIncrement,
   type InsightEvent,
   type InsightEventKind,
   type NudgeRecord,
+  type OutboxEntry,
+  type OutboxStatus,
   type ExistingNode,
   type GraphNode,
   type KnowledgeGraph,
@@ -25,6 +28,7 @@ import {
   type UsageRecord,
   type PageRequest,
   type ProductFilter,
+  type ProductHead,
   type ProductLink,
   type RevisionInfo,
   type RunInfo,
@@ -39,7 +43,9 @@ import { GroupCommit, type ItemOutcome } from './group-commit.js';
 import { SqliteLineageStore } from './lineage-store.js';
 import { SqliteSignalStore } from './signal-store.js';
 import { SqliteInsightStore } from './insight-store.js';
+import { SqliteOutboxStore } from './outbox-store.js';
 import { type NodeRow, type ProductRow, type RevisionRow, toNode, toProduct, toRevision, toRevisionInfo } from './rows.js';
+import { conceptEquivalences, productHeads } from './projection-reads.js';
 import { prepareStatements, type Statements } from './statements.js';
 import { Terms } from './terms.js';
 import { traverse } from './traverse.js';
@@ -62,6 +68,7 @@ export class SqliteKnowledgeGraph implements KnowledgeGraph {
   private readonly lineage: SqliteLineageStore;
   private readonly signals: SqliteSignalStore;
   private readonly insights: SqliteInsightStore;
+  private readonly outbox: SqliteOutboxStore;
 
   private constructor(private readonly db: Database.Database) {
     this.st = prepareStatements(db);
@@ -69,6 +76,7 @@ export class SqliteKnowledgeGraph implements KnowledgeGraph {
     this.lineage = new SqliteLineageStore(db, this.st, this.terms);
     this.signals = new SqliteSignalStore(db, this.terms);
     this.insights = new SqliteInsightStore(db);
+    this.outbox = new SqliteOutboxStore(db);
     this.saves = new GroupCommit((inputs) => this.db.transaction(() => inputs.map((input) => this.attempt(input)))());
   }
 
@@ -128,6 +136,8 @@ export class SqliteKnowledgeGraph implements KnowledgeGraph {
         createdAt,
       });
       this.replaceOwnedSubgraph(input, owned);
+      // In this savepoint: the search outbox learns of the revision exactly when it commits (ADR 0014).
+      this.outbox.enqueueSaved(rev.iri, revision, rev.recordedAt);
       // The product just written, built from what was written rather than read back.
       return { product: { ...rev, revision, createdAt }, outcome: verdict.updated ? 'updated' : 'created' };
     })();
@@ -182,6 +192,30 @@ export class SqliteKnowledgeGraph implements KnowledgeGraph {
     const rows = this.db.prepare(sql).all({ ...params, after: page.after, limit: page.limit + 1 }) as ProductRow[];
     const items = rows.slice(0, page.limit).map(toProduct);
     return rows.length > page.limit ? { items, next: items.at(-1)?.iri } : { items };
+  }
+
+  async listProductHeads(page: PageRequest): Promise<Page<ProductHead>> {
+    return productHeads(this.st, page);
+  }
+
+  async conceptEquivalences(limit: number): Promise<{ readonly pairs: readonly SameAsLink[]; readonly truncated: boolean }> {
+    return conceptEquivalences(this.st, limit);
+  }
+
+  async pendingProjections(limit: number): Promise<readonly OutboxEntry[]> {
+    return this.outbox.pending(limit);
+  }
+
+  async enqueueProjections(heads: readonly ProductHead[], at: string): Promise<void> {
+    this.outbox.enqueue(heads, at);
+  }
+
+  async completeProjections(projected: readonly ProductHead[]): Promise<number> {
+    return this.outbox.complete(projected);
+  }
+
+  async outboxStatus(): Promise<OutboxStatus> {
+    return this.outbox.status();
   }
 
   async countProducts(filter: ProductFilter = {}): Promise<number> {

@@ -4,6 +4,17 @@ import type { Head } from '@quanta/core';
 type Statement<P extends unknown[] = unknown[], R = unknown> = Database.Statement<P, R>;
 type EdgeRow = { src: string; type: string; dst: string };
 type Id = number;
+/** Both concept nodes of one sameAs pair, as NodeRow columns prefixed `from_` and `to_`. */
+export type EquivalenceRow = {
+  from_iri: string;
+  from_kind: string;
+  from_label: string;
+  from_stub: number;
+  to_iri: string;
+  to_kind: string;
+  to_label: string;
+  to_stub: number;
+};
 
 /**
  * Every statement the adapter runs, prepared once per connection. Writes take term ids (see
@@ -35,6 +46,10 @@ export interface Statements {
   /** As edgesFrom/edgesTo, limited to the relation types in a JSON array: filtered in the index, not in JS. */
   readonly edgesFromOfTypes: Statement<[string, string], EdgeRow>;
   readonly edgesToOfTypes: Statement<[string, string], EdgeRow>;
+  /** Products' IRIs and current revisions in IRI order, after an IRI (`''`: from the start), at most a limit. */
+  readonly productHeads: Statement<[string, number], { iri: string; revision: number }>;
+  /** Distinct sameAs pairs between two Concept nodes, by from and to IRI, at most a limit. */
+  readonly conceptEquivalences: Statement<[number], EquivalenceRow>;
   /** The SELECT that yields ProductRow: current revisions joined with their products. */
   readonly productSelect: string;
 }
@@ -96,6 +111,19 @@ export function prepareStatements(db: Database.Database): Statements {
     // A job's thousands of runOf edges stay unread when only reads and writes are followed.
     edgesFromOfTypes: db.prepare<[string, string], EdgeRow>(EDGES_FROM + OF_TYPES),
     edgesToOfTypes: db.prepare<[string, string], EdgeRow>(EDGES_TO + OF_TYPES),
+    // Every IRI sorts after '', so one statement serves the first page and the later ones.
+    productHeads: db.prepare<[string, number], { iri: string; revision: number }>('SELECT iri, revision FROM products WHERE iri > ? ORDER BY iri LIMIT ?'),
+    // DISTINCT: each product that declares a pair holds its own edge row (see the edges table).
+    // The ends' kinds are checked because a reference never overwrites a node: an IRI declared a
+    // concept may already name a node of another kind.
+    conceptEquivalences: db.prepare<[number], EquivalenceRow>(
+      `SELECT f.iri AS from_iri, a.kind AS from_kind, a.label AS from_label, a.stub AS from_stub,
+              t.iri AS to_iri, b.kind AS to_kind, b.label AS to_label, b.stub AS to_stub
+       FROM (SELECT DISTINCT src, dst FROM edges WHERE type = 'sameAs') e
+       JOIN nodes a ON a.id = e.src AND a.kind = 'Concept' JOIN nodes b ON b.id = e.dst AND b.kind = 'Concept'
+       JOIN terms f ON f.id = e.src JOIN terms t ON t.id = e.dst
+       ORDER BY f.iri, t.iri LIMIT ?`,
+    ),
     productSelect,
   };
 }

@@ -92,6 +92,53 @@ describe.skipIf(!uri)('Neo4jKnowledgeGraph on a real server', () => {
     }, 60_000);
   });
 
+  describe('search outbox under concurrent completion', () => {
+    let graph: Neo4jKnowledgeGraph;
+    beforeEach(async () => {
+      graph = await open();
+      return () => graph.close();
+    });
+    const d = testDescriptor('raced');
+    const [t1, t2] = ['2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z'];
+
+    /** Runs `meanwhile` in an admin transaction that holds the entry's write lock while `work` waits for it, then commits. */
+    async function whileLocked<T>(work: () => Promise<T>, meanwhile: string): Promise<T> {
+      admin ??= neo4j.driver(uri as string);
+      const session = admin.session();
+      try {
+        const tx = await session.beginTransaction();
+        await tx.run('MATCH (o:SearchOutbox {iri: $iri}) SET o._lock = true REMOVE o._lock', { iri: d.id });
+        const pending = work();
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await tx.run(meanwhile, { iri: d.id });
+        await tx.commit();
+        return await pending;
+      } finally {
+        await session.close();
+      }
+    }
+
+    it('keeps the entry of a save that waited while a completion deleted the entry it was moving up', async () => {
+      await graph.saveProduct(saveInput(d, t1));
+      const saved = await whileLocked(() => graph.saveProduct(saveInput(testDescriptor('raced', { description: 'v2' }), t2)), 'MATCH (o:SearchOutbox {iri: $iri}) DELETE o');
+      expect(saved.outcome).toBe('updated');
+      expect(await graph.pendingProjections(10)).toEqual([{ iri: d.id, revision: 2, enqueuedAt: t2 }]);
+    });
+
+    it('keeps the entry of a repair that waited while a completion deleted it', async () => {
+      await graph.saveProduct(saveInput(d, t1));
+      await whileLocked(() => graph.enqueueProjections([{ iri: d.id, revision: 1 }], t2), 'MATCH (o:SearchOutbox {iri: $iri}) DELETE o');
+      expect(await graph.pendingProjections(10)).toEqual([{ iri: d.id, revision: 1, enqueuedAt: t2 }]);
+    });
+
+    it('completes nothing when a save moved the entry up while the completion waited', async () => {
+      await graph.saveProduct(saveInput(d, t1));
+      const removed = await whileLocked(() => graph.completeProjections([{ iri: d.id, revision: 1 }]), 'MATCH (o:SearchOutbox {iri: $iri}) SET o.revision = 2');
+      expect(removed).toBe(0);
+      expect(await graph.pendingProjections(10)).toEqual([{ iri: d.id, revision: 2, enqueuedAt: t1 }]);
+    });
+  });
+
   describe('lineage saves', () => {
     let graph: Neo4jKnowledgeGraph;
     beforeEach(async () => {

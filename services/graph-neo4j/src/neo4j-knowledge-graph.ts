@@ -3,10 +3,13 @@ import {
   assertOwnEdges,
   assertValidBatch,
   type BatchItemResult,
+  type SameAsLink,
   type CounterIncrement,
   type InsightEvent,
   type InsightEventKind,
   type NudgeRecord,
+  type OutboxEntry,
+  type OutboxStatus,
   type GraphNode,
   type KnowledgeGraph,
   type LineageConsumer,
@@ -16,6 +19,7 @@ import {
   type Page,
   type PageRequest,
   type ProductFilter,
+  type ProductHead,
   type ProductLink,
   type ProductSignalRecords,
   type RatingRecord,
@@ -33,6 +37,8 @@ import { type Iri, NotFoundError, type Product, type ProductRevision } from '@qu
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { readLineageConsumers, readLineageNodes, readProductLinks, readRun } from './lineage-reads.js';
 import { NodeLoader } from './node-loader.js';
+import * as outbox from './outbox.js';
+import { conceptEquivalences, productHeads } from './projection-reads.js';
 import * as q from './queries.js';
 import { type NodeRecord, type ProductRecord, type RevisionRecord, toNode, toProduct, toRevision, toRevisionInfo } from './records.js';
 import { saveBatch } from './save-batch.js';
@@ -135,6 +141,30 @@ export class Neo4jKnowledgeGraph implements KnowledgeGraph {
     const result = await this.read((tx) => tx.run<ProductRecord>(query, { ...params, limit: neo4j.int(page.limit + 1) }));
     const items = result.records.slice(0, page.limit).map((r) => toProduct(r.toObject()));
     return result.records.length > page.limit ? { items, next: items.at(-1)?.iri } : { items };
+  }
+
+  async listProductHeads(page: PageRequest): Promise<Page<ProductHead>> {
+    return this.read((tx) => productHeads(tx, page));
+  }
+
+  async conceptEquivalences(limit: number): Promise<{ readonly pairs: readonly SameAsLink[]; readonly truncated: boolean }> {
+    return this.read((tx) => conceptEquivalences(tx, limit));
+  }
+
+  async pendingProjections(limit: number): Promise<readonly OutboxEntry[]> {
+    return this.read((tx) => outbox.pendingProjections(tx, limit));
+  }
+
+  async enqueueProjections(heads: readonly ProductHead[], at: string): Promise<void> {
+    if (heads.length > 0) await this.write((tx) => outbox.enqueueProjections(tx, heads, at));
+  }
+
+  async completeProjections(projected: readonly ProductHead[]): Promise<number> {
+    return projected.length === 0 ? 0 : this.write((tx) => outbox.completeProjections(tx, projected));
+  }
+
+  async outboxStatus(): Promise<OutboxStatus> {
+    return this.read((tx) => outbox.outboxStatus(tx));
   }
 
   async countProducts(filter: ProductFilter = {}): Promise<number> {
@@ -263,8 +293,9 @@ export class Neo4jKnowledgeGraph implements KnowledgeGraph {
   /**
    * A write transaction, rerun (as the driver reruns one after a transient error) when a node it
    * had matched was deleted by a concurrent save before it could lock it: a lineage save dropping
-   * an orphan field or stub that this one names (DROP_ORPHANS). Neo4j reports that either as
-   * EntityNotFound or not at all, which `writeEdges` turns into a VanishedNodeError. Every write
+   * an orphan field or stub that this one names (DROP_ORPHANS), or a projection completing the
+   * search outbox entry this one moves up. Neo4j reports that either as EntityNotFound or not at
+   * all, which `writeEdges` and `outbox.ts` turn into a VanishedNodeError. Every write
    * is a transaction function that keeps no state outside, so a rerun starts afresh.
    */
   private async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {

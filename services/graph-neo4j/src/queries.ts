@@ -11,6 +11,7 @@ import type { ProductFilter, TraverseOptions } from '@quanta/core';
  *   (:Product {iri, revision, hash, headKey, domain, ownerTeam, status, createdAt})   the head, for filters
  *   (:Revision {key, iri, revision, hash, status, descriptor, recordedAt, recordedBy, semantics})   append-only
  *   (:Counter {key, iri, name, value})       key: counterKey(iri, name); deleted with its node
+ *   (:SearchOutbox {iri, revision, enqueuedAt})   products whose search document is behind (outbox.ts)
  *
  * Why one `:REL` type with a `type` property: Cypher cannot take a relationship type as a
  * parameter, so typed relationships would need one write query per type (or text built from

@@ -1,6 +1,7 @@
 import { type BatchItemResult, type ExistingNode, type GraphEdge, type GraphNode, type Head, judgeRevision, type SaveProductInput, type Verdict } from '@quanta/core';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { judgeOwnership } from './judge.js';
+import { enqueueSaved } from './outbox.js';
 import * as q from './queries.js';
 import { type ProductRecord, toProduct } from './records.js';
 import { revisionKey } from './schema.js';
@@ -83,6 +84,7 @@ async function lockOwned(tx: ManagedTransaction, iris: readonly string[]): Promi
 /**
  * Every change of the batch, one statement per kind, pipelined: the driver sends them in order on
  * the transaction's connection without waiting for each answer; the first failure fails them all.
+ * The search outbox entries are among them, so they commit exactly when the revisions do (ADR 0014).
  */
 async function writeAll(tx: ManagedTransaction, writes: readonly Write[]): Promise<void> {
   const products = writes.map(({ input }) => input);
@@ -93,6 +95,7 @@ async function writeAll(tx: ManagedTransaction, writes: readonly Write[]): Promi
     tx.run(q.WRITE_OWNED_NODES, { nodes: products.flatMap((p) => p.graph.owned.map(({ iri, kind, label }) => ({ iri, kind, label, owner: p.revision.iri }))) }),
     tx.run(q.WRITE_REFERENCED_NODES, { nodes: distinctNodes(products.flatMap((p) => p.graph.referenced)) }),
     writeEdges(tx, products.flatMap((p) => distinctEdges(p.graph.edges).map((e) => ({ ...e, owner: p.revision.iri })))),
+    enqueueSaved(tx, writes.map(({ input, verdict }) => ({ iri: input.revision.iri, revision: verdict.revision, recordedAt: input.revision.recordedAt }))),
   ]);
 }
 

@@ -14,6 +14,8 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE INDEX quanta_counter_iri IF NOT EXISTS FOR (c:Counter) ON (c.iri)',
   'CREATE INDEX quanta_revision_iri IF NOT EXISTS FOR (r:Revision) ON (r.iri)',
   'CREATE INDEX quanta_node_owner IF NOT EXISTS FOR (n:Node) ON (n.owner)',
+  // Search synonyms start from the concepts rather than from every node (conceptEquivalences).
+  'CREATE INDEX quanta_node_kind IF NOT EXISTS FOR (n:Node) ON (n.kind)',
   'CREATE INDEX quanta_rel_owner IF NOT EXISTS FOR ()-[r:REL]-() ON (r.owner)',
   'CREATE INDEX quanta_product_domain IF NOT EXISTS FOR (p:Product) ON (p.domain)',
   'CREATE INDEX quanta_product_owner IF NOT EXISTS FOR (p:Product) ON (p.ownerTeam)',
@@ -39,6 +41,9 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE INDEX quanta_insight_event_kind IF NOT EXISTS FOR (e:InsightEvent) ON (e.kind)',
   'CREATE CONSTRAINT quanta_nudge_key IF NOT EXISTS FOR (n:Nudge) REQUIRE n.key IS UNIQUE',
   'CREATE INDEX quanta_nudge_owner IF NOT EXISTS FOR (n:Nudge) ON (n.owner)',
+  // The search outbox (ADR 0014): one entry per product, drained oldest first.
+  'CREATE CONSTRAINT quanta_search_outbox_iri IF NOT EXISTS FOR (o:SearchOutbox) REQUIRE o.iri IS UNIQUE',
+  'CREATE INDEX quanta_search_outbox_age IF NOT EXISTS FOR (o:SearchOutbox) ON (o.enqueuedAt)',
 ];
 
 /** Applies {@link SCHEMA_STATEMENTS}, one schema transaction each, and waits until the indexes are online. */

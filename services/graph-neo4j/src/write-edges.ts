@@ -10,13 +10,14 @@ export interface EdgeParams {
 }
 
 /**
- * An end of an edge a save was writing was deleted under it by a concurrent lineage save that
- * dropped it as an orphan (a field or a column-lineage stub, DROP_ORPHANS). The adapter reruns
- * the save, which creates the node again.
+ * A node a save was writing was deleted under it: an end of an edge, by a concurrent lineage save
+ * that dropped it as an orphan (a field or a column-lineage stub, DROP_ORPHANS), or a search outbox
+ * entry, by a concurrent completion (see `outbox.ts`). The adapter reruns the save, which creates
+ * the node again.
  */
 export class VanishedNodeError extends Error {
-  constructor(missing: number) {
-    super(`${missing} edge(s) lost an end node to a concurrent save`);
+  constructor(missing: number, what = 'edge(s)') {
+    super(`${missing} ${what} lost a node to a concurrent write`);
     this.name = 'VanishedNodeError';
   }
 }

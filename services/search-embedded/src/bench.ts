@@ -2,9 +2,10 @@
  * Micro-benchmark of the embedded search index at catalog scale. Build, then run
  * `node --expose-gc dist/bench.js [products=100000] [queries=3000]` from the package folder.
  * Prints build time, memory, single-upsert cost and search latency percentiles for a realistic
- * query mix (see bench/query-mix.ts). Figures, not assertions: the budget is in the task brief.
+ * query mix (see bench/query-mix.ts), without and then with synonym groups in force. Figures, not
+ * assertions: the budget is in the task brief.
  */
-import type { SearchDocument } from '@quanta/core';
+import type { SearchDocument, SynonymGroup } from '@quanta/core';
 import { type BenchQuery, makeQueries } from './bench/query-mix.js';
 import { createRandom } from './bench/random.js';
 import { formatMs, memoryMb, percentiles } from './bench/stats.js';
@@ -20,8 +21,25 @@ const baseline = memoryMb();
 const documents = Array.from({ length: products }, (_, i) => corpus.product(i));
 console.log(`corpus: ${products} products, ${corpus.vocabulary.length} vocabulary words, ${memoryMb().heap - baseline.heap} MB as objects`);
 const index = await measureBuild(documents);
-await measureSearch(index, makeQueries(random, corpus, queryCount));
+const queries = makeQueries(random, corpus, queryCount);
+await measureSearch(index, queries);
+await index.setSynonyms(benchSynonyms(corpus.vocabulary));
+console.log('with 250 synonym groups in force:');
+await measureSearch(index, queries);
+await index.setSynonyms([]);
 await measureUpserts(index, documents);
+
+/**
+ * Synonyms that queries of the mix keep meeting: 200 groups joining two of the 400 most frequent
+ * words (a query word then also scans its synonym's postings) and 50 joining a frequent word to a
+ * phrase of two others (the phrase's postings are intersected at query time).
+ */
+function benchSynonyms(vocabulary: readonly string[]): SynonymGroup[] {
+  const word = (rank: number): string => vocabulary[rank] ?? 'word';
+  const pairs = Array.from({ length: 200 }, (_, i) => [word(i), word(i + 200)]);
+  const phrases = Array.from({ length: 50 }, (_, i) => [word(400 + i), `${word(2 * i)} ${word(2 * i + 1)}`]);
+  return [...pairs, ...phrases];
+}
 
 /** Bulk-loads the corpus, printing the time it takes and the memory it holds. */
 async function measureBuild(docs: readonly SearchDocument[]): Promise<EmbeddedSearchIndex> {

@@ -1,8 +1,9 @@
-import type { IndexResult, SearchDocument, SearchIndex, SearchRequest } from '@quanta/core';
+import type { IndexedRevision, IndexResult, SearchDocument, SearchIndex, SearchRequest, SynonymGroup } from '@quanta/core';
 import type { Iri } from '@quanta/model';
 import { UnavailableError } from '@quanta/model';
 import { Searcher, type SearcherOptions } from './query/searcher.js';
 import { IndexStore } from './store/index-store.js';
+import { SynonymTable } from './synonyms/synonym-table.js';
 import { WriteQueue, applyInChunks } from './write-queue.js';
 
 /** Options of {@link EmbeddedSearchIndex}; every one has a default. */
@@ -35,6 +36,8 @@ const WRITE_CHUNK = 1000;
  */
 export class EmbeddedSearchIndex implements SearchIndex {
   private store = new IndexStore();
+  /** Settings, not documents: `clear` keeps them, as Meilisearch keeps an index's settings. */
+  private readonly synonyms = new SynonymTable();
   private searcher: Searcher;
   private readonly options: SearcherOptions;
   private readonly writes = new WriteQueue();
@@ -42,7 +45,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
 
   constructor(options: EmbeddedSearchIndexOptions = {}) {
     this.options = { ...DEFAULTS, ...definedOnly(options) };
-    this.searcher = new Searcher(this.store, this.options);
+    this.searcher = new Searcher(this.store, this.options, this.synonyms);
   }
 
   async upsert(documents: readonly SearchDocument[]): Promise<void> {
@@ -58,6 +61,17 @@ export class EmbeddedSearchIndex implements SearchIndex {
   async search(request: SearchRequest): Promise<IndexResult> {
     this.assertOpen();
     return this.searcher.search(request);
+  }
+
+  async indexedRevisions(offset: number, limit: number): Promise<readonly IndexedRevision[]> {
+    this.assertOpen();
+    return this.store.documents.liveSlice(offset, limit).map(({ iri, revision }) => ({ iri, revision }));
+  }
+
+  /** Puts the groups in force in call order with writes; a search sees them once this resolves. */
+  async setSynonyms(groups: readonly SynonymGroup[]): Promise<void> {
+    this.assertOpen();
+    await this.writes.run(async () => this.synonyms.replace(groups));
   }
 
   async count(): Promise<number> {
@@ -82,7 +96,7 @@ export class EmbeddedSearchIndex implements SearchIndex {
 
   private reset(): void {
     this.store = new IndexStore();
-    this.searcher = new Searcher(this.store, this.options);
+    this.searcher = new Searcher(this.store, this.options, this.synonyms);
   }
 
   private assertOpen(): void {

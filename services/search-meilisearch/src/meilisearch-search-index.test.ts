@@ -1,15 +1,49 @@
 import { randomUUID } from 'node:crypto';
-import { runSearchIndexContract } from '@quanta/core/testing';
-import { describe } from 'vitest';
+import { Meilisearch } from 'meilisearch';
+import { runSearchIndexContract, testDocument } from '@quanta/core/testing';
+import { afterAll, describe, expect, it } from 'vitest';
 import { MeilisearchSearchIndex } from './index.js';
+import { startTcpRelay } from './testing/tcp-relay.js';
 
 // The contract on a real Meilisearch, wherever one is reachable (MEILI_URL, MEILI_API_KEY). Each
-// test gets an index of its own, so runs never see each other's documents.
+// test gets an index of its own, so runs never see each other's documents; they are deleted at
+// the end, since the engine may be shared.
 const url = process.env.MEILI_URL;
+const apiKey = process.env.MEILI_API_KEY;
 if (!url) console.warn('MeilisearchSearchIndex contract skipped: MEILI_URL is not set (no Meilisearch server reachable here); the contract runs on the embedded engine');
 
+const created: string[] = [];
+function open(at: string, index = `contract-${randomUUID()}`): Promise<MeilisearchSearchIndex> {
+  created.push(index);
+  return MeilisearchSearchIndex.open({ url: at, apiKey, index });
+}
+
 describe.skipIf(!url)('on a real Meilisearch', () => {
+  afterAll(async () => {
+    const client = new Meilisearch({ host: url as string, ...(apiKey !== undefined && { apiKey }) });
+    await Promise.all(created.map((uid) => client.deleteIndex(uid).waitTask()));
+  });
+
   runSearchIndexContract('MeilisearchSearchIndex', {
-    open: () => MeilisearchSearchIndex.open({ url: url as string, apiKey: process.env.MEILI_API_KEY, index: `contract-${randomUUID()}` }),
+    open: () => open(url as string),
+    // Opened through a relay that is then cut: the engine stays up for everyone else.
+    unreachable: async () => {
+      const relay = await startTcpRelay(url as string);
+      const index = await open(relay.url);
+      await relay.cut();
+      return { index, dispose: () => index.close() };
+    },
+  });
+
+  it('keeps the synonyms in force when the index is opened again: the settings applied at open leave them be', async () => {
+    const uid = `contract-${randomUUID()}`;
+    const first = await open(url as string, uid);
+    await first.upsert([testDocument('listener-profiles', { title: 'Listener profiles' })]);
+    await first.setSynonyms([['customer', 'listener']]);
+    await first.close();
+    const again = await open(url as string, uid);
+    const found = await again.search({ q: 'customer', filters: {}, offset: 0, limit: 5 });
+    expect(found.hits.map((h) => h.document.name)).toEqual(['listener-profiles']);
+    await again.close();
   });
 });

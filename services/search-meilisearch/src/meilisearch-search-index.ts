@@ -1,8 +1,10 @@
 import { Meilisearch, type EnqueuedTaskPromise, type Index, type SearchParams } from 'meilisearch';
-import { type IndexHit, type IndexResult, nameKey, type SearchDocument, type SearchIndex, type SearchRequest } from '@quanta/core';
+import { type IndexedRevision, type IndexHit, type IndexResult, nameKey, type SearchDocument, type SearchIndex, type SearchRequest, type SynonymGroup } from '@quanta/core';
 import { FACETS, type FacetCount, type FacetName, type Iri } from '@quanta/model';
 import { fromStored, idOf, type StoredDocument, toStored } from './documents.js';
 import { FACET_ATTRIBUTES, SETTINGS } from './settings.js';
+import { synonymMap } from './synonyms.js';
+import { reachable } from './unavailable.js';
 
 /** Where the engine is and which index holds the products. */
 export interface MeilisearchOptions {
@@ -12,6 +14,12 @@ export interface MeilisearchOptions {
   readonly index?: string;
   /** How long a write may wait for its task before failing (ms). */
   readonly taskTimeoutMs?: number;
+  /**
+   * How long one HTTP request may go unanswered (ms). Every request the adapter makes is small (a
+   * search, a page of ids, a batch to enqueue), so a longer wait means an engine in trouble: the
+   * caller gets an UnavailableError instead of hanging. Default 10,000.
+   */
+  readonly requestTimeoutMs?: number;
 }
 
 /** A relevance just below an exact name's 1: Meilisearch may score a near match 1 as well. */
@@ -20,10 +28,13 @@ const BELOW_EXACT = 0.999_999;
 /**
  * The SearchIndex port on Meilisearch (DESIGN.md §2): the production engine, behind the same
  * contract as the embedded one. Writes wait for their task, so a resolved upsert is searchable;
- * they run one at a time, so the revision check before each cannot race another write.
+ * they run one at a time, so the revision check before each cannot race another write. Every call
+ * goes through `reachable`, so an engine out of reach is an UnavailableError wherever it shows.
  */
 export class MeilisearchSearchIndex implements SearchIndex {
   private writes: Promise<unknown> = Promise.resolve();
+  /** The index created and its settings applied: once, unless it failed (then the next call tries again). */
+  private setup: Promise<void> | undefined;
 
   private constructor(
     private readonly client: Meilisearch,
@@ -32,18 +43,24 @@ export class MeilisearchSearchIndex implements SearchIndex {
   ) {}
 
   /**
-   * Connects, creates the index when missing, and applies the settings (idempotent).
-   * @throws Error when the engine cannot be reached or refuses the settings
+   * Connects, creates the index when missing, and applies the settings (idempotent). The synonyms
+   * are not among them: those the index holds stay in force until `setSynonyms` replaces them.
+   * @throws UnavailableError when the engine cannot be reached; Error when it refuses the settings
    */
   static async open(options: MeilisearchOptions): Promise<MeilisearchSearchIndex> {
-    const client = new Meilisearch({ host: options.url, ...(options.apiKey !== undefined && { apiKey: options.apiKey }) });
-    const uid = options.index ?? 'products';
-    const timeout = options.taskTimeoutMs ?? 30_000;
-    const self = new MeilisearchSearchIndex(client, client.index<StoredDocument>(uid), timeout);
-    // An index that already exists is a failed task here, and that is fine: the settings follow.
-    await client.createIndex(uid, { primaryKey: 'id' }).waitTask({ timeout });
-    await self.done(self.index.updateSettings(SETTINGS));
+    const self = MeilisearchSearchIndex.connect(options);
+    await self.call(async () => undefined);
     return self;
+  }
+
+  /**
+   * The same index without waiting for the engine: the index and its settings are made ready by
+   * the first call that reaches it, and again after a call that could not. What a server uses, so
+   * that it starts, and takes registrations into its outbox, while Meilisearch is down (ADR 0014).
+   */
+  static connect(options: MeilisearchOptions): MeilisearchSearchIndex {
+    const client = new Meilisearch({ host: options.url, timeout: options.requestTimeoutMs ?? 10_000, ...(options.apiKey !== undefined && { apiKey: options.apiKey }) });
+    return new MeilisearchSearchIndex(client, client.index<StoredDocument>(options.index ?? 'products'), options.taskTimeoutMs ?? 30_000);
   }
 
   upsert(documents: readonly SearchDocument[]): Promise<void> {
@@ -65,7 +82,45 @@ export class MeilisearchSearchIndex implements SearchIndex {
     });
   }
 
-  async search(request: SearchRequest): Promise<IndexResult> {
+  search(request: SearchRequest): Promise<IndexResult> {
+    return this.call(() => this.searchOnce(request));
+  }
+
+  /**
+   * Documents in the engine's internal id order, which only writes change (and no field beyond
+   * the two is read, so a page of 5,000 stays small).
+   */
+  indexedRevisions(offset: number, limit: number): Promise<readonly IndexedRevision[]> {
+    return this.call(async () => {
+      const page = await this.index.getDocuments({ fields: ['iri', 'revision'], offset, limit });
+      return page.results.map(({ iri, revision }) => ({ iri, revision }));
+    });
+  }
+
+  /** One settings task, queued with the writes; the engine re-indexes nothing for it. */
+  setSynonyms(groups: readonly SynonymGroup[]): Promise<void> {
+    return this.write(() => this.done(this.index.updateSynonyms(synonymMap(groups))));
+  }
+
+  count(): Promise<number> {
+    return this.call(async () => (await this.index.getStats()).numberOfDocuments);
+  }
+
+  clear(): Promise<void> {
+    return this.write(() => this.done(this.index.deleteAllDocuments()));
+  }
+
+  ping(): Promise<void> {
+    return this.call(async () => {
+      await this.client.health();
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.writes;
+  }
+
+  private async searchOnce(request: SearchRequest): Promise<IndexResult> {
     const filter = filterOf(request.filters);
     const window = request.offset + request.limit;
     const main: SearchParams = { q: request.q, filter, hitsPerPage: Math.max(window, 1), page: 1, showRankingScore: true, facets: Object.values(FACET_ATTRIBUTES) };
@@ -85,31 +140,36 @@ export class MeilisearchSearchIndex implements SearchIndex {
     };
   }
 
-  async count(): Promise<number> {
-    return (await this.index.getStats()).numberOfDocuments;
-  }
-
-  clear(): Promise<void> {
-    return this.write(() => this.done(this.index.deleteAllDocuments()));
-  }
-
-  async ping(): Promise<void> {
-    await this.client.health();
-  }
-
-  async close(): Promise<void> {
-    await this.writes;
-  }
-
   /** The revision held for each IRI that has a document. */
   private async revisions(iris: readonly Iri[]): Promise<Map<Iri, number>> {
     const held = await this.index.getDocuments({ ids: iris.map(idOf), fields: ['iri', 'revision'], limit: iris.length });
     return new Map(held.results.map((d) => [d.iri, d.revision]));
   }
 
+  /** Runs `work` on a ready index; an engine out of reach is an UnavailableError. */
+  private call<T>(work: () => Promise<T>): Promise<T> {
+    return reachable(async () => {
+      await this.ready();
+      return work();
+    });
+  }
+
+  private ready(): Promise<void> {
+    this.setup ??= (async () => {
+      // An index that already exists is a failed task here, and that is fine: the settings follow.
+      await this.client.createIndex(this.index.uid, { primaryKey: 'id' }).waitTask({ timeout: this.taskTimeoutMs });
+      await this.done(this.index.updateSettings(SETTINGS));
+    })().catch((error: unknown) => {
+      this.setup = undefined;
+      throw error;
+    });
+    return this.setup;
+  }
+
   /** Runs writes one after another (a failed one does not stop the next). */
   private write<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.writes.then(work, work);
+    const guarded = () => this.call(work);
+    const run = this.writes.then(guarded, guarded);
     this.writes = run.catch(() => undefined);
     return run;
   }

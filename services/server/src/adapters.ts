@@ -21,14 +21,18 @@ export async function openGraph(config: QuantaConfig): Promise<KnowledgeGraph> {
   }
 }
 
-/** Picks the SearchIndex adapter the configuration names; Meilisearch gets its index and settings at once. */
+/**
+ * Picks the SearchIndex adapter the configuration names. Meilisearch is connected lazily: a server
+ * starts while it is down (search answers 503, registrations fill the outbox) and its index and
+ * settings are applied by the first call that reaches it.
+ */
 export async function openSearch(config: QuantaConfig): Promise<SearchIndex> {
   const search = config.search;
   switch (search.backend) {
     case 'embedded':
       return new EmbeddedSearchIndex();
     case 'meilisearch':
-      return MeilisearchSearchIndex.open({ url: search.url, ...(search.apiKey !== undefined && { apiKey: search.apiKey }) });
+      return MeilisearchSearchIndex.connect({ url: search.url, index: search.index, ...(search.apiKey !== undefined && { apiKey: search.apiKey }) });
   }
 }
 

@@ -1,5 +1,5 @@
 import type { QuantaConfig } from '@quanta/config';
-import { type Catalog, createCatalog, FeedbackProjection, ImpressionLog, InsightsProjection, type SearchIndex, systemClock } from '@quanta/core';
+import { type Catalog, createCatalog, FeedbackProjection, ImpressionLog, InsightsProjection, type SearchIndex, SearchProjector, systemClock } from '@quanta/core';
 import type { Logger } from 'pino';
 import { openGraph, openSearch, openSemantics } from './adapters.js';
 
@@ -15,10 +15,16 @@ export interface Runtime {
 /** How a process keeps its own copies of the graph's projections. */
 export interface RuntimeOptions {
   /**
-   * Rebuild the search index from the graph on the feedback schedule: for a process that does
-   * not see the writes itself (a subgraph of a split deployment), until issue 10's outbox.
+   * Rebuild the search index from the graph on the feedback schedule: for a process with an
+   * index of its own that the outbox does not feed (the catalog subgraph of a split deployment on
+   * the embedded engine; with Meilisearch every process reads the one index).
    */
   readonly searchFollowsGraph?: boolean;
+  /**
+   * Drain the search outbox and reconcile the index (the default): the API process. A subgraph
+   * process leaves the outbox to it, so two processes never race to empty it into different indexes.
+   */
+  readonly projects?: boolean;
   /** Keep the balancing loop's decisions in memory only: another process (the API's) stores them. */
   readonly readsDecisions?: boolean;
 }
@@ -41,6 +47,15 @@ export async function openRuntime(config: QuantaConfig, logger: Logger, options:
   insights.onRefreshError = (iri, err) => logger.warn({ iri, err }, 'duplicate detection could not update a product; the next full run repairs it');
   insights.onBurstRun = (millis) => logger.info({ millis, groups: insights.duplicateGroups.length }, 'duplicate groups recomputed after a burst of registrations');
   const impressions = new ImpressionLog(graph);
+  const projects = options.projects ?? true;
+  const projector = new SearchProjector(graph, search, systemClock, {
+    retryMaxMs: config.projectorRetryMaxMs,
+    // The first failure of a run is worth a warning; the retries after it, a debug line each.
+    onError: (err, attempt, retryInMs) =>
+      logger[attempt === 1 ? 'warn' : 'debug']({ err, attempt, retryInMs }, 'search engine refused a write; the outbox keeps the changes and the projector retries'),
+    onRecovered: (failures) => logger.info({ failures }, 'search engine takes writes again; draining the outbox'),
+    onProjectionError: (iri, err) => logger.warn({ iri, err }, 'a product could not be turned into a search document; the reconciler lists it'),
+  });
   const catalog = createCatalog({
     graph,
     search,
@@ -50,10 +65,29 @@ export async function openRuntime(config: QuantaConfig, logger: Logger, options:
     insights,
     impressions,
     onExplorationSlot: (placement) => logger.info(placement, 'exploration slot'),
-    onProjectionError: (iri, err) => logger.warn({ iri, err }, 'search projection failed; POST /api/v1/admin/reindex repairs it'),
+    onProjectionError: (iri, err) => logger.warn({ iri, err }, 'search projection failed; POST /api/v1/admin/reconcile repairs it'),
+    projector,
+    searchWaitMs: projects ? config.searchWaitMs : 0,
   });
   const productsAtStart = await graph.countProducts();
-  await converge(productsAtStart, search, catalog, logger);
+  if (projects) {
+    await converge(productsAtStart, search, catalog, logger);
+    projector.start();
+  }
+  await catalog.refreshSynonyms().catch((err: unknown) => logger.warn({ err }, 'search synonyms could not be read from the graph; the next projection or reconcile retries'));
+  const stopReconcile = projects
+    ? await keepRebuilt(
+        config.reconcileSeconds,
+        async () => {
+          const report = await catalog.reconcile();
+          await catalog.refreshSynonyms();
+          return { message: `search index compared with the graph: ${report.missing} missing, ${report.stale} stale, ${report.orphaned} orphaned`, ...report };
+        },
+        'search index could not be compared with the graph; the next run retries',
+        logger,
+        { background: true },
+      )
+    : () => undefined;
   const stopFeedback = await keepRebuilt(
     config.feedbackRefreshSeconds,
     async () => {
@@ -93,6 +127,9 @@ export async function openRuntime(config: QuantaConfig, logger: Logger, options:
       stopFeedback();
       stopInsights();
       stopSearch();
+      stopReconcile();
+      // A batch being written ends first; what it did not complete stays in the outbox.
+      await projector.stop();
       // A first full run over a large mesh may still be reading the graph about to close.
       await insights.stop();
       await stopImpressions();
@@ -102,14 +139,15 @@ export async function openRuntime(config: QuantaConfig, logger: Logger, options:
 }
 
 /**
- * Rebuilds the search projection when its size differs from the graph's (always, for the
- * in-memory engine). A count check cannot see stale documents in a persistent engine; the outbox
- * and reconciler of issue 10 close that gap. A failed rebuild is logged, never fatal: the graph,
- * the source of truth, stays served, and `POST /api/v1/admin/reindex` can be retried.
+ * Rebuilds the search projection at start when the index is empty and the graph is not (always,
+ * for the in-memory engine): one bulk pass is much faster than the outbox's batches. A persistent
+ * engine that holds documents is left to the reconciler, which finds the missing and the stale.
+ * A failed rebuild is logged, never fatal: the graph, the source of truth, stays served, and the
+ * reconciler or `quanta reindex` repairs the index later.
  */
-async function converge(products: number, search: SearchIndex, catalog: ReturnType<typeof createCatalog>, logger: Logger) {
+async function converge(products: number, search: SearchIndex, catalog: Catalog, logger: Logger) {
   try {
-    if (products === (await search.count())) return;
+    if (products === 0 || (await search.count()) > 0) return;
     const report = await catalog.reindex();
     const failed = report.failed ? `, ${report.failed} could not be projected` : '';
     logger.info({ ...report }, `search index rebuilt from the graph: ${report.documents} products in ${report.millis} ms${failed}`);

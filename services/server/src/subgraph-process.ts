@@ -13,7 +13,7 @@ import { type SubgraphName, subgraphModule } from './subgraphs.js';
  * gateway, and health endpoints. The gateway sends one operation at a time: no batches.
  */
 export async function startSubgraph(config: QuantaConfig, logger: Logger, name: SubgraphName, version?: string): Promise<RunningServer> {
-  const runtime = await openRuntime(config, logger, { searchFollowsGraph: name === 'catalog', readsDecisions: true });
+  const runtime = await openRuntime(config, logger, { searchFollowsGraph: name === 'catalog' && config.search.backend === 'embedded', readsDecisions: true, projects: false });
   const apollo = createSubgraphServer(subgraphModule(name, runtime.catalog), { production: config.production, logger: logger.child({ component: 'graphql' }) });
   let served: { url: string; close(): Promise<void> };
   try {

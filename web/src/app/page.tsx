@@ -1,4 +1,5 @@
 import { Search } from '@/components/search/search';
+import { GatewayError } from '@/lib/gateway/client';
 import { searchProducts } from '@/lib/gateway/queries/search';
 import type { ProductStatus, SearchQuery } from '@/lib/gateway/types';
 
@@ -18,7 +19,11 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
     tag: one(params.tag),
     status: status && STATUSES.includes(status) ? (status as ProductStatus) : undefined,
   };
-  const initial = await searchProducts(query);
+  // The search engine down is a state of the page, not a broken page: the box stays, typing retries.
+  const initial = await searchProducts(query).catch((err: unknown) => {
+    if (err instanceof GatewayError && err.unavailable) return null;
+    throw err;
+  });
   // A new address (a facet, the nav link back to the bare page) starts the search afresh.
-  return <Search key={JSON.stringify(query)} initial={initial} query={query} />;
+  return <Search key={JSON.stringify(query)} initial={initial ?? { query: query.q, total: 0, hits: [], facets: [] }} query={query} unavailable={initial === null} />;
 }

@@ -3,17 +3,40 @@ import { UnavailableError } from '@quanta/model';
 import type { Registry } from 'prom-client';
 import type { AppDeps, AppEnv } from '../env.js';
 
-/** Liveness, readiness (backends reachable) and Prometheus metrics. */
+/**
+ * Liveness, readiness and Prometheus metrics. Readiness needs the graph, the source of truth;
+ * a search engine that is down only degrades it (200, `degraded`), since registrations still
+ * succeed and every instance shares the engine anyway: taking instances out would not help
+ * (ADR 0014). The body says how far search is behind the graph.
+ */
 export function healthRoutes({ catalog, version }: AppDeps, registry: Registry): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/healthz', (c) => c.json({ status: 'ok', version: version ?? 'dev' }));
   app.get('/readyz', async (c) => {
     try {
-      await catalog.ping();
+      await catalog.pingGraph();
     } catch (error) {
-      throw new UnavailableError(`Not ready: ${(error as Error).message}`, 5);
+      throw new UnavailableError(`Not ready: the knowledge graph is unreachable: ${(error as Error).message}`, 5);
     }
-    return c.json({ status: 'ready' });
+    const [reachable, lag] = await Promise.all([
+      catalog.pingSearch().then(
+        () => true,
+        () => false,
+      ),
+      catalog.searchLag(),
+    ]);
+    const degraded = !reachable || lag.failing;
+    return c.json({
+      status: degraded ? 'degraded' : 'ready',
+      graph: 'up',
+      search: {
+        status: reachable ? 'up' : 'unreachable',
+        pending: lag.pending,
+        lagSeconds: Math.round(lag.lagSeconds * 1000) / 1000,
+        projector: lag.failing ? 'retrying' : 'ok',
+        ...(lag.lastError !== undefined && { lastError: lag.lastError }),
+      },
+    });
   });
   app.get('/metrics', async (c) => c.body(await registry.metrics(), 200, { 'Content-Type': registry.contentType }));
   return app;

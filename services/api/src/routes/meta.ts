@@ -3,6 +3,7 @@ import { loadContext } from '@quanta/ontologies';
 import { NotFoundError } from '@quanta/model';
 import type { AppDeps, AppEnv } from '../env.js';
 import { openApiDocument } from '../openapi.js';
+import { choiceParam, queryOf } from '../query.js';
 import { PROBLEMS, type ProblemKind, problemType } from '../problems.js';
 
 /** The default JSON-LD context, served at the path its IRI names (DESIGN.md §4). */
@@ -29,6 +30,13 @@ export function metaRoutes({ catalog, logger, version }: AppDeps): Hono<AppEnv> 
     logger.info({ ...report, by: c.get('identity').subject }, 'search index rebuilt from the graph');
     return c.json(report);
   });
+  app.post('/admin/reconcile', async (c) => {
+    const dryRun = choiceParam(queryOf(c, ['dryRun']), 'dryRun', ['true', 'false']) === 'true';
+    const report = await catalog.reconcile({ repair: !dryRun });
+    const found = `${report.missing} missing, ${report.stale} stale, ${report.orphaned} orphaned`;
+    logger.info({ ...report, by: c.get('identity').subject }, `search index compared with the graph: ${found}`);
+    return c.json(report);
+  });
   app.post('/admin/insights', async (c) => {
     const report = await catalog.detectDuplicates();
     logger.info({ ...report, by: c.get('identity').subject }, 'duplicate detection run over the whole mesh');
@@ -36,3 +44,4 @@ export function metaRoutes({ catalog, logger, version }: AppDeps): Hono<AppEnv> 
   });
   return app;
 }
+

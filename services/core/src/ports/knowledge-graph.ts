@@ -2,6 +2,7 @@ import type { ConflictError, Iri, Product, ProductRevision, ProductStatus } from
 import type { LineageGraph } from './lineage-graph.js';
 import type { InsightGraph } from './insight-graph.js';
 import type { SignalGraph } from './signal-graph.js';
+import type { ProductHead, SearchOutbox } from './search-outbox.js';
 
 /** Kinds of node in the knowledge graph. */
 export type NodeKind = 'DataProduct' | 'OutputPort' | 'Domain' | 'Team' | 'Dataset' | 'Concept' | 'Job' | 'Run' | 'DatasetField';
@@ -121,6 +122,12 @@ export interface Traversal {
   readonly truncated: boolean;
 }
 
+/** One `sameAs` edge between two concepts, with both concept nodes: what search synonyms are made of. */
+export interface SameAsLink {
+  readonly from: GraphNode;
+  readonly to: GraphNode;
+}
+
 /** One addition of {@link KnowledgeGraph.addToCounters}: `delta` to the counter `name` of node `iri`. */
 export interface CounterIncrement {
   readonly iri: Iri;
@@ -137,8 +144,12 @@ export interface CounterIncrement {
  * (non-stub) node such as a domain, fails with a ConflictError.
  * A resolved `saveProduct` is durable: it survives a `kill -9` of the process.
  */
-export interface KnowledgeGraph extends LineageGraph, SignalGraph, InsightGraph {
-  /** Stores a revision and replaces the product's outgoing edges and ports, in one transaction. */
+export interface KnowledgeGraph extends LineageGraph, SignalGraph, InsightGraph, SearchOutbox {
+  /**
+   * Stores a revision and replaces the product's outgoing edges and ports, in one transaction,
+   * which also adds the product to the search outbox when it was created or updated (an
+   * unchanged save writes nothing).
+   */
   saveProduct(input: SaveProductInput): Promise<SaveOutcome>;
   /**
    * Bulk registration: saves many products in one transaction, with the same rules as
@@ -161,6 +172,17 @@ export interface KnowledgeGraph extends LineageGraph, SignalGraph, InsightGraph 
   listRevisions(iri: Iri): Promise<readonly RevisionInfo[]>;
   /** Products in IRI order, filtered, one page at a time. */
   listProducts(filter: ProductFilter, page: PageRequest): Promise<Page<Product>>;
+  /**
+   * Every product's IRI and current revision, in IRI order, one page at a time: what the
+   * reconciler compares the search index with, without reading descriptors.
+   */
+  listProductHeads(page: PageRequest): Promise<Page<ProductHead>>;
+  /**
+   * Every `sameAs` edge between two concepts, each pair once (whichever products declare it), in
+   * a stable order, at most `limit`: what search synonyms are made of.
+   * @returns the equivalences, and `truncated` when more exist than `limit`
+   */
+  conceptEquivalences(limit: number): Promise<{ readonly pairs: readonly SameAsLink[]; readonly truncated: boolean }>;
   /** How many products match the filter. */
   countProducts(filter?: ProductFilter): Promise<number>;
   /** A node by IRI, stub or not. */

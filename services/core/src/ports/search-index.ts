@@ -32,6 +32,18 @@ export interface IndexResult {
   readonly facets: Readonly<Record<FacetName, readonly FacetCount[]>>;
 }
 
+/** One document the index holds, as the reconciler compares it with the graph. */
+export interface IndexedRevision {
+  readonly iri: Iri;
+  readonly revision: number;
+}
+
+/**
+ * Words or phrases that mean the same thing in this mesh (concept labels joined by `sameAs`), in
+ * lower case: a query naming one finds documents that contain any other.
+ */
+export type SynonymGroup = readonly string[];
+
 /**
  * A full-text index over products: a derived projection of the knowledge graph, rebuilt from it at
  * any time. Every adapter passes `runSearchIndexContract` from `@quanta/core/testing`, which fixes:
@@ -43,7 +55,11 @@ export interface IndexResult {
  *   end only while fewer than `offset + limit` documents match, so `total` counts the tiers needed
  *   for the requested window (the catalog always asks for at least 200, which keeps it stable
  *   across the pages people read);
- * - facet counts cover every match, not just the returned page.
+ * - facet counts cover every match, not just the returned page;
+ * - a query word or phrase that is a term of a synonym group also matches the group's other terms,
+ *   below the documents that contain the query itself.
+ * Every method throws an UnavailableError (`@quanta/model`) when the engine cannot be reached, so
+ * search can answer 503 with `Retry-After` while the projector keeps the writes for later.
  */
 export interface SearchIndex {
   /**
@@ -54,6 +70,13 @@ export interface SearchIndex {
   /** Removes documents by IRI; unknown IRIs are ignored. */
   remove(iris: readonly Iri[]): Promise<void>;
   search(request: SearchRequest): Promise<IndexResult>;
+  /**
+   * The IRI and revision of the documents held, `limit` from `offset`, in an order that holds while
+   * nothing is written: what the reconciler compares with the graph.
+   */
+  indexedRevisions(offset: number, limit: number): Promise<readonly IndexedRevision[]>;
+  /** Replaces every synonym group (an empty list removes them); resolves once searches use them. */
+  setSynonyms(groups: readonly SynonymGroup[]): Promise<void>;
   /** Number of documents held. */
   count(): Promise<number>;
   /** Removes every document. */

@@ -1,19 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { IndexResult, SearchIndex, SearchRequest } from '../ports/search-index.js';
+import { UnavailableError } from '@quanta/model';
+import type { IndexedRevision, IndexResult, SearchIndex, SearchRequest } from '../ports/search-index.js';
 import { TEST_BASE, testDocument } from './fixtures.js';
 import { CORPUS } from './search-corpus.js';
+import { synonymCases } from './search-index-synonym-cases.js';
 
 /** How the contract suite gets an index to test. */
 export interface SearchIndexTarget {
   /** A fresh, empty index. */
   open(): Promise<SearchIndex>;
+  /**
+   * An index whose engine cannot be reached (any more), and a way to tidy up after it. Every
+   * method but `close` must then reject with an UnavailableError.
+   */
+  unreachable(): Promise<{ readonly index: SearchIndex; readonly dispose: () => Promise<void> }>;
 }
 
 const iri = (name: string) => `${TEST_BASE}/${name}`;
 
 /**
  * The SearchIndex contract: every adapter runs this suite (DESIGN.md §11).
- * @example runSearchIndexContract('EmbeddedSearchIndex', { open: async () => new EmbeddedSearchIndex() });
+ * @example runSearchIndexContract('EmbeddedSearchIndex', { open: async () => new EmbeddedSearchIndex(), unreachable: closedIndex });
  */
 export function runSearchIndexContract(name: string, target: SearchIndexTarget): void {
   describe(`SearchIndex contract: ${name}`, () => {
@@ -156,6 +163,60 @@ export function runSearchIndexContract(name: string, target: SearchIndexTarget):
       expect((await search('gutiarr')).total).toBe(0); // 7 letters, two typos: too many
       expect(names(await search('phomogrem'))).toContain('words'); // 9 letters: two typos
       expect((await search('fonogram')).total).toBe(0); // 8 letters, two typos: too many
+    });
+
+    /** Every held document's IRI and revision, read `pageSize` at a time. */
+    const allRevisions = async (pageSize: number): Promise<IndexedRevision[]> => {
+      const all: IndexedRevision[] = [];
+      for (let offset = 0; ; offset += pageSize) {
+        const page = await index.indexedRevisions(offset, pageSize);
+        expect(page.length).toBeLessThanOrEqual(pageSize);
+        all.push(...page);
+        if (page.length < pageSize) return all;
+      }
+    };
+    const byIri = (revisions: readonly IndexedRevision[]) => [...revisions].sort((a, b) => (a.iri < b.iri ? -1 : 1));
+
+    it('pages through the IRIs and revisions of every document exactly once, in a stable order', async () => {
+      await index.upsert([{ ...(CORPUS[3] as (typeof CORPUS)[number]), revision: 4 }]);
+      const expected = byIri(CORPUS.map((d) => ({ iri: d.iri, revision: d.name === 'artist-profiles' ? 4 : 1 })));
+      const paged = await allRevisions(4);
+      expect(paged).toHaveLength(CORPUS.length);
+      expect(byIri(paged)).toEqual(expected);
+      expect(await allRevisions(1)).toEqual(paged);
+      expect(await index.indexedRevisions(2, 3)).toEqual(paged.slice(2, 5));
+      expect(await index.indexedRevisions(CORPUS.length, 10)).toEqual([]);
+    });
+
+    it('lists what upserts and removes left, and nothing after clear', async () => {
+      await index.upsert([testDocument('late-arrival', { revision: 7 })]);
+      await index.remove([iri('churn-scores')]);
+      const revisions = byIri(await allRevisions(100));
+      expect(revisions.map((r) => r.iri)).toEqual(byIri([...CORPUS, testDocument('late-arrival')].filter((d) => d.name !== 'churn-scores')).map((d) => d.iri));
+      expect(revisions.find((r) => r.iri === iri('late-arrival'))?.revision).toBe(7);
+      await index.clear();
+      expect(await index.indexedRevisions(0, 10)).toEqual([]);
+    });
+
+    synonymCases(() => index);
+
+    it('rejects every call with an UnavailableError when the engine cannot be reached', async () => {
+      const { index: lost, dispose } = await target.unreachable();
+      const calls: [string, () => Promise<unknown>][] = [
+        ['upsert', () => lost.upsert([testDocument('unsaved')])],
+        ['remove', () => lost.remove([iri('play-events')])],
+        ['search', () => lost.search({ q: 'listener', filters: {}, offset: 0, limit: 5 })],
+        ['indexedRevisions', () => lost.indexedRevisions(0, 10)],
+        ['setSynonyms', () => lost.setSynonyms([['customer', 'listener']])],
+        ['count', () => lost.count()],
+        ['clear', () => lost.clear()],
+        ['ping', () => lost.ping()],
+      ];
+      try {
+        for (const [method, call] of calls) expect(await call().then(() => 'resolved', (e: unknown) => e), method).toBeInstanceOf(UnavailableError);
+      } finally {
+        await dispose();
+      }
     });
 
     it('empties on clear and answers ping', async () => {

@@ -1,7 +1,6 @@
 import { ConflictError, type Descriptor, type Identity, type Iri, type PolicyFinding, type Product, type ProductSemantics } from '@quanta/model';
 import { revisionHash } from '../projections/descriptor-hash.js';
 import { productGraph } from '../projections/product-graph.js';
-import { toSearchDocument } from '../projections/search-document.js';
 import { analyzeProduct } from './analyze-product.js';
 import type { CatalogDeps } from './deps.js';
 
@@ -51,8 +50,9 @@ export async function registerProduct(
  * The one write path of the catalog: read the current revision, build the next descriptor from
  * it, and save only if it is still current (compare-and-set). When a concurrent change wins, read
  * and build again, so no change is ever overwritten by one derived from an older revision. The
- * graph commit is the point of truth; the search projection follows it, and a failed projection
- * is reported (a retry or a reindex repairs it) rather than undoing a durable write.
+ * graph commit, with its search outbox entry, is the point of truth: the projector makes it
+ * searchable, waited for only while the engine is healthy (ADR 0014), so a search engine that is
+ * down never fails a durable write.
  */
 export async function saveLatest(
   deps: CatalogDeps,
@@ -76,8 +76,7 @@ export async function saveLatest(
         graph: productGraph(next, semantics),
         expectedRevision: current?.revision ?? 0,
       });
-      // Projected even when unchanged: a retry then repairs a projection that failed before.
-      await project(deps, product);
+      await project(deps, product, outcome !== 'unchanged');
       return { product, outcome, findings: product.semantics?.findings ?? [] };
     } catch (error) {
       const lostRace = error instanceof ConflictError && (await deps.graph.getProduct(iri))?.revision !== current?.revision;
@@ -95,10 +94,15 @@ export async function checkDescriptor(deps: CatalogDeps, descriptor: Descriptor)
   return (await analyzeProduct(deps, descriptor)).findings;
 }
 
-/** Pushes a product's current revision into the search index, its feedback and the duplicate groups; never throws. */
-export async function project(deps: CatalogDeps, product: Product): Promise<void> {
+/** How long a write waits for search when the catalog does not say (DESIGN.md §9: durable first, searchable soon). */
+export const SEARCH_WAIT_MS = 1000;
+
+/**
+ * Brings the in-process projections up to a product's current revision: its feedback, the
+ * duplicate groups, and (through the outbox the save filled) the search index; never throws.
+ */
+async function project(deps: CatalogDeps, product: Product, changed: boolean): Promise<void> {
   try {
-    await deps.search.upsert([toSearchDocument(product)]);
     // A new status (deprecated) or new SLOs change the product's factors.
     await deps.feedback?.refresh(product);
     // Just after the response: a group's canonical is chosen by the members' current feedback.
@@ -106,4 +110,5 @@ export async function project(deps: CatalogDeps, product: Product): Promise<void
   } catch (error) {
     deps.onProjectionError?.(product.iri, error);
   }
+  if (changed) await deps.projector?.projectSoon(deps.searchWaitMs ?? SEARCH_WAIT_MS);
 }

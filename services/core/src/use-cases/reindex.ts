@@ -22,6 +22,8 @@ const BATCH = 500;
  * (and reports) a product it cannot project rather than leaving the index half-built. `inPlace`
  * writes over the documents instead of clearing them first, so searches meanwhile never see a
  * partial index; it converges too, since the graph never deletes a product (retiring keeps it).
+ * A change committed meanwhile is in the outbox, and its projection, older or newer than the
+ * page that held it, leaves the newest revision in the index (upserts keep the higher revision).
  */
 export async function reindex(deps: CatalogDeps, onProgress?: ProgressListener, { inPlace = false } = {}): Promise<ReindexReport> {
   const started = deps.clock.now();
@@ -40,6 +42,9 @@ export async function reindex(deps: CatalogDeps, onProgress?: ProgressListener, 
     if (!page.next) break;
     after = page.next;
   }
+  // A cleared engine may have lost its settings' synonyms with its documents (a fresh index).
+  deps.synonyms?.invalidate();
+  await deps.synonyms?.refresh();
   return { documents: done, failed, millis: deps.clock.now() - started };
 }
 

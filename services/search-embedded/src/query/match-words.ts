@@ -22,9 +22,9 @@ export function matchWords(sources: MatchSources, words: readonly Candidate[][],
   state.begin(words.length, capacity);
   words.forEach((candidates, i) => {
     if (i > 0 && state.previousSize === 0) return;
-    for (const { termId, quality } of candidates) {
-      const entries = sources.postings.entries(termId);
-      const length = sources.postings.length(termId);
+    for (const { termId, quality, postings } of candidates) {
+      const entries = postings?.entries ?? sources.postings.entries(termId);
+      const length = postings?.length ?? sources.postings.length(termId);
       if (i === 0) scanFirstWord(sources, entries, length, quality, state);
       else if (probeIsCheaper(length, state.previousSize)) probeWord(entries, length, quality, i, state);
       else scanWord(entries, length, quality, i, state);

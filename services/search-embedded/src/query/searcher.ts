@@ -1,6 +1,8 @@
 import type { IndexResult, SearchRequest } from '@quanta/core';
 import type { IndexStore } from '../store/index-store.js';
 import type { Universe } from '../store/universe-cache.js';
+import { addSynonymCandidates } from '../synonyms/synonym-candidates.js';
+import { SynonymTable } from '../synonyms/synonym-table.js';
 import { ensureCapacity } from '../typed-arrays.js';
 import { FilterAdmission } from './admission.js';
 import { collectMatches, collectUnmatched, promoteExactMatches } from './collect-matches.js';
@@ -41,10 +43,10 @@ const NO_MATCHES: Matches = { n: 0, rankKey: new Float64Array(0), relevanceOf: (
 const MOSTLY_MATCHED_SHARE = 1 / 2;
 
 /**
- * Answers search requests over an {@link IndexStore}: expand words into terms, match them into
- * levels, choose tiers, count facets over the whole matched set and select the page. Scratch
- * buffers live here and are reused by every query; a query runs synchronously start to end, so
- * they are never shared between two.
+ * Answers search requests over an {@link IndexStore}: expand words into terms (and the
+ * synonyms in force), match them into levels, choose tiers, count facets over the whole matched
+ * set and select the page. Scratch buffers live here and are reused by every query; a query runs
+ * synchronously start to end, so they are never shared between two.
  */
 export class Searcher {
   private readonly state = new MatchState();
@@ -55,6 +57,8 @@ export class Searcher {
   constructor(
     private readonly store: IndexStore,
     private readonly options: SearcherOptions,
+    /** The groups in force, owned (and replaced in place) by the index; none by default. */
+    private readonly synonyms: SynonymTable = new SynonymTable(),
   ) {
     this.finder = new CandidateFinder(store.terms, store.postings, options);
   }
@@ -87,6 +91,7 @@ export class Searcher {
   private find(request: SearchRequest, query: ParsedQuery, filter: DocFilter): Matches {
     const { words, lastIsPrefix } = query;
     const candidates = words.map((word, i) => this.finder.find(word, lastIsPrefix && i === words.length - 1));
+    if (!this.synonyms.isEmpty) addSynonymCandidates(candidates, this.synonyms.spans(words), this.store);
     const { postings, documents, exact } = this.store;
     const { state } = this;
     const capacity = documents.nextId;

@@ -1,4 +1,4 @@
-import type { PostingLists } from '../store/posting-lists.js';
+import type { PostingLists, PostingSlice } from '../store/posting-lists.js';
 import { FuzzyWalker, NO_MATCH } from '../terms/fuzzy-walker.js';
 import type { TermDictionary } from '../terms/term-dictionary.js';
 import { allowedTypos, matchQuality } from './match-quality.js';
@@ -7,6 +7,11 @@ import { allowedTypos, matchQuality } from './match-quality.js';
 export interface Candidate {
   readonly termId: number;
   readonly quality: number;
+  /**
+   * Postings to read instead of the term's: the documents holding every word of a multi-word
+   * synonym, which is no single term (`termId` is then -1).
+   */
+  readonly postings?: PostingSlice;
 }
 
 /** How far a last-word prefix may expand beyond whole-word matches. */

@@ -45,6 +45,22 @@ export class DocumentTable {
     return this.documents[docId];
   }
 
+  /**
+   * `limit` live documents from the `offset`-th, in id order: an order that only writes change,
+   * and compaction keeps.
+   */
+  liveSlice(offset: number, limit: number): SearchDocument[] {
+    const slice: SearchDocument[] = [];
+    let skipped = 0;
+    for (const document of this.documents) {
+      if (slice.length >= limit) break;
+      if (document === undefined) continue;
+      if (skipped < offset) skipped++;
+      else slice.push(document);
+    }
+    return slice;
+  }
+
   /** Every id's {@link nameSortKey} (dead ids included): the primary key of name order. */
   get nameKeys(): Float64Array {
     return this.nameHeadKeys;

@@ -14,6 +14,12 @@ export const postingDoc = (entry: number): number => entry >>> FIELD_BITS;
 /** The field mask of a posting. */
 export const postingFields = (entry: number): number => entry & FIELD_MASK;
 
+/** A posting list as a matcher reads it: the first `length` postings of `entries`, sorted by document id. */
+export interface PostingSlice {
+  readonly entries: Uint32Array;
+  readonly length: number;
+}
+
 /**
  * One growable posting list per term. A posting is a single uint32 (doc id and field mask), so a
  * 100k-product catalog's ~6M postings take ~24 MB. Lists are append-only: a document always gets

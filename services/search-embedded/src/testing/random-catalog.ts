@@ -40,6 +40,27 @@ export function randomDocument(random: Random, id: number, revision = 1): Search
   };
 }
 
+/** Words no document holds, for synonyms that reach the catalog from outside it. */
+const OUTSIDE_WORDS = ['customer', 'client', 'radio', 'gig', 'audio'];
+
+/**
+ * 1-4 random synonym groups of 2-3 terms, each term one or two words of the vocabulary or from
+ * outside it, some of them spelled with capitals and separators as labels are.
+ */
+export function randomSynonyms(random: Random): string[][] {
+  const word = (): string => (random.next() < 0.3 ? random.pick(OUTSIDE_WORDS) : random.pick(VOCABULARY));
+  const term = (): string => (random.next() < 0.3 ? `${word()} ${word()}` : random.next() < 0.1 ? `${word().toUpperCase()}-x` : word());
+  return Array.from({ length: 1 + random.int(4) }, () => Array.from({ length: 2 + random.int(2) }, term));
+}
+
+/** A request for a term of `groups`, sometimes with a vocabulary word before or after it. */
+export function synonymRequest(random: Random, groups: readonly (readonly string[])[]): SearchRequest {
+  const term = random.pick(random.pick(groups));
+  const roll = random.next();
+  const q = roll < 0.2 ? `${random.pick(VOCABULARY)} ${term}` : roll < 0.4 ? `${term} ${random.pick(VOCABULARY)}` : term;
+  return { q, filters: randomFilters(random), offset: random.int(4), limit: random.pick([1, 5, 20, 200]) };
+}
+
 /** A random request: 0-3 words with typos, prefixes and trailing spaces; random filters and paging. */
 export function randomRequest(random: Random): SearchRequest {
   const words = Array.from({ length: random.int(4) }, () => mutate(random, random.pick(VOCABULARY)));

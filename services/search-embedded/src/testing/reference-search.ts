@@ -1,4 +1,4 @@
-import type { SearchDocument, SearchRequest } from '@quanta/core';
+import type { SearchDocument, SearchRequest, SynonymGroup } from '@quanta/core';
 import { FACETS, type FacetCount, type FacetName } from '@quanta/model';
 import { SEARCHABLE_FIELDS } from '../store/fields.js';
 import { endsInWord, tokenize } from '../text/tokenize.js';
@@ -20,16 +20,17 @@ const FACET_VALUES: Readonly<Record<FacetName, (d: SearchDocument) => readonly s
 
 /**
  * A deliberately naive implementation of the matching rules (typo allowance by word length,
- * last-word prefix, the "last" matching strategy, exact name/title/IRI matches, filters, facets),
- * comparing every query word with every token of every document. Tests check the engine against
- * it on random corpora; it knows nothing of tries, postings, tombstones or cached universes.
+ * last-word prefix, the "last" matching strategy, exact name/title/IRI matches, filters, facets,
+ * synonyms), comparing every query word with every token of every document. Tests check the
+ * engine against it on random corpora; it knows nothing of tries, postings, tombstones, cached
+ * universes or synonym tables.
  */
-export function referenceSearch(documents: readonly SearchDocument[], request: SearchRequest): ReferenceResult {
+export function referenceSearch(documents: readonly SearchDocument[], request: SearchRequest, synonyms: readonly SynonymGroup[] = []): ReferenceResult {
   const tokens = tokenize(request.q);
   const words = tokens.slice(0, 10);
   const prefix = words.length > 0 && words.length === tokens.length && endsInWord(request.q);
   const admitted = documents.filter((d) => passesFilters(d, request));
-  const levels = new Map(admitted.map((d) => [d, levelOf(d, words, prefix, request.q)]));
+  const levels = new Map(admitted.map((d) => [d, levelOf(d, words, prefix, request.q, synonyms)]));
   const minLevel = words.length === 0 ? 0 : chooseMinLevel([...levels.values()], words.length, request.offset + request.limit);
   const matched = admitted.filter((d) => words.length === 0 || (levels.get(d) ?? 0) >= Math.max(1, minLevel));
   return { iris: new Set(matched.map((d) => d.iri)), total: matched.length, facets: facetCounts(matched) };
@@ -56,13 +57,32 @@ function passesFilters(d: SearchDocument, request: SearchRequest): boolean {
   });
 }
 
-function levelOf(d: SearchDocument, words: readonly string[], prefix: boolean, q: string): number {
+function levelOf(d: SearchDocument, words: readonly string[], prefix: boolean, q: string, synonyms: readonly SynonymGroup[]): number {
   const phrase = tokenize(q).join(' ');
   if (phrase !== '' && [d.name, d.title, d.iri].some((text) => tokenize(text).join(' ') === phrase)) return words.length + 1;
   const docTokens = SEARCHABLE_FIELDS.flatMap((field) => field.text(d).flatMap(tokenize));
+  const bySynonym = synonymMatches(words, synonyms, new Set(docTokens));
   let level = 0;
-  while (level < words.length && matchesWord(words[level] ?? '', prefix && level === words.length - 1, docTokens)) level++;
+  while (level < words.length && (bySynonym[level] || matchesWord(words[level] ?? '', prefix && level === words.length - 1, docTokens))) level++;
   return level;
+}
+
+/**
+ * Per query word, whether the document holds (every word of) another term of a group one of
+ * whose terms the query spells at a run of words covering it.
+ */
+function synonymMatches(words: readonly string[], groups: readonly SynonymGroup[], docTokens: ReadonlySet<string>): boolean[] {
+  const covered = words.map(() => false);
+  for (const group of groups) {
+    const terms = group.map(tokenize).filter((tokens) => tokens.length > 0);
+    for (const term of terms) {
+      const held = terms.some((other) => other.join(' ') !== term.join(' ') && other.every((token) => docTokens.has(token)));
+      for (let start = 0; held && start + term.length <= words.length; start++) {
+        if (term.every((token, k) => words[start + k] === token)) term.forEach((_, k) => (covered[start + k] = true));
+      }
+    }
+  }
+  return covered;
 }
 
 function matchesWord(word: string, prefix: boolean, docTokens: readonly string[]): boolean {

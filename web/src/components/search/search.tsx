@@ -20,10 +20,10 @@ const SETTLE_MS = 1_000;
  * are asked as not yet searched; once the query rests for a second it is asked once more as
  * searched, so the ranking learns from what people settle on, not from every keystroke.
  */
-export function Search({ initial, query }: { initial: SearchView; query: SearchQuery }) {
+export function Search({ initial, query, unavailable = false }: { initial: SearchView; query: SearchQuery; unavailable?: boolean }) {
   const [q, setQ] = useState(query.q);
   const [result, setResult] = useState(initial);
-  const [state, setState] = useState<'idle' | 'loading' | 'error'>('idle');
+  const [state, setState] = useState<'idle' | 'loading' | 'error' | 'unavailable'>(unavailable ? 'unavailable' : 'idle');
   // The query whose results are shown, and the last one asked as searched.
   const shown = useRef(query.q);
   const settled = useRef(query.q);
@@ -41,8 +41,9 @@ export function Search({ initial, query }: { initial: SearchView; query: SearchQ
           body: JSON.stringify({ variables: searchVariables(next, searched) }),
           signal: controller.signal,
         });
-        const body = (await response.json()) as { data?: { search: SearchView } };
+        const body = (await response.json()) as { data?: { search: SearchView }; errors?: { extensions?: { code?: string } }[] };
         if (controller.signal.aborted) return; // the person typed on, or left the page
+        if (body.errors?.some((e) => e.extensions?.code === 'UNAVAILABLE')) return setState('unavailable');
         if (!body.data) throw new Error('search failed');
         setResult(body.data.search);
         setState('idle');
@@ -83,12 +84,19 @@ export function Search({ initial, query }: { initial: SearchView; query: SearchQ
             autoFocus={query.q === ''}
           />
         </form>
+        {state === 'unavailable' && (
+          <p className="panel" role="alert" data-testid="search-unavailable">
+            Search is unavailable for a moment: the search engine is not answering. Registered products are safe and will be found as soon as it is back. Keep typing, or reload, to try again.
+          </p>
+        )}
         <h1 id="results-heading" className="small muted" aria-live="polite">
           {state === 'error'
             ? 'Search failed; keep typing to retry.'
+            : state === 'unavailable'
+              ? 'Search unavailable'
             : `${result.total} product${result.total === 1 ? '' : 's'}${result.query ? ` for “${result.query}”` : ''}${state === 'loading' ? ' · searching…' : ''}`}
         </h1>
-        {groups.length === 0 ? (
+        {state === 'unavailable' && groups.length === 0 ? null : groups.length === 0 ? (
           <p className="panel" data-testid="no-results">
             No data product matches. Try fewer words, or another name for the same thing.
           </p>

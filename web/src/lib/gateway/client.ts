@@ -20,6 +20,10 @@ export class GatewayError extends Error {
   get badInput(): boolean {
     return this.details.some((d) => d.extensions?.code === 'BAD_USER_INPUT' || d.extensions?.kind === 'invalid-parameter');
   }
+  /** Whether a backend said it cannot answer for now (the search engine down): worth a retry, not an error page. */
+  get unavailable(): boolean {
+    return this.details.some((d) => d.extensions?.code === 'UNAVAILABLE');
+  }
 }
 
 /** How long a page waits for the API before it shows its error page instead of hanging. */

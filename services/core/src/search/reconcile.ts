@@ -1,0 +1,97 @@
+import type { Iri } from '@quanta/model';
+import type { Clock } from '../ports/clock.js';
+import type { KnowledgeGraph } from '../ports/knowledge-graph.js';
+import type { SearchIndex } from '../ports/search-index.js';
+import type { ProductHead } from '../ports/search-outbox.js';
+
+/** What a comparison of the search index with the graph found (and, unless a dry run, repaired). */
+export interface ReconcileReport {
+  /** Products in the graph, and documents in the index, when compared. */
+  readonly products: number;
+  readonly documents: number;
+  /** Products without a document. */
+  readonly missing: number;
+  /** Documents of an older revision than the product's. */
+  readonly stale: number;
+  /** Documents of no product (an index shared with a wiped graph, a test's leftovers). */
+  readonly orphaned: number;
+  /** Outbox entries waiting when the comparison ended: part of `missing` and `stale` is on its way. */
+  readonly pending: number;
+  /** A few IRIs of each kind, for the log and the operator. */
+  readonly examples: { readonly missing: readonly Iri[]; readonly stale: readonly Iri[]; readonly orphaned: readonly Iri[] };
+  /** Whether missing and stale products were put in the outbox and orphans removed. */
+  readonly repaired: boolean;
+  readonly millis: number;
+}
+
+const PAGE = 5000;
+const EXAMPLES = 10;
+
+/**
+ * The reconciler (DESIGN.md §9.2): compares every product's revision in the graph with the
+ * document the index holds. Missing and stale products go into the outbox, so the projector
+ * repairs them with its own retries; orphaned documents are removed. Memory is one IRI and number
+ * per product (a few MB at 100k); the documents themselves are never read.
+ */
+export async function reconcile(graph: KnowledgeGraph, search: SearchIndex, clock: Clock, { repair = true } = {}): Promise<ReconcileReport> {
+  const started = clock.now();
+  const heads = await readHeads(graph);
+  const stale: ProductHead[] = [];
+  const unknown: Iri[] = [];
+  const seen = new Set<Iri>();
+  let documents = 0;
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await search.indexedRevisions(offset, PAGE);
+    documents += page.length;
+    for (const { iri, revision } of page) {
+      seen.add(iri);
+      const head = heads.get(iri);
+      if (head === undefined) unknown.push(iri);
+      else if (revision < head) stale.push({ iri, revision: head });
+    }
+    if (page.length < PAGE) break;
+  }
+  const missing: ProductHead[] = [];
+  for (const [iri, revision] of heads) if (!seen.has(iri)) missing.push({ iri, revision });
+  // A product registered after the graph was read already has its document: not an orphan.
+  const orphaned = await stillUnknown(graph, unknown);
+  if (repair) {
+    if (missing.length + stale.length > 0) await graph.enqueueProjections([...missing, ...stale], new Date(clock.now()).toISOString());
+    if (orphaned.length > 0) await search.remove(orphaned);
+  }
+  const { pending } = await graph.outboxStatus();
+  return {
+    products: heads.size,
+    documents,
+    missing: missing.length,
+    stale: stale.length,
+    orphaned: orphaned.length,
+    pending,
+    examples: { missing: missing.slice(0, EXAMPLES).map((h) => h.iri), stale: stale.slice(0, EXAMPLES).map((h) => h.iri), orphaned: orphaned.slice(0, EXAMPLES) },
+    repaired: repair,
+    millis: clock.now() - started,
+  };
+}
+
+async function readHeads(graph: KnowledgeGraph): Promise<Map<Iri, number>> {
+  const heads = new Map<Iri, number>();
+  let after: Iri | undefined;
+  do {
+    const page = await graph.listProductHeads({ ...(after !== undefined && { after }), limit: PAGE });
+    for (const { iri, revision } of page.items) heads.set(iri, revision);
+    after = page.next;
+  } while (after !== undefined);
+  return heads;
+}
+
+async function stillUnknown(graph: KnowledgeGraph, iris: readonly Iri[]): Promise<Iri[]> {
+  const gone: Iri[] = [];
+  for (let k = 0; k < iris.length; k += PAGE) {
+    const chunk = iris.slice(k, k + PAGE);
+    const products = await graph.getProducts(chunk);
+    chunk.forEach((iri, i) => {
+      if (!products[i]) gone.push(iri);
+    });
+  }
+  return gone;
+}
