@@ -47,4 +47,17 @@ describe('loadConfig', () => {
     });
     expect(() => loadConfig({ QUANTA_SEARCH: 'meilisearch' })).toThrow(/MEILI_URL is required/);
   });
+
+  it('reads the search index settings: Meilisearch index, the wait for search (by engine), reconcile and backoff', () => {
+    const meili = { QUANTA_SEARCH: 'meilisearch', MEILI_URL: 'http://127.0.0.1:7700' };
+    expect(loadConfig(meili).search).toEqual({ backend: 'meilisearch', url: 'http://127.0.0.1:7700', apiKey: undefined, index: 'products' });
+    expect(loadConfig({ ...meili, MEILI_INDEX: 'quanta-staging' }).search).toMatchObject({ index: 'quanta-staging' });
+    expect(() => loadConfig({ ...meili, MEILI_INDEX: 'no spaces' })).toThrow(/MEILI_INDEX/);
+    expect(loadConfig({}).searchWaitMs).toBe(1000);
+    expect(loadConfig(meili).searchWaitMs).toBe(0);
+    expect(loadConfig({ ...meili, QUANTA_SEARCH_WAIT_MS: '250' }).searchWaitMs).toBe(250);
+    expect(() => loadConfig({ QUANTA_SEARCH_WAIT_MS: '-1' })).toThrow(/QUANTA_SEARCH_WAIT_MS/);
+    expect(loadConfig({})).toMatchObject({ reconcileSeconds: 600, projectorRetryMaxMs: 10_000 });
+    expect(() => loadConfig({ QUANTA_RECONCILE_SECONDS: '1' })).toThrow(/QUANTA_RECONCILE_SECONDS/);
+  });
 });

@@ -23,7 +23,7 @@ export const EnvSchema = z
     QUANTA_FEEDBACK_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
     QUANTA_IMPRESSION_FLUSH_SECONDS: z.coerce.number().int().min(1).max(3_600).default(10),
     QUANTA_INSIGHTS_REFRESH_SECONDS: z.coerce.number().int().min(1).max(604_800).default(3_600),
-    QUANTA_SEARCH_WAIT_MS: z.coerce.number().int().min(0).max(30_000).default(1_000),
+    QUANTA_SEARCH_WAIT_MS: z.coerce.number().int().min(0).max(30_000).optional(),
     QUANTA_RECONCILE_SECONDS: z.coerce.number().int().min(10).max(604_800).default(600),
     QUANTA_PROJECTOR_RETRY_MAX_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
     NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/\S+$/, { message: 'must be a bolt:// or neo4j:// URI (optionally +s or +ssc)' }).optional(),
@@ -70,6 +70,7 @@ export interface QuantaConfig {
   /**
    * How long a registration waits for its product to be searchable while the search engine is
    * healthy (ADR 0014); 0 answers as soon as the graph committed. Never waited for while it fails.
+   * 1000 ms on the embedded engine, 0 on Meilisearch unless set.
    */
   readonly searchWaitMs: number;
   /** How often the reconciler compares the whole search index with the graph and repairs it. */
@@ -123,7 +124,9 @@ export function loadConfig(
     feedbackRefreshSeconds: e.QUANTA_FEEDBACK_REFRESH_SECONDS,
     impressionFlushSeconds: e.QUANTA_IMPRESSION_FLUSH_SECONDS,
     insightsRefreshSeconds: e.QUANTA_INSIGHTS_REFRESH_SECONDS,
-    searchWaitMs: e.QUANTA_SEARCH_WAIT_MS,
+    // Waiting costs the embedded engine a millisecond; Meilisearch indexes in tasks of about half a
+    // second on a small machine (docs/benchmarks.md), so waiting would break registration latency.
+    searchWaitMs: e.QUANTA_SEARCH_WAIT_MS ?? (e.QUANTA_SEARCH === 'meilisearch' ? 0 : 1_000),
     reconcileSeconds: e.QUANTA_RECONCILE_SECONDS,
     projectorRetryMaxMs: e.QUANTA_PROJECTOR_RETRY_MAX_MS,
     production: e.NODE_ENV === 'production',

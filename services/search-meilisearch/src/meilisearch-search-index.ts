@@ -22,6 +22,9 @@ export interface MeilisearchOptions {
   readonly requestTimeoutMs?: number;
 }
 
+/** Document ids per revision read: about 13 KB of URL, far below the engine's header limit. */
+const IDS_PER_READ = 200;
+
 /** A relevance just below an exact name's 1: Meilisearch may score a near match 1 as well. */
 const BELOW_EXACT = 0.999_999;
 
@@ -142,8 +145,15 @@ export class MeilisearchSearchIndex implements SearchIndex {
 
   /** The revision held for each IRI that has a document. */
   private async revisions(iris: readonly Iri[]): Promise<Map<Iri, number>> {
-    const held = await this.index.getDocuments({ ids: iris.map(idOf), fields: ['iri', 'revision'], limit: iris.length });
-    return new Map(held.results.map((d) => [d.iri, d.revision]));
+    const held = new Map<Iri, number>();
+    // The ids travel in the URL, 65 characters each: a rebuild's 10k would pass the engine's
+    // header limit (431), so they are asked a few hundred at a time.
+    for (let k = 0; k < iris.length; k += IDS_PER_READ) {
+      const ids = iris.slice(k, k + IDS_PER_READ).map(idOf);
+      const page = await this.index.getDocuments({ ids, fields: ['iri', 'revision'], limit: ids.length });
+      for (const d of page.results) held.set(d.iri, d.revision);
+    }
+    return held;
   }
 
   /** Runs `work` on a ready index; an engine out of reach is an UnavailableError. */

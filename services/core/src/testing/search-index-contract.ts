@@ -198,6 +198,16 @@ export function runSearchIndexContract(name: string, target: SearchIndexTarget):
       expect(await index.indexedRevisions(0, 10)).toEqual([]);
     });
 
+    it('takes a rebuild-sized upsert in one call, keeping the newer of two revisions', async () => {
+      // A reindex writes thousands at once: an adapter that reads the held revisions first must not choke on the batch's size.
+      const bulk = Array.from({ length: 2500 }, (_, k) => testDocument(`bulk-${String(k).padStart(4, '0')}`, { revision: 2 }));
+      await index.upsert(bulk);
+      await index.upsert([...bulk.slice(0, 300).map((d) => ({ ...d, revision: 1, title: 'older' })), testDocument('bulk-extra')]);
+      expect(await index.count()).toBe(CORPUS.length + bulk.length + 1);
+      const [hit] = (await search('bulk-0007')).hits;
+      expect(hit?.document).toMatchObject({ name: 'bulk-0007', revision: 2, title: 'bulk 0007' });
+    });
+
     synonymCases(() => index);
 
     it('rejects every call with an UnavailableError when the engine cannot be reached', async () => {
