@@ -3,6 +3,7 @@
  * `quanta`: start Quanta, register descriptors, load the demo mesh, rebuild the search index.
  * Every command but `up` talks to a running server over HTTP.
  */
+import cliProgress from 'cli-progress';
 import { Command } from 'commander';
 import { createClient } from './client.js';
 import { collectDescriptorFiles, type DescriptorFile } from './descriptor-files.js';
@@ -57,7 +58,15 @@ program
   .description('rebuild the search index from the knowledge graph')
   .option('--url <url>', 'base URL of a running Quanta', DEFAULT_URL)
   .action(async (o: { url: string }) => {
-    const report = await createClient(o.url).reindex();
+    const bar = process.stdout.isTTY ? new cliProgress.SingleBar({ format: '  reindexing {bar} {value}/{total} products' }, cliProgress.Presets.shades_classic) : undefined;
+    let started = false;
+    const report = await createClient(o.url)
+      .reindex((done, total) => {
+        if (!started) bar?.start(total, 0);
+        started = true;
+        bar?.update(done);
+      })
+      .finally(() => bar?.stop());
     print(`reindexed ${report.documents} products in ${report.millis} ms${report.failed ? `; ${report.failed} could not be projected (see the server log)` : ''}`);
   });
 

@@ -31,7 +31,20 @@ export function createClient(baseUrl: string) {
     /** Registers one descriptor given as YAML or JSON text. */
     register: (text: string, format: 'yaml' | 'json') =>
       call<{ outcome: string; revision: number; product: { iri: string } }>('PUT', '/api/v1/products', text, `application/${format}`),
-    reindex: () => call<{ documents: number; failed: number; millis: number }>('POST', '/api/v1/admin/reindex'),
+    /** Rebuilds the search index, telling `onProgress` as the server streams how far it got. */
+    reindex: async (onProgress?: (done: number, total: number) => void) => {
+      const res = await fetch(url('/api/v1/admin/reindex'), { method: 'POST', headers: { Accept: 'application/x-ndjson' } });
+      if (!res.ok || !res.body) throw new ApiError(res.status, describeProblem(res.status, await res.text()));
+      let report: { documents: number; failed: number; millis: number } | undefined;
+      for await (const line of ndjsonLines(res.body)) {
+        const item = JSON.parse(line) as { progress?: { done: number; total: number }; report?: typeof report; problem?: Problem & { status?: number } };
+        if (item.progress) onProgress?.(item.progress.done, item.progress.total);
+        if (item.report) report = item.report;
+        if (item.problem) throw new ApiError(item.problem.status ?? 500, describeProblem(item.problem.status ?? 500, JSON.stringify(item.problem)));
+      }
+      if (!report) throw new ApiError(502, 'the server ended the reindex without a report');
+      return report;
+    },
     /** Compares the search index with the graph; repairs what differs unless a dry run. */
     reconcile: (dryRun = false) =>
       call<{ products: number; documents: number; missing: number; stale: number; orphaned: number; pending: number; repaired: boolean; millis: number; examples: Record<'missing' | 'stale' | 'orphaned', string[]> }>(
@@ -78,4 +91,20 @@ function describeProblem(status: number, text: string): string {
   } catch {
     return `${status}: ${text.slice(0, 200)}`;
   }
+}
+
+/** The lines of a streamed body, as they arrive. */
+async function* ndjsonLines(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
+  const decoder = new TextDecoder();
+  let buffered = '';
+  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+    buffered += decoder.decode(chunk, { stream: true });
+    let newline: number;
+    while ((newline = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, newline).trim();
+      buffered = buffered.slice(newline + 1);
+      if (line) yield line;
+    }
+  }
+  if (buffered.trim()) yield buffered.trim();
 }

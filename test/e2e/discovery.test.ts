@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import { createClient } from '@quanta/ingest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { call, compliantDescriptor, productPath, startQuanta, type QuantaProcess } from '../src/index.js';
+import { CLI, call, compliantDescriptor, productPath, startQuanta, type QuantaProcess } from '../src/index.js';
 
 const BASE = 'https://e2e.example/products';
 const descriptor = (name: string, extra: Record<string, unknown> = {}) => compliantDescriptor(BASE, name, extra);
@@ -120,6 +122,17 @@ describe('discovery port and search, end to end against the running server', () 
     expect(res.status).toBe(200);
     expect(res.body.documents).toBe(5);
     expect((await call(q.url, 'GET', '/api/v1/search?q=listener')).body.total).toBeGreaterThanOrEqual(2);
+  });
+
+  it('streams the rebuild\'s progress to the CLI\'s client, and `quanta reconcile` finds nothing to repair', async () => {
+    const seen: [number, number][] = [];
+    const report = await createClient(q.url).reindex((done, total) => seen.push([done, total]));
+    expect(report).toMatchObject({ documents: 5, failed: 0 });
+    expect(seen.at(-1)).toEqual([5, 5]);
+    const cli = spawnSync(process.execPath, [CLI, 'reconcile', '--dry-run', '--url', q.url], { encoding: 'utf8' });
+    expect(cli.stderr).toBe('');
+    expect(cli.stdout).toMatch(/^5 products, 5 documents: 0 missing, 0 stale, 0 orphaned/);
+    expect(cli.status).toBe(0);
   });
 
   it('serves the default JSON-LD context at the IRI descriptors name', async () => {

@@ -9,6 +9,15 @@ import { type Problem, problem } from './problems.js';
  * map to their problem kind; anything else is a 500 that reveals nothing but the request id.
  */
 export function toProblemResponse(err: unknown, c: Context, logger: Logger): Response {
+  const { body, headers } = problemOf(err, c, logger);
+  return new Response(JSON.stringify(body), {
+    status: body.status,
+    headers: { ...headers, 'Content-Type': 'application/problem+json' },
+  });
+}
+
+/** The problem document and headers an error maps to; an unexpected error is logged here. */
+export function problemOf(err: unknown, c: Context, logger: Logger): { body: Problem; headers: Record<string, string> } {
   const instance = new URL(c.req.url).pathname;
   const headers: Record<string, string> = {};
   let body: Problem;
@@ -23,8 +32,5 @@ export function toProblemResponse(err: unknown, c: Context, logger: Logger): Res
     logger.error({ err, requestId, path: instance }, 'unhandled error');
     body = problem('internal', `Unexpected error; quote request id ${requestId ?? 'unknown'} when reporting it.`, instance);
   }
-  return new Response(JSON.stringify(body), {
-    status: body.status,
-    headers: { ...headers, 'Content-Type': 'application/problem+json' },
-  });
+  return { body, headers };
 }

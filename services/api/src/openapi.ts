@@ -189,7 +189,13 @@ export function openApiDocument(version: string): Record<string, unknown> {
           responses: { '200': { description: 'Products, pairs, likely pairs, groups, flagged products and time taken' }, '503': problemResponse('Duplicate detection is not running in this process') },
         },
       },
-      '/api/v1/admin/reindex': { post: { summary: 'Rebuild the search index from the knowledge graph', responses: { '200': { description: 'Documents indexed and time taken' } } } },
+      '/api/v1/admin/reindex': {
+        post: {
+          summary: 'Rebuild the search index from the knowledge graph',
+          description: 'With `Accept: application/x-ndjson` the answer streams `{"progress":{"done","total"}}` lines, then `{"report":…}`, or a last `{"problem":…}` line when the rebuild fails.',
+          responses: { '200': { description: 'Documents indexed, products that could not be projected, and time taken (JSON, or NDJSON progress then the report)' } },
+        },
+      },
       '/api/v1/admin/reconcile': {
         post: {
           summary: 'Compare the search index with the knowledge graph; put missing and stale products in the outbox and remove orphaned documents',

@@ -3,7 +3,9 @@ import { loadContext } from '@quanta/ontologies';
 import { NotFoundError } from '@quanta/model';
 import type { AppDeps, AppEnv } from '../env.js';
 import { openApiDocument } from '../openapi.js';
+import { negotiate } from '../negotiate.js';
 import { choiceParam, queryOf } from '../query.js';
+import { NDJSON, streamProgress } from '../progress-stream.js';
 import { PROBLEMS, type ProblemKind, problemType } from '../problems.js';
 
 /** The default JSON-LD context, served at the path its IRI names (DESIGN.md §4). */
@@ -13,6 +15,8 @@ export function namespaceRoutes(): Hono<AppEnv> {
   app.get('/context.jsonld', (c) => c.body(context, 200, { 'Content-Type': 'application/ld+json' }));
   return app;
 }
+
+const REINDEX_TYPES = ['application/json', NDJSON] as const;
 
 /** The OpenAPI document, problem-type documentation and operator actions such as reindex. */
 export function metaRoutes({ catalog, logger, version }: AppDeps): Hono<AppEnv> {
@@ -26,8 +30,13 @@ export function metaRoutes({ catalog, logger, version }: AppDeps): Hono<AppEnv> 
     return c.json({ type: problemType(kind), ...doc });
   });
   app.post('/admin/reindex', async (c) => {
+    const by = c.get('identity').subject;
+    // A rebuild of a large mesh takes minutes on Meilisearch: a caller that asks for NDJSON sees it move.
+    if (negotiate(c.req.header('accept'), REINDEX_TYPES) === NDJSON) {
+      return streamProgress(c, logger, (onProgress) => catalog.reindex(onProgress), (report) => logger.info({ ...report, by }, 'search index rebuilt from the graph'));
+    }
     const report = await catalog.reindex();
-    logger.info({ ...report, by: c.get('identity').subject }, 'search index rebuilt from the graph');
+    logger.info({ ...report, by }, 'search index rebuilt from the graph');
     return c.json(report);
   });
   app.post('/admin/reconcile', async (c) => {
