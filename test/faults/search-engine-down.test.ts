@@ -104,15 +104,20 @@ describe('the search engine down for a burst of registrations', () => {
     await graph.completeProjections([{ iri: `${BASE}/outdated`, revision: 2 }]); // the outbox entry is lost too
     search.down = false;
     await engine.upsert([testDocument('stray', { iri: 'https://faults.example/products/stray' })]);
+    // An index ahead of the graph (the graph restored from an older backup): its upserts would be refused.
+    await engine.upsert([testDocument('kept', { iri: `${BASE}/kept`, revision: 9, title: 'a revision the graph never had' })]);
 
     const found = (await json('/api/v1/admin/reconcile', { method: 'POST' })).body;
-    expect(found).toMatchObject({ products: 3, missing: 1, stale: 1, orphaned: 1, repaired: true });
-    expect(found.examples).toEqual({ missing: [`${BASE}/lost`], stale: [`${BASE}/outdated`], orphaned: ['https://faults.example/products/stray'] });
+    expect(found).toMatchObject({ products: 3, missing: 1, stale: 2, orphaned: 1, repaired: true });
+    expect(found.examples.missing).toEqual([`${BASE}/lost`]);
+    expect([...found.examples.stale].sort()).toEqual([`${BASE}/kept`, `${BASE}/outdated`]);
+    expect(found.examples.orphaned).toEqual(['https://faults.example/products/stray']);
     expect(await projector.drained(10_000)).toBe(true);
     const after = (await json('/api/v1/admin/reconcile?dryRun=true', { method: 'POST' })).body;
     expect(after).toMatchObject({ products: 3, documents: 3, missing: 0, stale: 0, orphaned: 0 });
     expect((await firstHit('lost'))?.product.iri).toBe(`${BASE}/lost`);
     expect((await firstHit('outdated'))?.product.revision).toBe(2);
+    expect((await firstHit('kept'))?.product).toMatchObject({ revision: 1, title: 'kept' });
     expect((await json('/api/v1/admin/reconcile?dryRun=maybe', { method: 'POST' })).status).toBe(400);
   });
 });

@@ -2,7 +2,7 @@
  * @module
  * Harness for cross-package suites: real server processes and an HTTP helper.
  */
-export { backendEnv, resetBackend } from './support/backend.js';
+export { backendEnv, openServerGraph, resetBackend } from './support/backend.js';
 export { call, productPath, type JsonResponse } from './support/http.js';
 export { compliantDescriptor } from './support/descriptors.js';
 export { ROOT, SERVER_MAIN, CLI } from './support/paths.js';

@@ -3,7 +3,7 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 
 /**
  * The search index's lag behind the graph as Prometheus metrics (ADR 0014): the outbox's size and
- * oldest entry's age read at each scrape, the projector's state, and the commit-to-searchable lag
+ * oldest entry's age read at each scrape (left out of a scrape while the graph is unreachable), the projector's state, and the commit-to-searchable lag
  * of every projected product.
  */
 export function registerSearchMetrics(registry: Registry, catalog: Catalog): void {
@@ -12,7 +12,8 @@ export function registerSearchMetrics(registry: Registry, catalog: Catalog): voi
     help: 'Products whose search document is behind the graph (search outbox entries)',
     registers: [registry],
     async collect() {
-      this.set((await catalog.searchLag()).pending);
+      const lag = await lagOrNothing(catalog);
+      if (lag) this.set(lag.pending);
     },
   });
   new Gauge({
@@ -20,7 +21,8 @@ export function registerSearchMetrics(registry: Registry, catalog: Catalog): voi
     help: 'Age of the oldest change not yet searchable; 0 when the index is level with the graph',
     registers: [registry],
     async collect() {
-      this.set((await catalog.searchLag()).lagSeconds);
+      const lag = await lagOrNothing(catalog);
+      if (lag) this.set(lag.lagSeconds);
     },
   });
   new Gauge({
@@ -51,4 +53,9 @@ export function registerSearchMetrics(registry: Registry, catalog: Catalog): voi
     projected.inc(products.length);
     for (const ms of lagsMs) lag.observe(ms / 1000);
   });
+}
+
+/** The lag, or nothing while the graph cannot be read: a scrape must still return every other metric. */
+function lagOrNothing(catalog: Catalog): Promise<Awaited<ReturnType<Catalog['searchLag']>> | undefined> {
+  return catalog.searchLag().catch(() => undefined);
 }

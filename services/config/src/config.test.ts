@@ -57,7 +57,9 @@ describe('loadConfig', () => {
     expect(loadConfig(meili).searchWaitMs).toBe(0);
     expect(loadConfig({ ...meili, QUANTA_SEARCH_WAIT_MS: '250' }).searchWaitMs).toBe(250);
     expect(() => loadConfig({ QUANTA_SEARCH_WAIT_MS: '-1' })).toThrow(/QUANTA_SEARCH_WAIT_MS/);
-    expect(loadConfig({})).toMatchObject({ reconcileSeconds: 600, projectorRetryMaxMs: 10_000 });
+    expect(loadConfig({})).toMatchObject({ reconcileSeconds: 600, projectorRetryMaxMs: 10_000, searchProjector: true });
+    expect(loadConfig({ QUANTA_SEARCH_PROJECTOR: 'off' }).searchProjector).toBe(false);
+    expect(() => loadConfig({ QUANTA_SEARCH_PROJECTOR: 'maybe' })).toThrow(/QUANTA_SEARCH_PROJECTOR/);
     expect(() => loadConfig({ QUANTA_RECONCILE_SECONDS: '1' })).toThrow(/QUANTA_RECONCILE_SECONDS/);
   });
 });

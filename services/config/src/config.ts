@@ -25,6 +25,7 @@ export const EnvSchema = z
     QUANTA_INSIGHTS_REFRESH_SECONDS: z.coerce.number().int().min(1).max(604_800).default(3_600),
     QUANTA_SEARCH_WAIT_MS: z.coerce.number().int().min(0).max(30_000).optional(),
     QUANTA_RECONCILE_SECONDS: z.coerce.number().int().min(10).max(604_800).default(600),
+    QUANTA_SEARCH_PROJECTOR: z.enum(['on', 'off']).default('on'),
     QUANTA_PROJECTOR_RETRY_MAX_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
     NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/\S+$/, { message: 'must be a bolt:// or neo4j:// URI (optionally +s or +ssc)' }).optional(),
     NEO4J_USER: z.string().default('neo4j'),
@@ -75,6 +76,12 @@ export interface QuantaConfig {
   readonly searchWaitMs: number;
   /** How often the reconciler compares the whole search index with the graph and repairs it. */
   readonly reconcileSeconds: number;
+  /**
+   * Whether this API process drains the search outbox. Exactly one process per graph should: the
+   * engine's revision check is read-then-write, so two projectors could leave an older revision
+   * last (the reconciler repairs it). Set `QUANTA_SEARCH_PROJECTOR=off` on every other instance.
+   */
+  readonly searchProjector: boolean;
   /** The longest pause between the projector's attempts while the search engine fails (backoff cap). */
   readonly projectorRetryMaxMs: number;
   /** `NODE_ENV=production`: GraphQL answers no introspection and suggests no field names (ADR 0012). */
@@ -128,6 +135,7 @@ export function loadConfig(
     // second on a small machine (docs/benchmarks.md), so waiting would break registration latency.
     searchWaitMs: e.QUANTA_SEARCH_WAIT_MS ?? (e.QUANTA_SEARCH === 'meilisearch' ? 0 : 1_000),
     reconcileSeconds: e.QUANTA_RECONCILE_SECONDS,
+    searchProjector: e.QUANTA_SEARCH_PROJECTOR === 'on',
     projectorRetryMaxMs: e.QUANTA_PROJECTOR_RETRY_MAX_MS,
     production: e.NODE_ENV === 'production',
   };

@@ -61,7 +61,10 @@ export function createCatalog(given: CatalogDeps) {
       return report;
     },
     /** Rereads the graph's `sameAs` links into the index's synonyms (written only when they changed). */
-    refreshSynonyms: () => synonyms.refresh(),
+    refreshSynonyms: ({ force = false } = {}) => {
+      if (force) synonyms.invalidate();
+      return synonyms.refresh();
+    },
     /** The outbox's projector: its health, waits for it to drain (tests, benches), lag listeners. */
     projector,
     /** How far search is behind the graph: waiting products, the oldest one's age, the projector's health. */

@@ -46,4 +46,20 @@ describe.skipIf(!url)('on a real Meilisearch', () => {
     expect(found.hits.map((h) => h.document.name)).toEqual(['listener-profiles']);
     await again.close();
   });
+
+  it('creates its index again, with its settings, when the index vanished under it (deleted, or the engine restarted empty)', async () => {
+    const uid = `contract-${randomUUID()}`;
+    const index = await open(url as string, uid);
+    await index.upsert([testDocument('listener-profiles', { title: 'Listener profiles' })]);
+    const client = new Meilisearch({ host: url as string, ...(apiKey !== undefined && { apiKey }) });
+    await client.deleteIndex(uid).waitTask();
+    // The first write finds the index gone: unavailable for now (the projector retries), not a bug.
+    await expect(index.upsert([testDocument('play-events')])).rejects.toMatchObject({ kind: 'unavailable' });
+    await index.upsert([testDocument('play-events', { title: 'Play events' })]);
+    expect(await index.count()).toBe(1);
+    const found = await index.search({ q: 'play-events', filters: {}, offset: 0, limit: 1 });
+    expect(found.hits[0]).toMatchObject({ relevance: 1, document: { name: 'play-events' } }); // the exact-name rule needs the settings back
+    expect((await client.index(uid).getSettings()).filterableAttributes).toContain('exact');
+    await index.close();
+  });
 });

@@ -4,7 +4,7 @@ import { FACETS, type FacetCount, type FacetName, type Iri } from '@quanta/model
 import { fromStored, idOf, type StoredDocument, toStored } from './documents.js';
 import { FACET_ATTRIBUTES, SETTINGS } from './settings.js';
 import { synonymMap } from './synonyms.js';
-import { reachable } from './unavailable.js';
+import { indexMissing, reachable } from './unavailable.js';
 
 /** Where the engine is and which index holds the products. */
 export interface MeilisearchOptions {
@@ -75,7 +75,7 @@ export class MeilisearchSearchIndex implements SearchIndex {
         const known = Math.max(held.get(d.iri) ?? -Infinity, newest.get(d.iri)?.revision ?? -Infinity);
         if (d.revision >= known) newest.set(d.iri, d);
       }
-      if (newest.size > 0) await this.done(this.index.addDocuments([...newest.values()].map(toStored)));
+      if (newest.size > 0) await this.done(this.index.addDocuments([...newest.values()].map(toStored)), newest.size);
     });
   }
 
@@ -113,8 +113,9 @@ export class MeilisearchSearchIndex implements SearchIndex {
     return this.write(() => this.done(this.index.deleteAllDocuments()));
   }
 
+  /** The engine answers (its health route); not the index's setup, which may queue behind indexing. */
   ping(): Promise<void> {
-    return this.call(async () => {
+    return reachable(async () => {
       await this.client.health();
     });
   }
@@ -160,7 +161,13 @@ export class MeilisearchSearchIndex implements SearchIndex {
   private call<T>(work: () => Promise<T>): Promise<T> {
     return reachable(async () => {
       await this.ready();
-      return work();
+      try {
+        return await work();
+      } catch (error) {
+        // Forget the setup, so the next call (the projector's retry) creates the index again.
+        if (indexMissing(error)) this.setup = undefined;
+        throw error;
+      }
     });
   }
 
@@ -185,8 +192,9 @@ export class MeilisearchSearchIndex implements SearchIndex {
   }
 
   /** Waits for a task and fails with the engine's own message when it failed. */
-  private async done(task: EnqueuedTaskPromise): Promise<void> {
-    const ended = await task.waitTask({ timeout: this.taskTimeoutMs });
+  private async done(task: EnqueuedTaskPromise, documents = 0): Promise<void> {
+    // A rebuild's 10,000 documents may take longer than a registration's few: 5 ms more per document.
+    const ended = await task.waitTask({ timeout: Math.max(this.taskTimeoutMs, documents * 5) });
     if (ended.status !== 'succeeded') throw new Error(`Meilisearch task ${ended.uid} ${ended.status}: ${ended.error?.message ?? 'no reason given'}`);
   }
 }

@@ -19,7 +19,13 @@ export function toUnavailable(error: unknown): unknown {
   if (error instanceof MeilisearchTaskTimeOutError) return unavailable('did not finish a task in time', error);
   if (error instanceof MeilisearchApiError && error.response.status >= 500) return unavailable(`answered ${error.response.status}`, error);
   if (error instanceof SyntaxError) return unavailable('answered something that is not JSON', error);
+  if (indexMissing(error)) return unavailable('has lost the index (deleted, or the engine restarted empty); it is created again at the next call', error as Error);
   return error;
+}
+
+/** The index is gone under a running Quanta: the adapter makes it again, with its settings. */
+export function indexMissing(error: unknown): boolean {
+  return error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found';
 }
 
 /** Runs `work`, turning the failures {@link toUnavailable} recognises into an UnavailableError. */

@@ -47,7 +47,7 @@ export async function openRuntime(config: QuantaConfig, logger: Logger, options:
   insights.onRefreshError = (iri, err) => logger.warn({ iri, err }, 'duplicate detection could not update a product; the next full run repairs it');
   insights.onBurstRun = (millis) => logger.info({ millis, groups: insights.duplicateGroups.length }, 'duplicate groups recomputed after a burst of registrations');
   const impressions = new ImpressionLog(graph);
-  const projects = options.projects ?? true;
+  const projects = (options.projects ?? true) && config.searchProjector;
   const projector = new SearchProjector(graph, search, systemClock, {
     retryMaxMs: config.projectorRetryMaxMs,
     // The first failure of a run is worth a warning; the retries after it, a debug line each.
@@ -70,17 +70,19 @@ export async function openRuntime(config: QuantaConfig, logger: Logger, options:
     searchWaitMs: projects ? config.searchWaitMs : 0,
   });
   const productsAtStart = await graph.countProducts();
-  if (projects) {
-    await converge(productsAtStart, search, catalog, logger);
-    projector.start();
-  }
+  // A process with an index of its own fills it before it serves; one that does not project never
+  // drains the outbox, not even when a write of its own would wake the projector.
+  if (projects || options.searchFollowsGraph) await converge(productsAtStart, search, catalog, logger);
+  if (projects) projector.start();
+  else await projector.stop();
   await catalog.refreshSynonyms().catch((err: unknown) => logger.warn({ err }, 'search synonyms could not be read from the graph; the next projection or reconcile retries'));
   const stopReconcile = projects
     ? await keepRebuilt(
         config.reconcileSeconds,
         async () => {
           const report = await catalog.reconcile();
-          await catalog.refreshSynonyms();
+          // Rewritten even when the graph's did not change: a restored engine may have lost them.
+          await catalog.refreshSynonyms({ force: true });
           return { message: `search index compared with the graph: ${report.missing} missing, ${report.stale} stale, ${report.orphaned} orphaned`, ...report };
         },
         'search index could not be compared with the graph; the next run retries',

@@ -1,3 +1,7 @@
+import { join } from 'node:path';
+import type { KnowledgeGraph } from '@quanta/core';
+import { SqliteKnowledgeGraph } from '@quanta/graph-embedded';
+import { Neo4jKnowledgeGraph } from '@quanta/graph-neo4j';
 import neo4j from 'neo4j-driver';
 
 /**
@@ -27,4 +31,14 @@ export async function resetBackend(): Promise<void> {
     await session.close();
     await driver.close();
   }
+}
+
+/**
+ * The graph a stopped server left, opened directly: what a fault suite reads to check what a
+ * `kill -9` kept (the embedded file in its data directory, or the suite's Neo4j).
+ */
+export async function openServerGraph(dataDir: string): Promise<KnowledgeGraph> {
+  const env = backendEnv();
+  if (env.NEO4J_URI) return Neo4jKnowledgeGraph.connect({ uri: env.NEO4J_URI });
+  return SqliteKnowledgeGraph.open({ file: join(dataDir, 'graph.sqlite') });
 }

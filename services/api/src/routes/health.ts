@@ -3,6 +3,22 @@ import { UnavailableError } from '@quanta/model';
 import type { Registry } from 'prom-client';
 import type { AppDeps, AppEnv } from '../env.js';
 
+/** How long readiness waits for the search engine: a probe must answer fast, whatever the engine does. */
+const SEARCH_PING_MS = 1000;
+
+/** Whether `ping` resolves within `ms` (a rejection or silence is false). */
+function answersWithin(ping: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const silent = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const answered = ping.then(
+    () => true,
+    () => false,
+  );
+  return Promise.race([answered, silent]).finally(() => clearTimeout(timer));
+}
+
 /**
  * Liveness, readiness and Prometheus metrics. Readiness needs the graph, the source of truth;
  * a search engine that is down only degrades it (200, `degraded`), since registrations still
@@ -19,11 +35,10 @@ export function healthRoutes({ catalog, version }: AppDeps, registry: Registry):
       throw new UnavailableError(`Not ready: the knowledge graph is unreachable: ${(error as Error).message}`, 5);
     }
     const [reachable, lag] = await Promise.all([
-      catalog.pingSearch().then(
-        () => true,
-        () => false,
-      ),
-      catalog.searchLag(),
+      answersWithin(catalog.pingSearch(), SEARCH_PING_MS),
+      catalog.searchLag().catch((error: unknown) => {
+        throw new UnavailableError(`Not ready: the search outbox cannot be read: ${(error as Error).message}`, 5);
+      }),
     ]);
     const degraded = !reachable || lag.failing;
     return c.json({

@@ -11,7 +11,10 @@ export interface ReconcileReport {
   readonly documents: number;
   /** Products without a document. */
   readonly missing: number;
-  /** Documents of an older revision than the product's. */
+  /**
+   * Documents of another revision than the product's: older (a projection lost), or newer (a
+   * graph restored from a backup behind the index, whose next changes the index would refuse).
+   */
   readonly stale: number;
   /** Documents of no product (an index shared with a wiped graph, a test's leftovers). */
   readonly orphaned: number;
@@ -37,6 +40,7 @@ export async function reconcile(graph: KnowledgeGraph, search: SearchIndex, cloc
   const started = clock.now();
   const heads = await readHeads(graph);
   const stale: ProductHead[] = [];
+  const ahead: Iri[] = [];
   const unknown: Iri[] = [];
   const seen = new Set<Iri>();
   let documents = 0;
@@ -47,7 +51,10 @@ export async function reconcile(graph: KnowledgeGraph, search: SearchIndex, cloc
       seen.add(iri);
       const head = heads.get(iri);
       if (head === undefined) unknown.push(iri);
-      else if (revision < head) stale.push({ iri, revision: head });
+      else if (revision !== head) {
+        stale.push({ iri, revision: head });
+        if (revision > head) ahead.push(iri);
+      }
     }
     if (page.length < PAGE) break;
   }
@@ -56,8 +63,10 @@ export async function reconcile(graph: KnowledgeGraph, search: SearchIndex, cloc
   // A product registered after the graph was read already has its document: not an orphan.
   const orphaned = await stillUnknown(graph, unknown);
   if (repair) {
+    // A document ahead of the graph goes first: an upsert keeps the higher revision, so the
+    // graph's would be refused. Removing before enqueueing leaves it missing, never wrong, meanwhile.
+    if (orphaned.length + ahead.length > 0) await search.remove([...orphaned, ...ahead]);
     if (missing.length + stale.length > 0) await graph.enqueueProjections([...missing, ...stale], new Date(clock.now()).toISOString());
-    if (orphaned.length > 0) await search.remove(orphaned);
   }
   const { pending } = await graph.outboxStatus();
   return {

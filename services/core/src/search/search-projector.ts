@@ -35,9 +35,14 @@ export interface ProjectorHealth {
   readonly failures: number;
 }
 
-/** What one drained batch did: the products written and how long each had waited since its commit (ms). */
+/** What one drained batch did. */
 export interface ProjectedBatch {
+  /** The products whose documents were written. */
   readonly products: readonly Product[];
+  /**
+   * How long each completed outbox entry had waited since its change was committed (ms): one per
+   * entry, so products gone from the graph or refused as documents count too.
+   */
   readonly lagsMs: readonly number[];
 }
 
@@ -62,7 +67,7 @@ export class SearchProjector {
   /** Callers waiting for the next drain that starts after they asked. */
   private waiting: (() => void)[] = [];
   private readonly listeners = new Set<(batch: ProjectedBatch) => void>();
-  private health: { failing: boolean; consecutiveFailures: number; lastError?: string; projected: number; failures: number } = {
+  private health: { -readonly [K in keyof ProjectorHealth]: ProjectorHealth[K] } = {
     failing: false,
     consecutiveFailures: 0,
     projected: 0,
@@ -101,6 +106,8 @@ export class SearchProjector {
     }
     this.running = this.cycle().finally(() => {
       this.running = undefined;
+      // A wake that came after the cycle's last look would otherwise wait for the next poll.
+      if (this.again) this.wake();
     });
   }
 
@@ -117,7 +124,7 @@ export class SearchProjector {
     }
     let timer: NodeJS.Timeout | undefined;
     const drained = new Promise<boolean>((resolve) => {
-      this.waiting.push(() => resolve(!this.health.failing));
+      this.waiting.push(() => resolve(!this.health.failing && !this.stopped));
       this.wake();
     });
     const late = new Promise<boolean>((resolve) => {
@@ -130,7 +137,7 @@ export class SearchProjector {
     }
   }
 
-  /** Waits until the outbox is empty (tests, benches, `reindex`); gives up after `timeoutMs`. */
+  /** Waits until the outbox is empty (tests, benches); gives up after `timeoutMs`. */
   async drained(timeoutMs = 30_000): Promise<boolean> {
     const deadline = this.clock.now() + timeoutMs;
     for (;;) {
@@ -159,6 +166,7 @@ export class SearchProjector {
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     await this.running;
+    // Nothing more will drain: whoever still waits is told no (their resolver reads `stopped`).
     for (const resolve of this.waiting.splice(0)) resolve();
   }
 

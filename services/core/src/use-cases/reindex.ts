@@ -33,6 +33,28 @@ const WRITE = 10_000;
  * page that held it, leaves the newest revision in the index (upserts keep the higher revision).
  */
 export async function reindex(deps: CatalogDeps, onProgress?: ProgressListener, { inPlace = false } = {}): Promise<ReindexReport> {
+  try {
+    return await rebuild(deps, onProgress, inPlace);
+  } catch (error) {
+    // A rebuild cut short (the engine failed mid-way) has cleared the index: every product goes
+    // into the outbox, so the projector finishes the job once the engine takes writes again.
+    await requeueAll(deps).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function requeueAll(deps: CatalogDeps): Promise<void> {
+  const at = new Date(deps.clock.now()).toISOString();
+  let after: string | undefined;
+  do {
+    const page = await deps.graph.listProductHeads({ ...(after !== undefined && { after }), limit: 5000 });
+    await deps.graph.enqueueProjections(page.items, at);
+    after = page.next;
+  } while (after !== undefined);
+  deps.projector?.wake();
+}
+
+async function rebuild(deps: CatalogDeps, onProgress: ProgressListener | undefined, inPlace: boolean): Promise<ReindexReport> {
   const started = deps.clock.now();
   const total = await deps.graph.countProducts();
   if (!inPlace) await deps.search.clear();
