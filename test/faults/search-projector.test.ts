@@ -13,6 +13,7 @@ describe('SearchProjector', () => {
   afterEach(async () => {
     await projector?.stop();
     search.down = false;
+    search.losesAnswers = false;
   });
 
   it('backs off exponentially with jitter up to its ceiling while the engine fails, then drains and recovers', async () => {
@@ -62,5 +63,23 @@ describe('SearchProjector', () => {
     expect(await projector.drained(5_000)).toBe(true);
     expect(batches).toEqual([7, 7, 6]);
     expect((await graph.outboxStatus()).pending).toBe(0);
+  });
+
+  it('repeats a write whose answer was lost until one is answered, without duplicating anything', async () => {
+    projector = new SearchProjector(graph, search, systemClock, { retryMinMs: 10, retryMaxMs: 20 });
+    expect(await projector.drained(5_000)).toBe(true);
+    const before = await search.count();
+    await graph.saveProduct(saveInput(testDescriptor('answer-lost')));
+    const refused = search.refused;
+    search.losesAnswers = true;
+    projector.wake();
+    while (search.refused < refused + 3) await new Promise((r) => setTimeout(r, 5));
+    // The document is in the index already, the entry is not completed: the outbox still holds it.
+    expect(await search.count()).toBe(before + 1);
+    expect((await graph.pendingProjections(10)).map((e) => e.iri)).toContain(testDescriptor('answer-lost').id);
+    search.losesAnswers = false;
+    expect(await projector.drained(5_000)).toBe(true);
+    expect(await search.count()).toBe(before + 1);
+    expect(projector.status.failing).toBe(false);
   });
 });

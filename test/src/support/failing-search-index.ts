@@ -9,6 +9,11 @@ import { type Iri, UnavailableError } from '@quanta/model';
  */
 export class FailingSearchIndex implements SearchIndex {
   down = false;
+  /**
+   * Writes land but their answer is lost (a Meilisearch task that finished after we stopped
+   * waiting): the caller sees a failure for a write the index holds.
+   */
+  losesAnswers = false;
   refused = 0;
 
   constructor(private readonly inner: SearchIndex) {}
@@ -21,7 +26,11 @@ export class FailingSearchIndex implements SearchIndex {
 
   async upsert(documents: readonly SearchDocument[]): Promise<void> {
     this.gate();
-    return this.inner.upsert(documents);
+    await this.inner.upsert(documents);
+    if (this.losesAnswers) {
+      this.refused++;
+      throw new UnavailableError('the write landed but its answer was lost (switched on by the fault suite)', 2);
+    }
   }
   async remove(iris: readonly Iri[]): Promise<void> {
     this.gate();

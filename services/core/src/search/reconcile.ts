@@ -9,16 +9,17 @@ export interface ReconcileReport {
   /** Products in the graph, and documents in the index, when compared. */
   readonly products: number;
   readonly documents: number;
-  /** Products without a document. */
+  /** Products without a document, and not waiting in the outbox for one. */
   readonly missing: number;
   /**
    * Documents of another revision than the product's: older (a projection lost), or newer (a
-   * graph restored from a backup behind the index, whose next changes the index would refuse).
+   * graph restored from a backup behind the index, whose next changes the index would refuse),
+   * and not waiting in the outbox.
    */
   readonly stale: number;
   /** Documents of no product (an index shared with a wiped graph, a test's leftovers). */
   readonly orphaned: number;
-  /** Outbox entries waiting when the comparison ended: part of `missing` and `stale` is on its way. */
+  /** Outbox entries waiting when the comparison ended: products on their way to the index. */
   readonly pending: number;
   /** A few IRIs of each kind, for the log and the operator. */
   readonly examples: { readonly missing: readonly Iri[]; readonly stale: readonly Iri[]; readonly orphaned: readonly Iri[] };
@@ -28,6 +29,8 @@ export interface ReconcileReport {
 }
 
 const PAGE = 5000;
+/** Outbox entries read to tell "on its way" from "lost": a backlog beyond it is reported and requeued, harmlessly. */
+const MAX_QUEUED = 200_000;
 const EXAMPLES = 10;
 
 /**
@@ -38,6 +41,9 @@ const EXAMPLES = 10;
  */
 export async function reconcile(graph: KnowledgeGraph, search: SearchIndex, clock: Clock, { repair = true } = {}): Promise<ReconcileReport> {
   const started = clock.now();
+  // Read first: a product waiting in the outbox is on its way, not missing (a write committed
+  // during the comparison lands here too, so it is not reported either).
+  const queued = new Set((await graph.pendingProjections(MAX_QUEUED)).map((e) => e.iri));
   const heads = await readHeads(graph);
   const stale: ProductHead[] = [];
   const ahead: Iri[] = [];
@@ -51,7 +57,7 @@ export async function reconcile(graph: KnowledgeGraph, search: SearchIndex, cloc
       seen.add(iri);
       const head = heads.get(iri);
       if (head === undefined) unknown.push(iri);
-      else if (revision !== head) {
+      else if (revision !== head && !queued.has(iri)) {
         stale.push({ iri, revision: head });
         if (revision > head) ahead.push(iri);
       }
@@ -59,7 +65,7 @@ export async function reconcile(graph: KnowledgeGraph, search: SearchIndex, cloc
     if (page.length < PAGE) break;
   }
   const missing: ProductHead[] = [];
-  for (const [iri, revision] of heads) if (!seen.has(iri)) missing.push({ iri, revision });
+  for (const [iri, revision] of heads) if (!seen.has(iri) && !queued.has(iri)) missing.push({ iri, revision });
   // A product registered after the graph was read already has its document: not an orphan.
   const orphaned = await stillUnknown(graph, unknown);
   if (repair) {
