@@ -40,6 +40,13 @@ describe('usage factor (reinforcing, bounded)', () => {
 });
 
 describe('rating factor', () => {
+  it('is exactly neutral for a product with no counted vote, whatever the catalog mean', () => {
+    // 16/9 is a mean where (5·C)/5 misses C by one ulp: an unrated product must still get 1.
+    for (const ratingMean of [16 / 9, 18 / 11, 3.8, 4.2]) {
+      expect(ratingFactor(product({ ratings: [vote('c0', 5, { verified: false })] }), NOW, { ...stats, ratingMean }).value).toBe(1);
+    }
+  });
+
   it('rewards good ratings and punishes bad ones, within its clamp', () => {
     const good = ratingFactor(product({ ratings: Array.from({ length: 9 }, (_, i) => vote(`c${i}`, 5)) }), NOW, stats);
     const bad = ratingFactor(product({ ratings: Array.from({ length: 9 }, (_, i) => vote(`c${i}`, 1)) }), NOW, stats);

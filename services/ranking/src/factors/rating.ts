@@ -63,6 +63,9 @@ export function shrunkRating(ratings: readonly RatingVote[], now: number, catalo
     weighted += w * v.stars;
   }
   const m = params.rating.priorVotes;
+  // No counted weight means exactly the catalog mean: (m·C)/m can miss C by one ulp (C = 16/9),
+  // which would give an unrated product a factor of 0.9999999999999999 instead of a neutral 1.
+  if (weight === 0) return { mean: catalogMean, weight, votes };
   return { mean: (m * catalogMean + weighted) / (m + weight), weight, votes };
 }
 
