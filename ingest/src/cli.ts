@@ -6,6 +6,7 @@
 import cliProgress from 'cli-progress';
 import { Command } from 'commander';
 import { createClient } from './client.js';
+import { describeSearch, describeValidation, validateFiles } from './check-files.js';
 import { collectDescriptorFiles, type DescriptorFile } from './descriptor-files.js';
 import { registerFiles } from './register-files.js';
 import { loadDemo } from './demo.js';
@@ -44,6 +45,35 @@ program
   .argument('<paths...>', 'descriptor files or folders')
   .option('--url <url>', 'base URL of a running Quanta', DEFAULT_URL)
   .action(async (paths: string[], o: { url: string }) => registerAndReport(o.url, await collectDescriptorFiles(paths)));
+
+program
+  .command('validate')
+  .description("run every check a registration runs (schema, JSON-LD, global policies) on descriptor files, storing nothing; exit code 1 when one would be refused")
+  .argument('<paths...>', 'descriptor files or folders')
+  .option('--url <url>', 'base URL of a running Quanta', DEFAULT_URL)
+  .option('--json', 'print the results as JSON')
+  .action(async (paths: string[], o: { url: string; json?: boolean }) => {
+    const files = await collectDescriptorFiles(paths);
+    if (files.length === 0) throw new Error(`no descriptor files (.yaml, .yml, .json, .jsonld) in ${paths.join(', ')}`);
+    const results = await validateFiles(createClient(o.url), files);
+    if (o.json) print(JSON.stringify(results, null, 2));
+    else for (const r of results) for (const line of describeValidation(r)) print(line);
+    process.exitCode = results.some((r) => !r.result.valid) ? 1 : 0;
+  });
+
+program
+  .command('search')
+  .description('search the catalog as the UI does: ranked, with the factors that moved each product')
+  .argument('<query...>', 'what to look for')
+  .option('--url <url>', 'base URL of a running Quanta', DEFAULT_URL)
+  .option('--limit <n>', 'how many products to show (1 to 100)', '10')
+  .option('--json', 'print the API answer as JSON')
+  .action(async (words: string[], o: { url: string; limit: string; json?: boolean }) => {
+    const q = words.join(' ');
+    const answer = await createClient(o.url).search(q, Number(o.limit));
+    if (o.json) print(JSON.stringify(answer, null, 2));
+    else for (const line of describeSearch(q, answer)) print(line);
+  });
 
 program
   .command('demo')

@@ -5,6 +5,29 @@ interface Problem {
   errors?: { pointer: string; message: string }[];
 }
 
+/** One policy finding, as the server reports it. */
+export interface Finding {
+  readonly severity: 'Violation' | 'Warning' | 'Info';
+  readonly path: string;
+  readonly message: string;
+}
+
+/** What `validate` found: a descriptor that would be stored (with its findings), or why not. */
+export type Validation =
+  | { readonly valid: true; readonly findings: readonly Finding[] }
+  | { readonly valid: false; readonly title: string; readonly detail: string; readonly errors: readonly { pointer: string; message: string }[]; readonly findings: readonly Finding[] };
+
+/** A search answer, with what the CLI prints of each hit. */
+export interface SearchAnswer {
+  readonly total: number;
+  readonly hits: readonly {
+    readonly product: { readonly iri: string; readonly name: string; readonly title: string; readonly domain: string; readonly owner: string; readonly status: string };
+    readonly score: number;
+    readonly factors: readonly { readonly name: string; readonly value: number; readonly reason: string }[];
+    readonly notes: readonly string[];
+  }[];
+}
+
 /** An API call that failed, with the server's explanation. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -45,6 +68,20 @@ export function createClient(baseUrl: string) {
       if (!report) throw new ApiError(502, 'the server ended the reindex without a report');
       return report;
     },
+    /**
+     * Runs every check a registration runs (schema, JSON-LD, global policies), storing nothing: the
+     * findings of a valid descriptor, or why it would be refused (400/422 are answers here, not errors).
+     */
+    validate: async (text: string, format: 'yaml' | 'json'): Promise<Validation> => {
+      const res = await fetch(url('/api/v1/products/validate'), { method: 'POST', body: text, headers: { 'Content-Type': `application/${format}` } });
+      const body = await res.text();
+      if (res.ok) return { valid: true, findings: (JSON.parse(body) as { findings: Finding[] }).findings };
+      if (res.status !== 400 && res.status !== 422) throw new ApiError(res.status, describeProblem(res.status, body));
+      const p = JSON.parse(body) as Problem & { findings?: Finding[] };
+      return { valid: false, title: p.title ?? 'Refused', detail: p.detail ?? '', errors: p.errors ?? [], findings: p.findings ?? [] };
+    },
+    /** A ranked search, as the API answers it. */
+    search: (q: string, limit = 10) => call<SearchAnswer>('GET', `/api/v1/search?q=${encodeURIComponent(q)}&limit=${limit}`),
     /** Compares the search index with the graph; repairs what differs unless a dry run. */
     reconcile: (dryRun = false) =>
       call<{ products: number; documents: number; missing: number; stale: number; orphaned: number; pending: number; repaired: boolean; millis: number; examples: Record<'missing' | 'stale' | 'orphaned', string[]> }>(
