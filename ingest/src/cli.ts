@@ -4,10 +4,13 @@
  * Every command but `up` talks to a running server over HTTP.
  */
 import cliProgress from 'cli-progress';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
+import { stringify } from 'yaml';
 import { createClient } from './client.js';
 import { describeSearch, describeValidation, validateFiles } from './check-files.js';
 import { collectDescriptorFiles, type DescriptorFile } from './descriptor-files.js';
+import { readLineageFile } from './lineage-file.js';
+import { sendLineage } from './send-lineage.js';
 import { registerFiles } from './register-files.js';
 import { loadDemo } from './demo.js';
 import { up } from './up.js';
@@ -73,6 +76,47 @@ program
     const answer = await createClient(o.url).search(q, Number(o.limit));
     if (o.json) print(JSON.stringify(answer, null, 2));
     else for (const line of describeSearch(q, answer)) print(line);
+  });
+
+program
+  .command('export')
+  .description("print a product: its descriptor as YAML, or its RDF (DCAT/DPROD with its semantic model) as JSON-LD or Turtle")
+  .argument('<iri>', 'the product IRI')
+  .option('--url <url>', 'base URL of a running Quanta', DEFAULT_URL)
+  .addOption(new Option('--format <format>', 'what to print').choices(['yaml', 'jsonld', 'turtle']).default('yaml'))
+  .action(async (iri: string, o: { url: string; format: 'yaml' | 'jsonld' | 'turtle' }) => {
+    const client = createClient(o.url);
+    const text = o.format === 'yaml' ? stringify(await client.descriptor(iri)) : await client.rdf(iri, o.format === 'jsonld' ? 'application/ld+json' : 'text/turtle');
+    process.stdout.write(text);
+  });
+
+const lineage = program.command('lineage').description('OpenLineage events');
+lineage
+  .command('replay')
+  .description('send the OpenLineage events of files (NDJSON, one event per line, or a JSON array) through the lineage port; each is stored once')
+  .argument('<files...>', 'event files')
+  .option('--url <url>', 'base URL of a running Quanta', DEFAULT_URL)
+  .action(async (files: string[], o: { url: string }) => {
+    const client = createClient(o.url);
+    let [stored, duplicates] = [0, 0];
+    const failed: string[] = [];
+    for (const path of files) {
+      const { events, unreadable } = await readLineageFile(path);
+      failed.push(...unreadable);
+      const bar = process.stdout.isTTY ? new cliProgress.SingleBar({ format: `  ${path} {bar} {value}/{total} events` }, cliProgress.Presets.shades_classic) : undefined;
+      bar?.start(events.length, 0);
+      const sent = await sendLineage(
+        client,
+        events.map((e) => e.event),
+        { labelOf: (k) => `${path}:${events[k]?.line ?? '?'}`, onProgress: (n) => bar?.update(n) },
+      ).finally(() => bar?.stop());
+      stored += sent.stored;
+      duplicates += sent.duplicates;
+      failed.push(...sent.failed);
+    }
+    print(`${stored} stored, ${duplicates} already stored, ${failed.length} failed`);
+    for (const f of failed) print(`✗ ${f}`);
+    process.exitCode = failed.length ? 1 : 0;
   });
 
 program

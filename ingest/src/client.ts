@@ -80,6 +80,15 @@ export function createClient(baseUrl: string) {
       const p = JSON.parse(body) as Problem & { findings?: Finding[] };
       return { valid: false, title: p.title ?? 'Refused', detail: p.detail ?? '', errors: p.errors ?? [], findings: p.findings ?? [] };
     },
+    /** A product as RDF (`application/ld+json` or `text/turtle`), as the API serves it. */
+    rdf: async (iri: string, mediaType: 'application/ld+json' | 'text/turtle') => {
+      const res = await fetch(url(productPath(iri)), { headers: { Accept: mediaType } });
+      const text = await res.text();
+      if (!res.ok) throw new ApiError(res.status, describeProblem(res.status, text));
+      return text;
+    },
+    /** A product's current descriptor, as it was registered (the status it has now). */
+    descriptor: async (iri: string) => (await call<{ descriptor: Record<string, unknown> }>('GET', productPath(iri))).descriptor,
     /** A ranked search, as the API answers it. */
     search: (q: string, limit = 10) => call<SearchAnswer>('GET', `/api/v1/search?q=${encodeURIComponent(q)}&limit=${limit}`),
     /** Compares the search index with the graph; repairs what differs unless a dry run. */
