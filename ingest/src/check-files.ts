@@ -30,7 +30,8 @@ export function describeValidation({ path, result }: FileValidation): string[] {
   }
   // Schema errors have no findings (the policies never ran); a policy refusal lists its Violations in both.
   const errors = result.findings.length > 0 ? [] : result.errors.map((e) => `    error ${where(e.pointer)}: ${e.message}`);
-  return [`✗ ${path}: ${result.title.toLowerCase()}: ${result.detail}`, ...errors, ...findings];
+  // The detail names the kind of refusal itself ("The product breaks a global policy: …").
+  return [`✗ ${path}: ${result.detail || result.title}`, ...errors, ...findings];
 }
 
 /** A search as a person reads it: rank, title and name, where it lives, its score, and why. */

@@ -44,7 +44,7 @@ describe('the quanta CLI against a running server (issue 11)', () => {
     expect(run.status).toBe(1);
     const lines = run.stdout.trimEnd().split('\n');
     // Files are taken in path order: no-domain.json, then portless.yaml.
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^✗ ${policy}: the product breaks a global policy: `)));
+    expect(lines).toContainEqual(`✗ ${policy}: The product breaks a global policy: Declare at least one output port in outputPorts, so consumers know how to read the product.`);
     expect(lines).toContainEqual(expect.stringMatching(/^ {4}violation \/outputPorts: Declare at least one output port/));
     expect(lines).toContainEqual(expect.stringMatching(/^ {4}warning \/description: .*\b50 characters\b/));
     expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^✗ ${schema}: `)));
