@@ -44,20 +44,23 @@ const productPath = (iri: string) => `/api/v1/products/${encodeURIComponent(iri)
 /** A minimal client of the Quanta REST API for the CLI: it knows paths, not internals. */
 export function createClient(baseUrl: string) {
   const url = (path: string) => new URL(path, baseUrl).toString();
-  const call = async <T>(method: string, path: string, body?: string, contentType?: string): Promise<T> => {
-    const res = await fetch(url(path), { method, body, headers: contentType ? { 'Content-Type': contentType } : {} });
-    const text = await res.text();
-    if (!res.ok) throw new ApiError(res.status, describeProblem(res.status, text));
-    return JSON.parse(text) as T;
+  /** The response, when it is a success or one of the statuses the caller reads as an answer; else an ApiError saying why. */
+  const send = async (method: string, path: string, { body, contentType, accept, answers = [] }: { body?: string; contentType?: string; accept?: string; answers?: readonly number[] } = {}) => {
+    const headers: Record<string, string> = { ...(contentType && { 'Content-Type': contentType }), ...(accept && { Accept: accept }) };
+    const res = await fetch(url(path), { method, body, headers });
+    if (!res.ok && !answers.includes(res.status)) throw new ApiError(res.status, describeProblem(res.status, await res.text()));
+    return res;
   };
+  const call = async <T>(method: string, path: string, body?: string, contentType?: string): Promise<T> =>
+    (await (await send(method, path, { ...(body !== undefined && { body }), ...(contentType && { contentType }) })).json()) as T;
   return {
     /** Registers one descriptor given as YAML or JSON text. */
     register: (text: string, format: 'yaml' | 'json') =>
       call<{ outcome: string; revision: number; product: { iri: string } }>('PUT', '/api/v1/products', text, `application/${format}`),
     /** Rebuilds the search index, telling `onProgress` as the server streams how far it got. */
     reindex: async (onProgress?: (done: number, total: number) => void) => {
-      const res = await fetch(url('/api/v1/admin/reindex'), { method: 'POST', headers: { Accept: 'application/x-ndjson' } });
-      if (!res.ok || !res.body) throw new ApiError(res.status, describeProblem(res.status, await res.text()));
+      const res = await send('POST', '/api/v1/admin/reindex', { accept: 'application/x-ndjson' });
+      if (!res.body) throw new ApiError(502, 'the server answered the reindex with no body');
       let report: { documents: number; failed: number; millis: number } | undefined;
       for await (const line of ndjsonLines(res.body)) {
         const item = JSON.parse(line) as { progress?: { done: number; total: number }; report?: typeof report; problem?: Problem & { status?: number } };
@@ -73,20 +76,13 @@ export function createClient(baseUrl: string) {
      * findings of a valid descriptor, or why it would be refused (400/422 are answers here, not errors).
      */
     validate: async (text: string, format: 'yaml' | 'json'): Promise<Validation> => {
-      const res = await fetch(url('/api/v1/products/validate'), { method: 'POST', body: text, headers: { 'Content-Type': `application/${format}` } });
-      const body = await res.text();
-      if (res.ok) return { valid: true, findings: (JSON.parse(body) as { findings: Finding[] }).findings };
-      if (res.status !== 400 && res.status !== 422) throw new ApiError(res.status, describeProblem(res.status, body));
-      const p = JSON.parse(body) as Problem & { findings?: Finding[] };
+      const res = await send('POST', '/api/v1/products/validate', { body: text, contentType: `application/${format}`, answers: [400, 422] });
+      if (res.ok) return { valid: true, findings: ((await res.json()) as { findings: Finding[] }).findings };
+      const p = (await res.json()) as Problem & { findings?: Finding[] };
       return { valid: false, title: p.title ?? 'Refused', detail: p.detail ?? '', errors: p.errors ?? [], findings: p.findings ?? [] };
     },
     /** A product as RDF (`application/ld+json` or `text/turtle`), as the API serves it. */
-    rdf: async (iri: string, mediaType: 'application/ld+json' | 'text/turtle') => {
-      const res = await fetch(url(productPath(iri)), { headers: { Accept: mediaType } });
-      const text = await res.text();
-      if (!res.ok) throw new ApiError(res.status, describeProblem(res.status, text));
-      return text;
-    },
+    rdf: async (iri: string, mediaType: 'application/ld+json' | 'text/turtle') => (await send('GET', productPath(iri), { accept: mediaType })).text(),
     /** A product's current descriptor, as it was registered (the status it has now). */
     descriptor: async (iri: string) => (await call<{ descriptor: Record<string, unknown> }>('GET', productPath(iri))).descriptor,
     /** A ranked search, as the API answers it. */

@@ -1,20 +1,10 @@
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, browserMissing, call, compliantDescriptor, launchBrowser, type QuantaProcess, SCREENSHOTS, startQuanta } from '../src/index.js';
+import { type Browser, browserMissing, call, compliantDescriptor, freePort, launchBrowser, type QuantaProcess, SCREENSHOTS, startQuanta } from '../src/index.js';
 
 const missing = browserMissing();
 if (missing) console.warn(`browser suite skipped: ${missing}`);
-
-/** A loopback port nothing listens on: the search engine is down. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 // The search page while the search engine is unreachable (issue 10): a server on Meilisearch at a
 // port nobody listens on. The page says so plainly and keeps its search box, instead of failing.
@@ -24,7 +14,7 @@ describe.skipIf(missing)('the search page while the search engine is down', () =
   let page: Page;
 
   beforeAll(async () => {
-    quanta = await startQuanta({ args: ['--web', '--web-port', '0'], env: { QUANTA_SEARCH: 'meilisearch', MEILI_URL: `http://127.0.0.1:${await closedPort()}` } });
+    quanta = await startQuanta({ args: ['--web', '--web-port', '0'], env: { QUANTA_SEARCH: 'meilisearch', MEILI_URL: `http://127.0.0.1:${await freePort()}` } });
     browser = await launchBrowser();
     page = await browser.context.newPage();
   });

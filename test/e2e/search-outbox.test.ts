@@ -1,17 +1,7 @@
-import { createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { call, compliantDescriptor, openServerGraph, startQuanta, type QuantaProcess } from '../src/index.js';
+import { call, compliantDescriptor, freePort, openServerGraph, startQuanta, type QuantaProcess } from '../src/index.js';
 
 const BASE = 'https://e2e.example/products';
-
-/** A loopback port nothing listens on: a Meilisearch that is down. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Polls `/readyz` until no product waits for its search document; returns the last `search` part. */
 async function outboxEmpty(url: string, timeoutMs = 60_000): Promise<{ pending: number; lagSeconds: number }> {
@@ -109,7 +99,7 @@ describe('search after kill -9', () => {
     expect((await outboxEmpty(healthy.url)).pending).toBe(0); // Meilisearch answers registrations before it indexes them
     await healthy.stop();
 
-    const down = { QUANTA_SEARCH: 'meilisearch', MEILI_URL: `http://127.0.0.1:${await closedPort()}` };
+    const down = { QUANTA_SEARCH: 'meilisearch', MEILI_URL: `http://127.0.0.1:${await freePort()}` };
     const outage = await startQuanta({ dataDir: healthy.dataDir, env: down });
     started.push(outage);
     const added = Array.from({ length: 200 }, (_, k) => `outage-${String(k).padStart(3, '0')}`);

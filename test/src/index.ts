@@ -9,3 +9,4 @@ export { ROOT, SERVER_MAIN, CLI } from './support/paths.js';
 export { startQuanta, type QuantaProcess, type StartOptions } from './support/quanta-process.js';
 export { accessibilityViolations, browserMissing, CHROMIUM, launchBrowser, SCREENSHOTS, type AxeViolation, type Browser } from './support/browser.js';
 export { FailingSearchIndex } from './support/failing-search-index.js';
+export { freePort } from './support/ports.js';

@@ -3,28 +3,29 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 
 /**
  * The search index's lag behind the graph as Prometheus metrics (ADR 0014): the outbox's size and
- * oldest entry's age read at each scrape (left out of a scrape while the graph is unreachable), the projector's state, and the commit-to-searchable lag
- * of every projected product.
+ * oldest entry's age read once per scrape (left out while the graph is unreachable), the
+ * projector's state, and the commit-to-searchable lag of every projected product.
  */
 export function registerSearchMetrics(registry: Registry, catalog: Catalog): void {
-  new Gauge({
-    name: 'quanta_search_outbox_pending',
-    help: 'Products whose search document is behind the graph (search outbox entries)',
-    registers: [registry],
-    async collect() {
-      const lag = await lagOrNothing(catalog);
-      if (lag) this.set(lag.pending);
-    },
-  });
-  new Gauge({
-    name: 'quanta_search_index_lag_seconds',
-    help: 'Age of the oldest change not yet searchable; 0 when the index is level with the graph',
-    registers: [registry],
-    async collect() {
-      const lag = await lagOrNothing(catalog);
-      if (lag) this.set(lag.lagSeconds);
-    },
-  });
+  // A scrape collects every metric at once: the two outbox gauges share one read of the graph.
+  let reading: Promise<Awaited<ReturnType<Catalog['searchLag']>> | undefined> | undefined;
+  const readLag = () =>
+    (reading ??= catalog
+      .searchLag()
+      .catch(() => undefined)
+      .finally(() => (reading = undefined)));
+  const outboxGauge = (name: string, help: string, value: (l: NonNullable<Awaited<ReturnType<typeof readLag>>>) => number) =>
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      async collect() {
+        const read = await readLag();
+        if (read) this.set(value(read));
+      },
+    });
+  outboxGauge('quanta_search_outbox_pending', 'Products whose search document is behind the graph (search outbox entries)', (l) => l.pending);
+  outboxGauge('quanta_search_index_lag_seconds', 'Age of the oldest change not yet searchable; 0 when the index is level with the graph', (l) => l.lagSeconds);
   new Gauge({
     name: 'quanta_search_projector_failing',
     help: '1 while writes to the search engine fail and the projector retries with backoff',
@@ -55,7 +56,3 @@ export function registerSearchMetrics(registry: Registry, catalog: Catalog): voi
   });
 }
 
-/** The lag, or nothing while the graph cannot be read: a scrape must still return every other metric. */
-function lagOrNothing(catalog: Catalog): Promise<Awaited<ReturnType<Catalog['searchLag']>> | undefined> {
-  return catalog.searchLag().catch(() => undefined);
-}

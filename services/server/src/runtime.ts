@@ -72,10 +72,10 @@ export async function openRuntime(config: QuantaConfig, logger: Logger, options:
   const productsAtStart = await graph.countProducts();
   // A process with an index of its own fills it before it serves; one that does not project never
   // drains the outbox, not even when a write of its own would wake the projector.
-  if (projects || options.searchFollowsGraph) await converge(productsAtStart, search, catalog, logger);
+  // A rebuild at start also sets the synonyms, and leaves nothing for a first reconcile to find.
+  const rebuilt = (projects || options.searchFollowsGraph) === true && (await converge(productsAtStart, search, catalog, logger));
   if (projects) projector.start();
   else await projector.stop();
-  await catalog.refreshSynonyms().catch((err: unknown) => logger.warn({ err }, 'search synonyms could not be read from the graph; the next projection or reconcile retries'));
   const stopReconcile = projects
     ? await keepRebuilt(
         config.reconcileSeconds,
@@ -87,7 +87,7 @@ export async function openRuntime(config: QuantaConfig, logger: Logger, options:
         },
         'search index could not be compared with the graph; the next run retries',
         logger,
-        { background: true },
+        { background: true, atStart: !rebuilt },
       )
     : () => undefined;
   const stopFeedback = await keepRebuilt(
@@ -119,7 +119,7 @@ export async function openRuntime(config: QuantaConfig, logger: Logger, options:
         async () => ({ message: 'search index brought level with the graph', ...(await catalog.reindex(undefined, { inPlace: true })) }),
         'search index could not be rebuilt from the graph; search keeps the last one',
         logger,
-        { background: true },
+        { background: true, atStart: !rebuilt },
       )
     : () => undefined;
   return {
@@ -146,15 +146,18 @@ export async function openRuntime(config: QuantaConfig, logger: Logger, options:
  * engine that holds documents is left to the reconciler, which finds the missing and the stale.
  * A failed rebuild is logged, never fatal: the graph, the source of truth, stays served, and the
  * reconciler or `quanta reindex` repairs the index later.
+ * @returns whether it rebuilt the index
  */
-async function converge(products: number, search: SearchIndex, catalog: Catalog, logger: Logger) {
+async function converge(products: number, search: SearchIndex, catalog: Catalog, logger: Logger): Promise<boolean> {
   try {
-    if (products === 0 || (await search.count()) > 0) return;
+    if (products === 0 || (await search.count()) > 0) return false;
     const report = await catalog.reindex();
     const failed = report.failed ? `, ${report.failed} could not be projected` : '';
     logger.info({ ...report }, `search index rebuilt from the graph: ${report.documents} products in ${report.millis} ms${failed}`);
+    return true;
   } catch (err) {
     logger.error({ err }, 'search index rebuild failed at start; search may be incomplete until a reindex succeeds');
+    return false;
   }
 }
 
@@ -163,7 +166,8 @@ async function converge(products: number, search: SearchIndex, catalog: Catalog,
  * evidence decays and the catalog-wide numbers move) and the duplicate groups (nightly in
  * research/ranking.md §B.4; a registration updates its own product at once). A failed rebuild is
  * logged and the projection keeps what it had: search ranks with the last scores, text at worst.
- * With `background`, the first run is started and not waited for.
+ * With `background`, the first run is started and not waited for; without `atStart`, the first
+ * run is the scheduled one (the start already did the work).
  * @returns what stops the schedule
  */
 async function keepRebuilt(
@@ -171,7 +175,7 @@ async function keepRebuilt(
   rebuild: () => Promise<{ message: string } & Record<string, unknown>>,
   failure: string,
   logger: Logger,
-  { background = false } = {},
+  { background = false, atStart = true } = {},
 ): Promise<() => void> {
   let stopped = false;
   const run = async () => {
@@ -184,8 +188,8 @@ async function keepRebuilt(
       if (!stopped) logger.error({ err }, failure);
     }
   };
-  if (background) void run();
-  else await run();
+  if (atStart && background) void run();
+  else if (atStart) await run();
   const timer = setInterval(() => void run(), seconds * 1000);
   timer.unref();
   return () => {
