@@ -74,8 +74,14 @@ describe('ranking factors through the API', () => {
       expect((await rate('kelp-b', team, 5)).status).toBe(201);
       expect((await rate('kelp-c', team, 1)).status).toBe(201);
     }
+    // The catalog mean comes from the full rebuild, every second here: one that ran between two of
+    // the votes above would show a mean of 5 (kelp-b's alone). Wait for one that read all ten.
+    const catalogMean = (hit: Hit | undefined) => /catalog mean (\d\.\d\d)/.exec(hit ? (factor(hit, 'rating')?.reason ?? '') : '')?.[1];
+    let hits: Hit[] = [];
+    await expect
+      .poll(async () => catalogMean((hits = await search('kelp forest canopy transect'))[0]), { timeout: 15_000 })
+      .toBe('3.00');
     // kelp-c's usage lifts it as much as kelp-b's: only the ratings tell them apart.
-    const hits = await search('kelp forest canopy transect');
     expect(names(hits).slice(0, 3)).toEqual(['kelp-b', 'kelp-a', 'kelp-c']);
     const [b, , c] = hits as [Hit, Hit, Hit];
     expect(factor(b, 'rating')!.value).toBeGreaterThan(1);
