@@ -24,7 +24,7 @@ export default tseslint.config(
   {
     // The one reader of the environment, and test gates on real backends (NEO4J_URL, MEILI_URL).
     // web/ has its own (src/lib/config.ts), set by its start script (start.mjs).
-    files: ['services/config/src/**', 'web/src/lib/config.ts', 'web/start.mjs', '**/*.test.ts', 'test/**', 'scripts/**', 'vitest.suite.config.ts'],
+    files: ['services/config/src/**', 'web/src/lib/config.ts', 'ingest/src/client-config.ts', 'web/start.mjs', '**/*.test.ts', 'test/**', 'scripts/**', 'vitest.suite.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -41,13 +41,33 @@ export class ApiError extends Error {
 
 const productPath = (iri: string) => `/api/v1/products/${encodeURIComponent(iri)}`;
 
+/** A Quanta API client's settings: where the server is and, when it asks for one, the bearer token. */
+export interface ClientOptions {
+  readonly token?: string;
+}
+
+/**
+ * Quanta could not be reached at all (refused, unresolvable, reset): distinct from an answer,
+ * so the CLI can say "is it running?" and exit with its own code.
+ */
+export class UnreachableError extends Error {
+  override readonly name = 'UnreachableError';
+}
+
 /** A minimal client of the Quanta REST API for the CLI: it knows paths, not internals. */
-export function createClient(baseUrl: string) {
+export function createClient(baseUrl: string, { token }: ClientOptions = {}) {
   const url = (path: string) => new URL(path, baseUrl).toString();
   /** The response, when it is a success or one of the statuses the caller reads as an answer; else an ApiError saying why. */
   const send = async (method: string, path: string, { body, contentType, accept, answers = [] }: { body?: string; contentType?: string; accept?: string; answers?: readonly number[] } = {}) => {
-    const headers: Record<string, string> = { ...(contentType && { 'Content-Type': contentType }), ...(accept && { Accept: accept }) };
-    const res = await fetch(url(path), { method, body, headers });
+    const headers: Record<string, string> = {
+      ...(contentType && { 'Content-Type': contentType }),
+      ...(accept && { Accept: accept }),
+      ...(token && { Authorization: `Bearer ${token}` }),
+    };
+    const res = await fetch(url(path), { method, body, headers }).catch((err: unknown) => {
+      const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+      throw new UnreachableError(`cannot reach Quanta at ${baseUrl} (${cause?.code ?? cause?.message ?? String(err)}): is it running? \`quanta up\` starts one`);
+    });
     if (!res.ok && !answers.includes(res.status)) throw new ApiError(res.status, describeProblem(res.status, await res.text()));
     return res;
   };

@@ -2,6 +2,7 @@ import type { Client } from './client.js';
 import { type DescriptorFile, demoDescriptorFiles } from './descriptor-files.js';
 import { demoLineageEvents } from './demo-lineage.js';
 import { demoSignals, readDemoSignalFile } from './demo-signals.js';
+import { progressOn } from './progress.js';
 import { registerFiles } from './register-files.js';
 import { sendLineage } from './send-lineage.js';
 import { sendSignals } from './send-signals.js';
@@ -18,7 +19,8 @@ export async function loadDemo(client: Client, print: Print, today = new Date())
 
 /** Registers the demo products, concept homes first. */
 export async function registerDemo(client: Client, files: readonly DescriptorFile[], print: Print): Promise<boolean> {
-  const summary = await registerFiles(client, files, process.stdout.isTTY === true);
+  // The bar only on a terminal: `quanta up` loads the demo into a log where lines would be noise.
+  const summary = await registerFiles(client, files, process.stderr.isTTY ? progressOn(process.stderr, 'registering', 'demo products') : undefined);
   print(`  ${summary.created} demo products registered${summary.failed.length ? `, ${summary.failed.length} failed` : ''}`);
   for (const f of summary.failed) print(`  ✗ ${f.path}: ${f.error}`);
   return summary.failed.length === 0;

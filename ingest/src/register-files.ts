@@ -1,6 +1,6 @@
-import cliProgress from 'cli-progress';
 import type { Client } from './client.js';
 import type { DescriptorFile } from './descriptor-files.js';
+import { NO_PROGRESS, type Progress } from './progress.js';
 
 /** How a batch of registrations went. */
 export interface RegisterSummary {
@@ -11,23 +11,23 @@ export interface RegisterSummary {
 }
 
 /**
- * Registers descriptor files one by one through the discovery port, with a progress bar on a
- * terminal. A failure does not stop the batch; every failure is reported with the server's reason.
+ * Registers descriptor files one by one, in order (a product after the ones that define the concepts
+ * it claims, as the demo mesh needs), telling `progress` after each. A failure does not stop the
+ * batch; every failure is reported with the server's reason.
  */
-export async function registerFiles(client: Client, files: readonly DescriptorFile[], interactive: boolean): Promise<RegisterSummary> {
+export async function registerFiles(client: Client, files: readonly DescriptorFile[], progress: Progress = NO_PROGRESS): Promise<RegisterSummary> {
   const counts = { created: 0, updated: 0, unchanged: 0 };
   const failed: { path: string; error: string }[] = [];
-  const bar = interactive ? new cliProgress.SingleBar({ format: '  registering {bar} {value}/{total} {file}' }, cliProgress.Presets.shades_classic) : undefined;
-  bar?.start(files.length, 0, { file: '' });
-  for (const file of files) {
+  progress.start(files.length);
+  for (const [k, file] of files.entries()) {
     try {
       const result = await client.register(file.text, file.format);
       counts[result.outcome as keyof typeof counts] += 1;
     } catch (error) {
       failed.push({ path: file.path, error: (error as Error).message });
     }
-    bar?.increment({ file: file.path.split('/').at(-1) });
+    progress.update(k + 1, file.path.split('/').at(-1));
   }
-  bar?.stop();
+  progress.stop();
   return { ...counts, failed };
 }
