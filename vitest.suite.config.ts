@@ -16,7 +16,9 @@ export default defineConfig({
     projects: [
       'ontologies',
       'services/*',
+      // ingest's config keeps its run to its own src/: the sidecar below it is a workspace of its own.
       'ingest',
+      'ingest/sidecar',
       // The UI's pure parts (grouping hits, links); the pages themselves are tested in a browser.
       { resolve: { alias: { '@': new URL('./web/src', import.meta.url).pathname } }, test: { name: 'web', root: './web', include: ['src/**/*.test.ts'] } },
       { extends: './test/vitest.config.ts', test: { name: 'e2e (embedded graph)', root: './test' } },

@@ -38,14 +38,9 @@ export interface Carried<T> {
   readonly uses: readonly string[];
 }
 
-/** True for a JSON object (not an array). */
-export const isJson = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
-/** The object at `value`, or an empty one: the schema has already said which keys are objects. */
-export const jsonOf = (value: unknown): Json => (isJson(value) ? value : {});
-/** A non-blank string, or undefined. */
-export const textOf = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
-/** The array at `value`, or an empty one. */
-export const listOf = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+import { isJson, jsonOf, listOf, textOf } from './json-reading.js';
+
+export { isJson, jsonOf, listOf, textOf };
 
 /** Authoritative definitions that name what something means, rather than where its docs or code live. */
 export const SEMANTIC = /business|semantic|ontology|concept|glossary/i;

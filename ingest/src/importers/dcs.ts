@@ -31,7 +31,7 @@ import {
   type PortDraft,
   type Server,
 } from './contract-ports.js';
-import type { Mapper } from './import-document.js';
+import type { Mapper } from './mapper.js';
 import { contactIri, qualitySlo, serviceLevelSlo, tagsOf } from './mapping.js';
 import { pointerOf, type SourceReader } from './source-reader.js';
 

@@ -1,6 +1,6 @@
 import type { DatasetRef, DescriptorInput } from '@quanta/model';
 
-import { isJson, jsonOf, listOf, textOf, type Json } from './dpds-json.js';
+import { isJson, jsonOf, listOf, textOf, type Json } from './json-reading.js';
 
 type Field = NonNullable<NonNullable<DescriptorInput['outputPorts']>[number]['fields']>[number];
 

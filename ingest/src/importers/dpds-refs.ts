@@ -1,7 +1,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
-import { isJson, type Json } from './dpds-json.js';
+import { isJson, type Json } from './json-reading.js';
 import { pointerOf } from './source-reader.js';
 
 /** A `$ref` that was left as written, where it sits in the resolved document and why. */

@@ -1,5 +1,5 @@
 import type { RefProblem } from './dpds-refs.js';
-import type { Json } from './dpds-json.js';
+import type { Json } from './json-reading.js';
 import { pointerOf, type SourceReader } from './source-reader.js';
 
 /**

@@ -1,9 +1,9 @@
 import { isAbsoluteIri, portIri, type DescriptorInput } from '@quanta/model';
 import { readApi, type ApiFacts } from './dpds-api.js';
-import { isJson, jsonOf, listOf, textOf, type Json } from './dpds-json.js';
+import { isJson, jsonOf, listOf, textOf, type Json } from './json-reading.js';
 import { RefResolver } from './dpds-refs.js';
 import { Report } from './dpds-report.js';
-import type { Mapper } from './import-document.js';
+import type { Mapper } from './mapper.js';
 import type { ImportOptions } from './import-types.js';
 import { contactIri, iriOf, portKindOf, portNames, provenanceModel, serviceLevelSlo, slugify, statusOf, tagsOf } from './mapping.js';
 

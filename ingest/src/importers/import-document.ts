@@ -4,14 +4,10 @@ import { importDcs } from './dcs.js';
 import { importDpds } from './dpds.js';
 import { ImportRefusedError, type ImportOptions, type ImportResult, type Standard } from './import-types.js';
 import { importOdcs, refuseV2 } from './odcs.js';
+import type { Mapper } from './mapper.js';
 import { importOdps } from './odps.js';
 import { SourceReader } from './source-reader.js';
 import { assertValidSource } from './source-schemas.js';
-
-/** What a standard's mapping returns; the unmapped parts come from its reader. */
-export type Mapped = Omit<ImportResult, 'standard' | 'unmapped'>;
-/** A standard's mapping: the source document (already valid against its schema) onto a descriptor. */
-export type Mapper = (source: SourceReader, options: ImportOptions) => Promise<Mapped>;
 
 const MAPPERS: Record<Standard, Mapper> = { odps: importOdps, odcs: importOdcs, dpds: importDpds, dcs: importDcs };
 

@@ -30,7 +30,7 @@ import {
   type PortDraft,
   type Server,
 } from './contract-ports.js';
-import type { Mapper } from './import-document.js';
+import type { Mapper } from './mapper.js';
 import { ImportRefusedError } from './import-types.js';
 import { contactIri, serviceLevelSlo, tagsOf } from './mapping.js';
 import { pointerOf, type SourceReader } from './source-reader.js';

@@ -1,5 +1,5 @@
 import type { DescriptorInput } from '@quanta/model';
-import type { Mapper } from './import-document.js';
+import type { Mapper } from './mapper.js';
 import { contactIri, iriOf, portKindOf, portNames, provenanceModel, slugify, statusOf, tagsOf } from './mapping.js';
 import { pointerOf } from './source-reader.js';
 

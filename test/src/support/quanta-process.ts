@@ -29,18 +29,20 @@ export interface StartOptions {
   /** Extra environment, e.g. `QUANTA_MAX_BODY_BYTES`. */
   readonly env?: Readonly<Record<string, string>>;
   readonly timeoutMs?: number;
+  /** The port to listen on, for a client started before the server; an ephemeral one unless given. */
+  readonly port?: number;
   /** Extra command-line flags, e.g. `--split`. */
   readonly args?: readonly string[];
 }
 
 /**
- * Starts `services/server/dist/main.js` on an ephemeral port and resolves once it logs the URL it
+ * Starts `services/server/dist/main.js` on an ephemeral port (or `port`) and resolves once it logs the URL it
  * listens on. The process is real: tests can SIGKILL it and start another on the same data.
  */
 export async function startQuanta(options: StartOptions = {}): Promise<QuantaProcess> {
   if (!options.dataDir) await resetBackend(); // a fresh start means an empty graph, on any backend
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'quanta-e2e-'));
-  const child = spawn(process.execPath, [SERVER_MAIN, '--port', '0', '--host', '127.0.0.1', '--data-dir', dataDir, ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [SERVER_MAIN, '--port', String(options.port ?? 0), '--host', '127.0.0.1', '--data-dir', dataDir, ...(options.args ?? [])], {
     env: { PATH: process.env.PATH ?? '', QUANTA_LOG_LEVEL: 'info', ...backendEnv(), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

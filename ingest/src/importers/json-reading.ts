@@ -1,4 +1,4 @@
-/** A JSON object, as the DPDS importer reads the (already schema-valid) source. */
+/** A JSON object, as the importers read an (already schema-valid) source document. */
 export type Json = Record<string, unknown>;
 
 /** True for a JSON object (not an array, not null). */

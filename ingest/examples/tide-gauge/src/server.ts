@@ -1,0 +1,31 @@
+import { type Server, type ServerResponse, createServer } from 'node:http';
+import type { TideGauge } from './readings.js';
+
+/** The port's paging limits: a minute of readings unless asked, an hour at most. */
+const LIMIT = { default: 60, max: 3_600 };
+
+/**
+ * The `readings` output port: `GET /readings?limit=N` answers the newest readings as JSON. A
+ * reader that names its team in `X-Consumer` is counted through `onRead`, which is how the
+ * owners learn who depends on the gauge.
+ */
+export function createGaugeServer(gauge: TideGauge, onRead: (consumer: string) => void): Server {
+  return createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname !== '/readings') return send(res, 404, { title: 'Not found', detail: 'The gauge serves GET /readings' });
+    if (req.method !== 'GET') return send(res, 405, { title: 'Method not allowed', detail: 'GET /readings' }, { Allow: 'GET' });
+    const limit = Number(url.searchParams.get('limit') ?? LIMIT.default);
+    if (!Number.isInteger(limit) || limit < 1 || limit > LIMIT.max) {
+      return send(res, 400, { title: 'Invalid limit', detail: `limit must be an integer from 1 to ${LIMIT.max}` });
+    }
+    const consumer = req.headers['x-consumer'];
+    if (typeof consumer === 'string' && consumer.trim()) onRead(consumer.trim());
+    send(res, 200, { station: gauge.station, readings: gauge.latest(limit) });
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const problem = status >= 400;
+  res.writeHead(status, { 'Content-Type': problem ? 'application/problem+json' : 'application/json', ...headers });
+  res.end(JSON.stringify(problem ? { status, ...(body as object) } : body));
+}

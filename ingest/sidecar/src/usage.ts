@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { BoundedQueue } from './buffer.js';
+
+/** A usage report as `POST /api/v1/usage` takes it, less the product, which is known only once registered. */
+export interface UsageReport {
+  readonly consumer: string;
+  readonly port?: string;
+  readonly count: number;
+  /** The latest use the report counts. */
+  readonly at: string;
+  /** Stable across retries, so Quanta stores the report once however often it is sent (ADR 0010). */
+  readonly id: string;
+}
+
+// Quanta's rules for a consumer (services/model/src/signals.ts, ConsumerRefSchema): a team slug,
+// or an absolute IRI. Checked here because one bad report makes Quanta refuse its whole batch.
+const TEAM = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
+const IRI = /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]+$/i;
+
+/** Why a use cannot be reported, or undefined when it can. */
+export function invalidUse(consumer: string, port: string | undefined, count: number): string | undefined {
+  if (typeof consumer !== 'string') return 'consumer must be a string';
+  if (consumer.length > 2000 || !(TEAM.test(consumer) || IRI.test(consumer))) return `consumer ${JSON.stringify(consumer.slice(0, 100))} is neither a team slug (lowercase, e.g. analytics) nor an IRI`;
+  if (port !== undefined && (typeof port !== 'string' || port.length < 1 || port.length > 100)) return 'port must be 1 to 100 characters';
+  if (!Number.isInteger(count) || count < 1 || count > 1_000_000_000) return `count must be an integer from 1 to 1,000,000,000, not ${count}`;
+  return undefined;
+}
+
+/**
+ * Uses counted per (consumer, port) between flushes, then sealed into reports with an id each.
+ * Counting in place keeps a busy product to one report per consumer per interval; sealing fixes a
+ * report's id and count before it is first sent, so a retry is the same report.
+ */
+export class UsageLedger {
+  readonly #open = new Map<string, { consumer: string; port?: string; count: number; at: string }>();
+  readonly #sealed: BoundedQueue<UsageReport>;
+  readonly #run = randomUUID();
+  #sequence = 0;
+
+  constructor(readonly capacity: number) {
+    this.#sealed = new BoundedQueue(capacity);
+  }
+
+  /** Reports waiting to be sent, counted or sealed. */
+  get size(): number {
+    return this.#open.size + this.#sealed.size;
+  }
+
+  /**
+   * Counts a use at `at`. @returns how many reports were dropped to make room (the oldest first)
+   */
+  record(consumer: string, port: string | undefined, count: number, at: string): number {
+    const key = `${consumer}\n${port ?? ''}`;
+    const open = this.#open.get(key);
+    if (open) {
+      open.count = Math.min(open.count + count, 1_000_000_000);
+      open.at = at;
+      return 0;
+    }
+    const dropped = this.size >= this.capacity ? this.#evictOldest() : 0;
+    this.#open.set(key, { consumer, count, at, ...(port !== undefined && { port }) });
+    return dropped;
+  }
+
+  /** Seals what was counted into reports, ready to send. @returns how many were dropped to make room */
+  seal(): number {
+    const reports = [...this.#open.values()].map((u): UsageReport => ({ ...u, id: `${this.#run}-${(this.#sequence += 1)}` }));
+    this.#open.clear();
+    return this.#sealed.push(...reports);
+  }
+
+  /** The oldest `n` sealed reports, left in place until {@link sent}. */
+  peek(n: number): readonly UsageReport[] {
+    return this.#sealed.peek(n);
+  }
+
+  /** Forgets reports Quanta took (or refused for good). */
+  sent(reports: readonly UsageReport[]): void {
+    this.#sealed.remove(reports);
+  }
+
+  /** Empties the ledger. @returns how many reports it held */
+  clear(): number {
+    const n = this.size;
+    this.#open.clear();
+    this.#sealed.clear();
+    return n;
+  }
+
+  #evictOldest(): number {
+    if (this.#sealed.size > 0) {
+      this.#sealed.remove(this.#sealed.peek(1));
+      return 1;
+    }
+    const oldest = this.#open.keys().next();
+    if (!oldest.done) this.#open.delete(oldest.value);
+    return oldest.done ? 0 : 1;
+  }
+}
