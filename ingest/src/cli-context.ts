@@ -1,6 +1,6 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { ApiError, createClient, UnreachableError, type Client } from './client.js';
-import { clientEnv } from './client-config.js';
+import { ClientEnvError, clientEnv } from './client-config.js';
 import { ImportRefusedError } from './importers/import-types.js';
 import { NO_PROGRESS, progressOn, type Progress } from './progress.js';
 
@@ -12,6 +12,19 @@ export const DEFAULT_SERVER = 'http://127.0.0.1:4000';
  * (a finding, a failed file); 2 the command line itself was wrong; 3 Quanta could not be reached.
  */
 export const EXIT = { ok: 0, refused: 1, usage: 2, unreachable: 3 } as const;
+
+/** `--server`'s value, checked as commander parses it, so a wrong one is a usage error (exit 2). */
+export function serverUrl(value: string): string {
+  if (!/^https?:\/\/[^/\s]+/.test(value)) throw new InvalidArgumentError('give the base URL of a running Quanta, such as http://127.0.0.1:4000');
+  return value;
+}
+
+/** `--limit`'s value: a whole number from 1 to 100, as the search API takes it. */
+export function searchLimit(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 100) throw new InvalidArgumentError('give a whole number from 1 to 100');
+  return n;
+}
 
 /** The options every command takes (`--server`, `--token`, `--json`). */
 interface GlobalOptions {
@@ -57,7 +70,7 @@ export function contextOf(command: Command): CliContext {
  * `{error}` with `--json`, so scripts can read it), and the exit code of its kind.
  */
 export function fail(err: unknown, json: boolean): void {
-  const code = err instanceof UnreachableError ? EXIT.unreachable : EXIT.refused;
+  const code = err instanceof UnreachableError ? EXIT.unreachable : err instanceof ClientEnvError ? EXIT.usage : EXIT.refused;
   const message = err instanceof Error ? err.message : String(err);
   const findings = err instanceof ImportRefusedError ? err.findings : [];
   if (json) {

@@ -5,18 +5,18 @@
  * command prints for people, or one JSON document with `--json`; exit codes are in cli-context.ts.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { DEFAULT_SERVER, EXIT, fail } from './cli-context.js';
+import { DEFAULT_SERVER, EXIT, fail, serverUrl } from './cli-context.js';
 import { operationCommands } from './commands/operations.js';
 import { productCommands } from './commands/products.js';
 import { up } from './up.js';
 
 const program = new Command('quanta')
   .description('Quanta: the discovery plane of a data mesh')
-  .option('--server <url>', `base URL of a running Quanta (default: QUANTA_SERVER, else ${DEFAULT_SERVER})`)
+  .option('--server <url>', `base URL of a running Quanta (default: QUANTA_SERVER, else ${DEFAULT_SERVER})`, serverUrl)
   .option('--token <token>', 'bearer token sent with every call (default: QUANTA_TOKEN)')
   .option('--json', 'print the answer as one JSON document (errors as {"error"} on standard error)')
   // The name earlier releases used for --server; kept so existing pipelines keep working.
-  .addOption(new Option('--url <url>').hideHelp())
+  .addOption(new Option('--url <url>').hideHelp().argParser(serverUrl))
   .showHelpAfterError()
   // Commands inherit this (and it reaches the catch below), so a wrong command line exits with 2.
   .exitOverride();

@@ -5,7 +5,10 @@ import { z } from 'zod';
  * is (DESIGN.md §11; the CLI may not import @quanta/config, since it reaches Quanta over HTTP only).
  */
 const ClientEnvSchema = z.object({
-  QUANTA_SERVER: z.url({ message: 'QUANTA_SERVER must be a URL such as http://127.0.0.1:4000' }).optional(),
+  QUANTA_SERVER: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+/, { message: 'QUANTA_SERVER must be the base URL of a running Quanta, such as http://127.0.0.1:4000' })
+    .optional(),
   QUANTA_TOKEN: z.string().min(1).optional(),
 });
 
@@ -15,12 +18,17 @@ export interface ClientEnv {
   readonly token?: string;
 }
 
+/** An environment variable the CLI reads holds something it cannot use: a usage error (exit 2). */
+export class ClientEnvError extends Error {
+  override readonly name = 'ClientEnvError';
+}
+
 /**
  * The CLI's environment: `QUANTA_SERVER` and `QUANTA_TOKEN`.
- * @throws Error naming the invalid variable
+ * @throws ClientEnvError naming the invalid variable
  */
 export function clientEnv(env: Readonly<Record<string, string | undefined>> = process.env): ClientEnv {
   const parsed = ClientEnvSchema.safeParse(env);
-  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('; '));
+  if (!parsed.success) throw new ClientEnvError(parsed.error.issues.map((i) => i.message).join('; '));
   return { ...(parsed.data.QUANTA_SERVER && { server: parsed.data.QUANTA_SERVER }), ...(parsed.data.QUANTA_TOKEN && { token: parsed.data.QUANTA_TOKEN }) };
 }

@@ -1,4 +1,4 @@
-import type { Client } from './client.js';
+import { UnreachableError, type Client } from './client.js';
 import type { DescriptorFile } from './descriptor-files.js';
 import { NO_PROGRESS, type Progress } from './progress.js';
 
@@ -24,6 +24,8 @@ export async function registerFiles(client: Client, files: readonly DescriptorFi
       const result = await client.register(file.text, file.format);
       counts[result.outcome as keyof typeof counts] += 1;
     } catch (error) {
+      // Quanta being down is not this file's fault: stop, so the command says so once (exit 3).
+      if (error instanceof UnreachableError) throw error;
       failed.push({ path: file.path, error: (error as Error).message });
     }
     progress.update(k + 1, file.path.split('/').at(-1));

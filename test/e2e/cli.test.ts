@@ -135,6 +135,17 @@ describe('the quanta CLI against a running server (issue 11)', () => {
     const usage = quanta('import', 'x.yaml');
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain("required option '--from <standard>' not specified");
+    expect(quanta('search', 'x', '--limit', 'ten', '--server', q.url).stderr).toMatch(/option '--limit <n>' argument 'ten' is invalid\. give a whole number from 1 to 100/);
+    const server = quanta('search', 'x', '--server', 'localhost:4000');
+    expect(server.status).toBe(2);
+    expect(server.stderr).toMatch(/give the base URL of a running Quanta/);
+    const badEnv = spawnSync(process.execPath, [CLI, 'search', 'x'], { encoding: 'utf8', env: { ...process.env, QUANTA_SERVER: 'nowhere' } });
+    expect(badEnv.status).toBe(2);
+    expect(badEnv.stderr).toMatch(/^quanta: QUANTA_SERVER must be the base URL of a running Quanta/);
+    // A folder of descriptors against a Quanta that is down: said once, exit 3, not one failure per file.
+    const down = quanta('register', file('lonely', compliantDescriptor(BASE, 'lonely')), '--server', 'http://127.0.0.1:1');
+    expect(down.status).toBe(3);
+    expect(down.stdout).toBe('');
     const env = spawnSync(process.execPath, [CLI, 'search', 'estuary', '--json'], { encoding: 'utf8', env: { ...process.env, QUANTA_SERVER: q.url } });
     expect(env.status).toBe(0);
     expect(JSON.parse(env.stdout)).toHaveProperty('total');

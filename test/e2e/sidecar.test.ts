@@ -135,7 +135,9 @@ describe('a data product registers itself through the sidecar (issue 11)', () =>
     const q = await startQuanta({ port });
     quantas.push(q);
     await eventually('the gauge to be registered', () => registered(q));
-    expect(gauge.output()).toContain(`quanta-sidecar: registered ${IRI} with Quanta (created, revision 1)`);
+    // The gauge logs once it has read Quanta's answer, which can come after our own read of the product.
+    const line = `quanta-sidecar: registered ${IRI} with Quanta (created, revision 1)`;
+    await eventually('the gauge to log its registration', async () => (gauge.output().includes(line) ? true : undefined));
     const used = await eventually('the read made while Quanta was down', async () => {
       const usage = await gaugeUsage(q);
       return usage && usage.reads > 0 ? usage : undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, parseRetryAfter, retryDelay } from './backoff.js';
+import { backoffDelay, parseRetryAfter, retryDelay, transientDelay } from './backoff.js';
 
 const policy = { minMs: 100, maxMs: 1_000 };
 
@@ -36,5 +36,14 @@ describe('backoff', () => {
     expect(parseRetryAfter('soon', now)).toBeUndefined();
     expect(parseRetryAfter('-1', now)).toBeUndefined();
     expect(parseRetryAfter(null, now)).toBeUndefined();
+  });
+});
+
+describe('transientDelay', () => {
+  it('waits maxMs after refused credentials, the backoff otherwise, and Retry-After when longer', () => {
+    expect(transientDelay(0, policy, {}, () => 0)).toBe(100);
+    expect(transientDelay(0, policy, { credentials: true }, () => 0)).toBe(1_000);
+    expect(transientDelay(5, policy, { credentials: true }, () => 1)).toBe(1_000);
+    expect(transientDelay(0, policy, { credentials: true, retryAfterMs: 30_000 }, () => 0)).toBe(30_000);
   });
 });

@@ -40,3 +40,13 @@ export function parseRetryAfter(header: string | null | undefined, now: number =
   const date = /^[A-Za-z]{3}/.test(value) ? Date.parse(value) : NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
+
+/**
+ * The wait after a transient answer: the backoff for attempt `attempt`, or its long end
+ * (`maxMs`) when the server refused the credentials (401, 403), which no quick retry cures;
+ * never less than `Retry-After` either way.
+ */
+export function transientDelay(attempt: number, policy: RetryPolicy, answer: { readonly retryAfterMs?: number; readonly credentials?: true }, random?: () => number): number {
+  const longest = { minMs: policy.maxMs, maxMs: policy.maxMs };
+  return retryDelay(attempt, answer.credentials ? longest : policy, answer.retryAfterMs, random);
+}

@@ -6,10 +6,25 @@ import { parseRetryAfter } from './backoff.js';
  */
 export type Answer =
   | { readonly kind: 'ok'; readonly status: number; readonly body: unknown }
-  /** Unreachable, timed out, 5xx, 408 or 429: worth trying again, not before `retryAfterMs`. */
-  | { readonly kind: 'transient'; readonly reason: string; readonly retryAfterMs?: number }
-  /** Any other 4xx: the same request would be refused again. */
-  | { readonly kind: 'refused'; readonly status: number; readonly detail: string };
+  /**
+   * Unreachable, timed out, 5xx, 408 or 429: worth trying again, not before `retryAfterMs`. 401
+   * and 403 too, with `credentials` set: a token mishap (expired, rotated, a proxy's hiccup) is
+   * fixed outside the product, which should not have to restart for it; the caller waits the
+   * longest backoff between such tries, so a wrong token is not hammered in.
+   */
+  | { readonly kind: 'transient'; readonly reason: string; readonly retryAfterMs?: number; readonly credentials?: true }
+  /**
+   * Any other 4xx: the same request would be refused again. `errors` are the located problems of
+   * a problem+json answer (`{ pointer: '/3/consumer', message }`), which say which items of a
+   * batch were at fault.
+   */
+  | { readonly kind: 'refused'; readonly status: number; readonly detail: string; readonly errors: readonly Located[] };
+
+/** One located problem of a refusal, as Quanta's problem+json `errors` lists it. */
+export interface Located {
+  readonly pointer: string;
+  readonly message: string;
+}
 
 /** One call: a JSON (or YAML) body to a path under the server's base URL. */
 export interface Call {
@@ -52,19 +67,34 @@ export function createSender(server: string, token: string | undefined, timeoutM
 async function classify(res: Response): Promise<Answer> {
   const text = await res.text();
   if (res.ok) return { kind: 'ok', status: res.status, body: parseJson(text) };
+  const problem = parseJson(text);
+  const detail = problemDetail(problem) ?? (text.slice(0, 500) || res.statusText);
+  const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
+  const after = retryAfterMs !== undefined ? { retryAfterMs } : {};
   if (res.status >= 500 || res.status === 408 || res.status === 429) {
-    const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'));
-    return { kind: 'transient', reason: `${res.status} ${problemDetail(text) ?? res.statusText}`, ...(retryAfterMs !== undefined && { retryAfterMs }) };
+    return { kind: 'transient', reason: `${res.status} ${problemDetail(problem) ?? res.statusText}`, ...after };
   }
-  return { kind: 'refused', status: res.status, detail: problemDetail(text) ?? (text.slice(0, 500) || res.statusText) };
+  if (res.status === 401 || res.status === 403) {
+    return { kind: 'transient', reason: `${res.status} ${detail} (check the token)`, credentials: true, ...after };
+  }
+  return { kind: 'refused', status: res.status, detail, errors: locatedErrors(problem) };
+}
+
+/** A problem+json document's `errors` that carry a pointer and a message; others are ignored. */
+function locatedErrors(problem: unknown): Located[] {
+  const errors = (problem as { errors?: unknown } | undefined)?.errors;
+  if (!Array.isArray(errors)) return [];
+  return errors.flatMap((e: { pointer?: unknown; message?: unknown } | null) =>
+    typeof e?.pointer === 'string' && typeof e.message === 'string' ? [{ pointer: e.pointer, message: e.message }] : [],
+  );
 }
 
 /**
  * A problem+json document's `detail`, with the first located error when there is one, so the
  * product's log says what to fix (`/outputPorts/0/slos: …`), not just that it was refused.
  */
-function problemDetail(text: string): string | undefined {
-  const problem = parseJson(text) as { detail?: unknown; title?: unknown; errors?: { pointer?: unknown; message?: unknown }[] } | undefined;
+function problemDetail(parsed: unknown): string | undefined {
+  const problem = parsed as { detail?: unknown; title?: unknown; errors?: { pointer?: unknown; message?: unknown }[] } | undefined;
   if (!problem || typeof problem !== 'object') return undefined;
   const detail = typeof problem.detail === 'string' ? problem.detail : typeof problem.title === 'string' ? problem.title : undefined;
   const first = Array.isArray(problem.errors) ? problem.errors[0] : undefined;

@@ -17,6 +17,8 @@ export function describeEvent(event: SidecarEvent): string {
       return `the SLO checks failed to run: ${event.detail}`;
     case 'unknown-product':
       return `Quanta does not know ${event.iri} any more; registering again in ${event.delayMs} ms`;
+    case 'error':
+      return `${event.where} failed, and goes on: ${event.detail}`;
   }
 }
 
@@ -27,4 +29,24 @@ export function describeEvent(event: SidecarEvent): string {
 export function stderrLog(event: SidecarEvent): void {
   if (event.type === 'sent') return;
   process.stderr.write(`quanta-sidecar: ${describeEvent(event)}\n`);
+}
+
+/** The product's log, kept from breaking the sidecar when it throws. */
+export function guarded(log: (event: SidecarEvent) => void): (event: SidecarEvent) => void {
+  return (event) => {
+    try {
+      log(event);
+    } catch {
+      // A log that throws must not stop registration or lose signals.
+    }
+  };
+}
+
+/** What went wrong, for a log line; never throws, whatever was thrown. */
+export function describeError(e: unknown): string {
+  try {
+    return e instanceof Error ? e.message : String(e);
+  } catch {
+    return 'something that cannot be described was thrown';
+  }
 }

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { closedPort, DESCRIPTOR, pause, sidecarHarness, waitFor } from './testing/harness.js';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { closedPort, DESCRIPTOR, pause, settledWithin, sidecarHarness, useFakeClock, waitFor, waitsExactly } from './testing/harness.js';
 import type { SidecarEvent } from './types.js';
 
+const PUT = (r: { method: string }) => r.method === 'PUT';
 const retries = (events: SidecarEvent[]) => events.filter((e) => e.type === 'retrying' && e.what === 'registration') as Extract<SidecarEvent, { type: 'retrying' }>[];
 
 describe('registering with Quanta', () => {
@@ -43,31 +44,66 @@ describe('registering with Quanta', () => {
 
   it('waits longer after each failure while Quanta is unreachable, and registers once it listens', async () => {
     const port = await closedPort();
+    useFakeClock();
+    vi.spyOn(Math, 'random').mockReturnValue(0.999_999); // no jitter: each wait is its ceiling
     const { sidecar, events } = h.start({ server: `http://127.0.0.1:${port}`, retry: { minMs: 20, maxMs: 160 } });
-    await waitFor(() => retries(events).length >= 5);
-    const seen = retries(events);
-    seen.forEach((e, i) => {
+    await waitFor(() => retries(events).length === 1);
+    for (const ceiling of [40, 80, 160, 160]) {
+      expect(retries(events).at(-1)?.delayMs).toBe(ceiling);
+      await waitsExactly(ceiling, () => retries(events).length);
+    }
+    retries(events).forEach((e, i) => {
       expect(e.attempt).toBe(i + 1);
       expect(e.reason).toBe('ECONNREFUSED');
-      expect(e.delayMs).toBeGreaterThanOrEqual(20);
-      expect(e.delayMs).toBeLessThanOrEqual(Math.min(160, 20 * 2 ** (i + 1)));
     });
     const fake = await h.fake(port);
+    await waitsExactly(160, () => fake.requests.length);
     expect(await sidecar.registered).toMatchObject({ outcome: 'created' });
     expect(fake.to('PUT', '/api/v1/products')).toHaveLength(1);
   });
 
   it('retries 5xx and 429, never sooner than Retry-After asks', async () => {
     const fake = await h.fake();
-    const put = (r: { method: string }) => r.method === 'PUT';
-    fake.script(put, { status: 503, headers: { 'Retry-After': '1' }, body: { detail: 'the graph is busy' } }, { status: 429 }, 'reset');
-    const { sidecar, events } = h.start({ server: fake.url });
+    fake.script(PUT, { status: 503, headers: { 'Retry-After': '1' }, body: { detail: 'the graph is busy' } }, { status: 429 }, 'reset');
+    useFakeClock();
+    const { sidecar, events } = h.start({ server: fake.url }); // backoff of 10 to 20 ms at first: Retry-After decides
+    await waitFor(() => retries(events).length === 1);
+    expect(retries(events)[0]?.delayMs).toBe(1_000);
+    await waitsExactly(1_000, () => fake.requests.length);
+    for (const n of [2, 3]) {
+      await waitFor(() => retries(events).length === n);
+      await waitsExactly(retries(events)[n - 1]!.delayMs, () => fake.requests.length);
+    }
     expect(await sidecar.registered).toMatchObject({ outcome: 'created' });
     const puts = fake.to('PUT', '/api/v1/products');
     expect(puts).toHaveLength(4);
-    expect(puts[1]!.at - puts[0]!.at).toBeGreaterThanOrEqual(950);
+    expect(puts[1]!.at - puts[0]!.at).toBe(1_000); // the faked clock: exactly what Retry-After asked
     expect(retries(events).map((e) => e.reason)).toEqual(['503 the graph is busy', '429 Too Many Requests', expect.any(String)]);
-    expect(retries(events)[0]?.delayMs).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it('retries 401 and 403 at the long end of the backoff, saying what the server said', async () => {
+    const fake = await h.fake();
+    fake.script(PUT, { status: 401, body: { title: 'Unauthorized', detail: 'the token has expired' } }, { status: 403, body: { detail: 'this token may not register products' } });
+    useFakeClock();
+    const { sidecar, events } = h.start({ server: fake.url, token: 'old', retry: { minMs: 10, maxMs: 30_000 } });
+    await waitFor(() => retries(events).length === 1);
+    await waitsExactly(30_000, () => fake.requests.length);
+    await waitFor(() => retries(events).length === 2);
+    await waitsExactly(30_000, () => fake.requests.length);
+    expect(await sidecar.registered).toMatchObject({ outcome: 'created' });
+    expect(retries(events)).toEqual([
+      { type: 'retrying', what: 'registration', attempt: 1, delayMs: 30_000, reason: '401 the token has expired (check the token)' },
+      { type: 'retrying', what: 'registration', attempt: 2, delayMs: 30_000, reason: '403 this token may not register products (check the token)' },
+    ]);
+  });
+
+  it.each([400, 404, 409, 413, 422])('does not retry a %i: registration is refused', async (status) => {
+    const fake = await h.fake();
+    fake.script(PUT, { status, body: { detail: `refused with ${status}` } });
+    const { sidecar } = h.start({ server: fake.url });
+    expect(await sidecar.registered).toEqual({ outcome: 'refused', status, detail: `refused with ${status}` });
+    await pause(100); // several backoffs of FAST
+    expect(fake.requests).toHaveLength(1);
   });
 
   it('does not retry a refusal: registered resolves with the detail, the log says it, and uses are not taken', async () => {
@@ -99,12 +135,21 @@ describe('registering with Quanta', () => {
     expect(await typo.registered).toMatchObject({ outcome: 'refused', detail: expect.stringMatching(/localhost:4000 is not an http\(s\) URL/) });
   });
 
+  it('starts no timer for a server that is not a URL, and stops at once', async () => {
+    useFakeClock();
+    const { sidecar } = h.start({ server: 'not a url', usageEveryMs: 1_000, sloChecks: { everyMs: 1_000, run: async () => [] } });
+    expect(await sidecar.registered).toMatchObject({ outcome: 'refused' });
+    expect(vi.getTimerCount()).toBe(0); // refused synchronously: nothing would ever clear an interval started after
+    expect(await settledWithin(sidecar.stop(), 1_000)).toBe('settled'); // with no time passing on the faked clock
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('ends registration as stopped when stop() comes first', async () => {
+    useFakeClock();
     const { sidecar, events } = h.start({ server: `http://127.0.0.1:${await closedPort()}`, retry: { minMs: 5_000, maxMs: 10_000 } });
     await waitFor(() => retries(events).length === 1);
-    const began = Date.now();
-    await sidecar.stop();
-    expect(Date.now() - began).toBeLessThan(1_000); // the 5 s wait ended at once
+    // No time passes on the faked clock: stop() settles only if it ends the 5 s wait itself.
+    expect(await settledWithin(sidecar.stop(), 2_000)).toBe('settled');
     expect(await sidecar.registered).toEqual({ outcome: 'stopped' });
   });
 

@@ -1,4 +1,4 @@
-import { retryDelay } from './backoff.js';
+import { transientDelay } from './backoff.js';
 import { type DescriptorBody, descriptorBody } from './descriptor.js';
 import type { Answer, Send } from './http.js';
 import type { DescriptorObject, Registration, RetryPolicy, SidecarEvent } from './types.js';
@@ -16,7 +16,8 @@ export interface RegisterDeps {
 
 /**
  * `PUT /api/v1/products` until Quanta stores the descriptor or refuses it, waiting out
- * unreachability, 5xx and 429 with backoff (at least `Retry-After`). Never rejects.
+ * unreachability, 5xx and 429 with backoff (at least `Retry-After`), and 401/403 with the
+ * longest backoff (a token can be fixed while the product runs). Never rejects.
  */
 export async function registerUntilSettled(descriptor: DescriptorObject | string, deps: RegisterDeps): Promise<Registration> {
   const body = await descriptorBody(descriptor);
@@ -31,7 +32,7 @@ export async function registerUntilSettled(descriptor: DescriptorObject | string
     }
     if (deps.stopping.aborted) return { outcome: 'stopped' };
     const reason = answer.kind === 'transient' ? answer.reason : `${answer.status} is not a registration answer`;
-    const delayMs = retryDelay(attempt - 1, deps.retry, answer.kind === 'transient' ? answer.retryAfterMs : undefined);
+    const delayMs = transientDelay(attempt - 1, deps.retry, answer.kind === 'transient' ? answer : {});
     deps.log({ type: 'retrying', what: 'registration', attempt, delayMs, reason });
     await sleep(delayMs, deps.stopping);
   }

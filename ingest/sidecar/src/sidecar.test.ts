@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { closedPort, DESCRIPTOR, pause, sidecarHarness, waitFor } from './testing/harness.js';
+import { describe, expect, it, vi } from 'vitest';
+import { SignalOutbox } from './outbox.js';
+import { advance, closedPort, DESCRIPTOR, pause, settledWithin, sidecarHarness, useFakeClock, waitFor, waitsExactly } from './testing/harness.js';
 import type { Received } from './testing/fake-quanta.js';
+import type { SidecarEvent } from './types.js';
 
 const CHECKS_PATH = `/api/v1/products/${encodeURIComponent(DESCRIPTOR.id)}/slo-checks`;
 const isUsage = (r: Received) => r.path === '/api/v1/usage';
+const unknownProduct = (events: SidecarEvent[]) => events.filter((e) => e.type === 'unknown-product') as Extract<SidecarEvent, { type: 'unknown-product' }>[];
 const reads = (usage: Map<string, { consumer: string; port?: string; count: number }>, consumer: string, port?: string) =>
   [...usage.values()].filter((u) => u.consumer === consumer && u.port === port).reduce((n, u) => n + u.count, 0);
 
@@ -48,19 +51,43 @@ describe('reporting usage and SLO checks', () => {
     expect(events).toContainEqual({ type: 'sent', what: 'usage', count: 1, stored: 0 }); // Quanta already had it
   });
 
-  it('drops a batch Quanta refuses without retrying it, and goes on with the next', async () => {
+  it('drops a batch whose refusal names no item, without retrying it, and goes on with the next', async () => {
     const fake = await h.fake();
-    fake.script(isUsage, { status: 422, body: { detail: 'Invalid usage report', errors: [{ pointer: '/0/port', message: 'too long' }] } });
+    fake.script(isUsage, { status: 422, body: { detail: 'Invalid usage report', errors: [{ pointer: '', message: 'expected an array' }] } });
     const { sidecar, events } = h.start({ server: fake.url, usageEveryMs: 20 });
     await sidecar.registered;
     sidecar.recordUse('analytics');
     await waitFor(() => events.some((e) => e.type === 'refused'));
-    expect(events).toContainEqual({ type: 'refused', what: 'usage', status: 422, detail: 'Invalid usage report (/0/port too long)', dropped: 1 });
+    expect(events).toContainEqual({ type: 'refused', what: 'usage', status: 422, detail: 'Invalid usage report (expected an array)', dropped: 1 });
     sidecar.recordUse('ops');
     await fake.until(() => reads(fake.usage, 'ops') === 1);
     await pause(100);
     expect(fake.requests.filter(isUsage)).toHaveLength(2);
     expect(reads(fake.usage, 'analytics')).toBe(0);
+  });
+
+  it('drops only the SLO checks Quanta refuses (a metric the product does not declare), and delivers the others', async () => {
+    const fake = await h.fake();
+    const run = async () => [
+      { port: 'readings', metric: 'freshness', passed: true, value: 1 },
+      { port: 'readings', metric: 'latency', passed: false },
+      { port: 'readings', metric: 'availability', passed: true },
+    ];
+    useFakeClock(); // one run of the checks, when the test says
+    const { sidecar, events } = h.start({ server: fake.url, sloChecks: { everyMs: 60_000, run } });
+    await sidecar.registered;
+    await advance(60_000);
+    await fake.until(() => fake.checks.length === 2);
+    expect(fake.checks.map((c) => c.metric)).toEqual(['freshness', 'availability']);
+    const [refused, resent, ...more] = fake.to('POST', CHECKS_PATH);
+    expect(more).toEqual([]);
+    expect((refused?.json as unknown[]).length).toBe(3);
+    expect((resent?.json as { metric: string }[]).map((c) => c.metric)).toEqual(['freshness', 'availability']);
+    const dropped = events.filter((e) => e.type === 'dropped');
+    expect(dropped).toEqual([
+      { type: 'dropped', what: 'slo-checks', count: 1, reason: 'invalid', detail: expect.stringMatching(/^Quanta refused the latency check at .*Z: metric: the product declares no SLO on metric "latency"$/) },
+    ]);
+    expect(events.filter((e) => e.type === 'refused')).toEqual([]);
   });
 
   it('registers again when Quanta answers 404 for the product, and then delivers', async () => {
@@ -75,16 +102,22 @@ describe('reporting usage and SLO checks', () => {
     expect(delivered?.body.startsWith(lost!.body.slice(0, -1))).toBe(true); // the lost check is sent again, first
   });
 
-  it('backs off when registering again does not cure the 404', async () => {
+  it('backs off, longer each time, when registering again does not cure the 404', async () => {
     const fake = await h.fake();
     const notFound = { status: 404, body: { detail: 'no such route behind this proxy' } } as const;
     fake.script((r) => r.path === CHECKS_PATH, ...Array.from({ length: 1_000 }, () => notFound));
-    const { sidecar } = h.start({ server: fake.url, retry: { minMs: 50, maxMs: 200 }, sloChecks: { everyMs: 10, run: async () => [{ metric: 'freshness', passed: true }] } });
+    useFakeClock();
+    vi.spyOn(Math, 'random').mockReturnValue(0.999_999); // no jitter: each wait is its ceiling
+    const { sidecar, events } = h.start({ server: fake.url, retry: { minMs: 50, maxMs: 400 }, sloChecks: { everyMs: 10, run: async () => [{ metric: 'freshness', passed: true }] } });
     await sidecar.registered;
-    await pause(500);
-    const puts = fake.to('PUT', '/api/v1/products').length;
-    expect(puts).toBeGreaterThanOrEqual(2);
-    expect(puts).toBeLessThanOrEqual(8); // 50 ms or more between attempts, growing; a tight loop makes hundreds
+    await advance(10); // the first run of the checks, whose POST meets the 404
+    const puts = () => fake.to('PUT', '/api/v1/products').length;
+    for (const [i, ceiling] of [100, 200, 400, 400].entries()) {
+      await waitFor(() => unknownProduct(events).length === i + 1);
+      expect(unknownProduct(events)[i]?.delayMs).toBe(ceiling);
+      await waitsExactly(ceiling, puts); // no registration before the wait is over: no tight loop
+    }
+    expect(puts()).toBe(5);
   });
 
   it('logs a failing SLO check run, drops an invalid result, and runs the checks again', async () => {
@@ -99,7 +132,7 @@ describe('reporting usage and SLO checks', () => {
     await sidecar.registered;
     await fake.until(() => fake.to('POST', CHECKS_PATH).length >= 2);
     expect(events).toContainEqual({ type: 'check-failed', detail: 'the probe broke' });
-    expect(events).toContainEqual({ type: 'dropped', what: 'slo-checks', count: 1, reason: 'invalid', detail: 'value must be a finite number (metric freshness)' });
+    expect(events).toContainEqual({ type: 'dropped', what: 'slo-checks', count: 1, reason: 'invalid', detail: 'value: Invalid input: expected number, received NaN (metric freshness)' });
     const sent = fake.to('POST', CHECKS_PATH).flatMap((r) => r.json as { value: number }[]);
     expect(sent.every((c) => Number.isFinite(c.value))).toBe(true);
     expect(sent[0]).toMatchObject({ metric: 'freshness', passed: true, value: 2 });
@@ -131,16 +164,71 @@ describe('reporting usage and SLO checks', () => {
     await sidecar.stop(); // a second stop is harmless
   });
 
-  it('stop() returns within stopTimeoutMs when Quanta hangs, and says what it could not send', async () => {
+  it('stop() returns at stopTimeoutMs when Quanta hangs, and says what it could not send', async () => {
     const fake = await h.fake();
     fake.script(isUsage, 'hang');
+    useFakeClock();
     const { sidecar, events } = h.start({ server: fake.url, usageEveryMs: 60_000, stopTimeoutMs: 300 });
     await sidecar.registered;
     sidecar.recordUse('analytics');
-    const began = Date.now();
-    await expect(sidecar.stop()).resolves.toBeUndefined();
-    expect(Date.now() - began).toBeLessThan(1_500);
+    const stopped = sidecar.stop();
+    await fake.until(() => fake.requests.filter(isUsage).length === 1); // the call that hangs is in flight
+    await advance(299);
+    expect(await settledWithin(stopped, 40)).toBe('pending'); // it gives the call its time...
+    await advance(1);
+    expect(await settledWithin(stopped, 2_000)).toBe('settled'); // ...and not a moment more
     expect(fake.requests.filter(isUsage)).toHaveLength(1);
     expect(events).toContainEqual({ type: 'dropped', what: 'usage', count: 1, reason: 'unsent-at-stop' });
+  });
+});
+
+describe('nothing the sidecar does in the background escapes as a rejection', () => {
+  const h = sidecarHarness(); // fails a test on any unhandled rejection
+
+  it('survives a log that throws, and SLO checks that throw at once or reject', async () => {
+    const fake = await h.fake();
+    let runs = 0;
+    const run = (): Promise<{ metric: string; passed: boolean }[]> => {
+      runs += 1;
+      if (runs % 3 === 1) throw new Error('thrown at once');
+      if (runs % 3 === 2) return Promise.reject(new Error('rejected'));
+      return Promise.resolve([{ metric: 'freshness', passed: true }]);
+    };
+    const log = () => {
+      throw new Error('the log is broken');
+    };
+    const { sidecar } = h.start({ server: fake.url, log, usageEveryMs: 10, sloChecks: { everyMs: 10, run } });
+    expect(await sidecar.registered).toMatchObject({ outcome: 'created' });
+    sidecar.recordUse('analytics');
+    expect(sidecar.recordUse('Not A Team')).toBe(false); // logged, to a log that throws
+    await fake.until(() => fake.checks.length >= 2 && reads(fake.usage, 'analytics') === 1);
+    expect(runs).toBeGreaterThanOrEqual(6);
+  });
+
+  it('logs an SLO check run that throws at once, and one that rejects', async () => {
+    const fake = await h.fake();
+    const runs = [() => { throw new Error('thrown at once'); }, () => Promise.reject(new Error('rejected')), () => Promise.resolve([])];
+    const { sidecar, events } = h.start({ server: fake.url, sloChecks: { everyMs: 10, run: () => (runs.shift() ?? runs[0]!)() } });
+    await sidecar.registered;
+    await waitFor(() => events.filter((e) => e.type === 'check-failed').length === 2);
+    expect(events.filter((e) => e.type === 'check-failed')).toEqual([
+      { type: 'check-failed', detail: 'thrown at once' },
+      { type: 'check-failed', detail: 'rejected' },
+    ]);
+  });
+
+  it('logs a flush that fails (a bug), and sends on the next tick', async () => {
+    vi.spyOn(SignalOutbox.prototype, 'flush').mockRejectedValueOnce(new Error('a bug in the outbox'));
+    const fake = await h.fake();
+    const { sidecar, events } = h.start({ server: fake.url, usageEveryMs: 10 });
+    await sidecar.registered;
+    sidecar.recordUse('analytics');
+    await fake.until(() => reads(fake.usage, 'analytics') === 1);
+    expect(events).toContainEqual({ type: 'error', where: 'flush', detail: 'a bug in the outbox' });
+  });
+
+  it('refuses a maxBuffered beyond a million at start', () => {
+    expect(() => h.start({ server: 'http://127.0.0.1:1', maxBuffered: 1_000_001 })).toThrow(RangeError);
+    expect(() => h.start({ server: 'http://127.0.0.1:1', maxBuffered: 1_000_000 })).not.toThrow();
   });
 });

@@ -1,12 +1,10 @@
-import { DEFAULT_RETRY } from './backoff.js';
 import { createSender } from './http.js';
-import { stderrLog } from './log.js';
+import { describeError, guarded, stderrLog } from './log.js';
 import { type FlushResult, SignalOutbox } from './outbox.js';
 import { registerUntilSettled } from './registration.js';
+import { checkedSettings, invalidServer } from './settings.js';
 import type { Registration, Sidecar, SidecarEvent, SidecarOptions, SloCheck } from './types.js';
 import { invalidUse } from './usage.js';
-
-const DEFAULTS = { usageEveryMs: 10_000, maxBuffered: 10_000, requestTimeoutMs: 10_000, stopTimeoutMs: 5_000 } as const;
 
 /**
  * Registers a data product's descriptor with Quanta and reports its usage and SLO checks, for as
@@ -19,11 +17,15 @@ const DEFAULTS = { usageEveryMs: 10_000, maxBuffered: 10_000, requestTimeoutMs: 
  * const sidecar = startSidecar({ server: 'http://127.0.0.1:4000', descriptor: 'descriptor.yaml' });
  * sidecar.recordUse('analytics', { port: 'readings' });
  * await sidecar.stop();
- * @throws RangeError when an interval, limit or the retry policy is not a positive number
+ * @throws RangeError when an interval, limit or the retry policy is not a positive number, or
+ *   maxBuffered is beyond 1,000,000
  */
 export function startSidecar(options: SidecarOptions): Sidecar {
-  const settings = checked(options);
+  const settings = checkedSettings(options);
   const log = guarded(options.log ?? stderrLog);
+  // Every chain the sidecar starts in the background ends here: a bug is logged, never left to
+  // reject unhandled, which would crash the product (Node's default) for the sidecar's sake.
+  const failed = (where: Extract<SidecarEvent, { type: 'error' }>['where']) => (e: unknown) => log({ type: 'error', where, detail: describeError(e) });
   const stopping = new AbortController(); // stop() was called: start nothing new
   const abandon = new AbortController(); // stop() ran out of time: drop the calls in flight
   const serverError = invalidServer(options.server);
@@ -36,9 +38,19 @@ export function startSidecar(options: SidecarOptions): Sidecar {
   let retryTimer: NodeJS.Timeout | undefined;
   let checking = false;
 
-  const every = (ms: number, task: () => unknown) => timers.add(setInterval(task, ms).unref());
+  const every = (ms: number, task: () => void) => {
+    // Once refused or stopping, nothing would clear a new timer.
+    if (!refused && !stopping.signal.aborted) timers.add(setInterval(task, ms).unref());
+  };
+  const later = (ms: number, task: () => void) => {
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      task();
+    }, ms).unref();
+  };
   const clearTimers = () => {
     for (const timer of timers) clearInterval(timer);
+    timers.clear();
     clearTimeout(retryTimer);
   };
 
@@ -63,27 +75,22 @@ export function startSidecar(options: SidecarOptions): Sidecar {
   const afterFlush = (result: FlushResult) => {
     if (stopping.signal.aborted) return;
     if (result.kind === 'retry') {
-      retryTimer = setTimeout(() => {
-        retryTimer = undefined;
-        void flush();
-      }, result.delayMs).unref();
+      later(result.delayMs, () => void flush());
     } else if (result.kind === 'unknown-product' && iri) {
       log({ type: 'unknown-product', iri, delayMs: result.delayMs });
       iri = undefined;
-      retryTimer = setTimeout(() => {
-        retryTimer = undefined;
-        void register();
-      }, result.delayMs).unref();
+      later(result.delayMs, () => void register().catch(failed('registration')));
     }
   };
 
-  /** One flush at a time; a tick during a backoff waits for the retry timer unless `force`d. */
+  /** One flush at a time; a tick during a backoff waits for the retry timer unless `force`d. Never rejects. */
   const flush = (force = false): Promise<void> => {
     outbox.reportDrops();
     if (!iri || refused || (retryTimer && !force)) return Promise.resolve();
     flushing ??= outbox
       .flush(iri, abandon.signal)
       .then(afterFlush)
+      .catch(failed('flush'))
       .finally(() => (flushing = undefined));
     return flushing;
   };
@@ -93,21 +100,27 @@ export function startSidecar(options: SidecarOptions): Sidecar {
     checking = true;
     try {
       const at = new Date().toISOString();
-      const checks = await run();
+      const checks = await run(); // inside the try: a run that throws at once is caught too
       if (stopping.signal.aborted) return;
       outbox.addChecks(checks, at);
       void flush();
     } catch (e) {
-      log({ type: 'check-failed', detail: e instanceof Error ? e.message : String(e) });
+      log({ type: 'check-failed', detail: describeError(e) });
     } finally {
       checking = false;
     }
   };
 
-  const registered = register();
-  every(settings.usageEveryMs, () => flush());
+  const registered = register().catch((e: unknown): Registration => {
+    failed('registration')(e);
+    refused = true;
+    clearTimers();
+    return { outcome: 'refused', detail: `the sidecar failed to register: ${describeError(e)}` };
+  });
+  // An invalid server is refused synchronously, inside register() above: `every` starts nothing then.
+  every(settings.usageEveryMs, () => void flush());
   const { sloChecks } = options;
-  if (sloChecks) every(sloChecks.everyMs, () => runChecks(sloChecks.run));
+  if (sloChecks) every(sloChecks.everyMs, () => void runChecks(sloChecks.run).catch(failed('slo-checks')));
 
   let stopped: Promise<void> | undefined;
   const stop = async () => {
@@ -134,53 +147,21 @@ export function startSidecar(options: SidecarOptions): Sidecar {
     registered,
     recordUse(consumer, use = {}) {
       if (refused || stopping.signal.aborted) return false;
-      const count = use.count ?? 1;
-      const invalid = invalidUse(consumer, use.port, count);
-      if (invalid) {
-        log({ type: 'dropped', what: 'usage', count: 1, reason: 'invalid', detail: invalid });
+      // Called in the product's request handlers: a bug here must not fail the product's reads.
+      try {
+        const count = use.count ?? 1;
+        const invalid = invalidUse(consumer, use.port, count);
+        if (invalid) {
+          log({ type: 'dropped', what: 'usage', count: 1, reason: 'invalid', detail: invalid });
+          return false;
+        }
+        outbox.recordUse(consumer, use.port, count, new Date().toISOString());
+        return true;
+      } catch (e) {
+        failed('record-use')(e);
         return false;
       }
-      outbox.recordUse(consumer, use.port, count, new Date().toISOString());
-      return true;
     },
     stop: () => (stopped ??= stop()),
   };
-}
-
-/** The product's log, kept from breaking the sidecar when it throws. */
-function guarded(log: (event: SidecarEvent) => void): (event: SidecarEvent) => void {
-  return (event) => {
-    try {
-      log(event);
-    } catch {
-      // A log that throws must not stop registration or lose signals.
-    }
-  };
-}
-
-/** Why `server` is not a base URL to call, or undefined. A typo in a URL is refused, not thrown. */
-function invalidServer(server: string): string | undefined {
-  try {
-    const url = new URL(server);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? undefined : `server ${server} is not an http(s) URL`;
-  } catch {
-    return `server ${JSON.stringify(server)} is not a URL`;
-  }
-}
-
-/** The settings with their defaults, checked: a zero interval would spin. */
-function checked(options: SidecarOptions) {
-  const settings = {
-    usageEveryMs: options.usageEveryMs ?? DEFAULTS.usageEveryMs,
-    maxBuffered: options.maxBuffered ?? DEFAULTS.maxBuffered,
-    requestTimeoutMs: options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs,
-    stopTimeoutMs: options.stopTimeoutMs ?? DEFAULTS.stopTimeoutMs,
-    retry: options.retry ?? DEFAULT_RETRY,
-  };
-  const numbers = { ...settings, 'retry.minMs': settings.retry.minMs, 'retry.maxMs': settings.retry.maxMs, 'sloChecks.everyMs': options.sloChecks?.everyMs ?? 1 };
-  for (const [name, value] of Object.entries(numbers)) {
-    if (typeof value === 'number' && !(Number.isFinite(value) && value > 0)) throw new RangeError(`${name} must be a positive number, not ${value}`);
-  }
-  if (!Number.isInteger(settings.maxBuffered)) throw new RangeError(`maxBuffered must be an integer, not ${settings.maxBuffered}`);
-  return settings;
 }

@@ -1,3 +1,5 @@
+import { SloCheckInputSchema } from '@quanta/model';
+import { describeFailure } from './model-rules.js';
 import type { SloCheck } from './types.js';
 
 /** An SLO check as `POST …/slo-checks` takes it: its instant fixed, so a retry is the same check. */
@@ -11,22 +13,26 @@ export interface SloCheckBody {
 
 /**
  * The body of a check measured by the product, stamped `at` when it carries no instant; or why
- * Quanta would refuse it (services/model/src/signals.ts, SloCheckInputSchema). Checked here because
- * one bad check makes Quanta refuse its whole batch.
+ * Quanta would refuse it, by Quanta's own schema (SloCheckInputSchema in @quanta/model). Checked
+ * here because one bad check costs its whole batch a refusal. Whether the product declares the
+ * metric is Quanta's to say: the sidecar may hold the descriptor only as a YAML file it does not
+ * parse (see the outbox, which drops just the checks Quanta names).
  */
 export function sloCheckBody(check: SloCheck, at: string): SloCheckBody | { readonly invalid: string } {
-  const c = check as Partial<SloCheck> | null | undefined;
-  if (typeof c?.metric !== 'string' || c.metric.length < 1 || c.metric.length > 100) return { invalid: 'metric must be 1 to 100 characters' };
-  if (typeof c.passed !== 'boolean') return { invalid: `passed must be true or false (metric ${c.metric})` };
-  if (c.port !== undefined && (typeof c.port !== 'string' || c.port.length < 1 || c.port.length > 100)) return { invalid: `port must be 1 to 100 characters (metric ${c.metric})` };
-  if (c.value !== undefined && !Number.isFinite(c.value)) return { invalid: `value must be a finite number (metric ${c.metric})` };
+  const c = (typeof check === 'object' && check !== null ? check : {}) as Partial<SloCheck>;
   const when = c.at ?? at;
-  if (Number.isNaN(Date.parse(when))) return { invalid: `at must be a date-time, not ${JSON.stringify(when)} (metric ${c.metric})` };
-  return {
+  // Any instant Date reads is sent in UTC, as Quanta stores it; one it cannot read goes to the
+  // schema as it is, to be refused in Quanta's words.
+  const instant = typeof when === 'string' && !Number.isNaN(Date.parse(when)) ? new Date(when).toISOString() : when;
+  const body = {
     metric: c.metric,
     passed: c.passed,
-    at: new Date(when).toISOString(),
+    at: instant,
     ...(c.port !== undefined && { port: c.port }),
     ...(c.value !== undefined && { value: c.value }),
   };
+  const result = SloCheckInputSchema.safeParse(body);
+  if (result.success) return result.data;
+  const metric = typeof c.metric === 'string' ? ` (metric ${c.metric.slice(0, 100)})` : '';
+  return { invalid: `${describeFailure(result.error)}${metric}` };
 }

@@ -42,7 +42,7 @@ export interface SidecarOptions {
   readonly retry?: RetryPolicy;
   /** Receives what happens; by default each event but `sent` is one line on stderr. */
   readonly log?: (event: SidecarEvent) => void;
-  /** The most usage reports and SLO checks held each while they cannot be sent; 10,000 by default. */
+  /** The most usage reports and SLO checks held each while they cannot be sent; 10,000 by default, 1,000,000 at most. */
   readonly maxBuffered?: number;
   /** How long one call to Quanta may take; 10 s by default. */
   readonly requestTimeoutMs?: number;
@@ -56,7 +56,7 @@ export interface SidecarOptions {
  */
 export type Registration =
   | { readonly outcome: 'created' | 'updated' | 'unchanged'; readonly iri: string; readonly revision: number }
-  /** Quanta refused the descriptor (4xx), or the descriptor file could not be read: not retried. */
+  /** Quanta refused the descriptor (4xx but 401, 403, 408, 429), or the descriptor file could not be read: not retried. */
   | { readonly outcome: 'refused'; readonly status?: number; readonly detail: string }
   /** {@link Sidecar.stop} was called before Quanta answered. */
   | { readonly outcome: 'stopped' };
@@ -67,17 +67,26 @@ export type SignalKind = 'usage' | 'slo-checks';
 /** Everything the sidecar reports through `log`. */
 export type SidecarEvent =
   | { readonly type: 'registered'; readonly outcome: 'created' | 'updated' | 'unchanged'; readonly iri: string; readonly revision: number }
-  /** A 4xx answer: the call is not retried, and what it carried is dropped. */
+  /** A 4xx answer (but 401, 403, 408, 429): the call is not retried, and what it carried is dropped. */
   | { readonly type: 'refused'; readonly what: 'registration' | SignalKind; readonly status?: number; readonly detail: string; readonly dropped?: number }
-  /** Quanta was unreachable or answered 5xx, 408 or 429: the call is tried again after `delayMs`. */
+  /**
+   * Quanta was unreachable or answered 5xx, 408 or 429: the call is tried again after `delayMs`.
+   * After 401 or 403 (the token was refused) too, after the longest backoff, `retry.maxMs`.
+   */
   | { readonly type: 'retrying'; readonly what: 'registration' | SignalKind; readonly attempt: number; readonly delayMs: number; readonly reason: string }
   | { readonly type: 'sent'; readonly what: SignalKind; readonly count: number; readonly stored: number }
-  /** Signals lost: the buffer was full (oldest first), the input was invalid, or stop() ran out of time. */
+  /**
+   * Signals lost: the buffer was full (oldest first), the input was invalid (by Quanta's rules,
+   * checked before buffering, or named by Quanta in a refusal: then only those items are lost and
+   * the rest of their batch is sent again), or stop() ran out of time.
+   */
   | { readonly type: 'dropped'; readonly what: SignalKind; readonly count: number; readonly reason: 'buffer-full' | 'invalid' | 'unsent-at-stop'; readonly detail?: string }
   /** The product's SLO check function threw or rejected. */
   | { readonly type: 'check-failed'; readonly detail: string }
   /** Quanta answered 404 for the product (its data was reset): it is registered again after `delayMs`. */
-  | { readonly type: 'unknown-product'; readonly iri: string; readonly delayMs: number };
+  | { readonly type: 'unknown-product'; readonly iri: string; readonly delayMs: number }
+  /** Something the sidecar ran in the background threw (a bug): logged, never thrown at the product, and the sidecar goes on. */
+  | { readonly type: 'error'; readonly where: 'registration' | 'flush' | 'slo-checks' | 'record-use'; readonly detail: string };
 
 /** The handle {@link startSidecar} returns. */
 export interface Sidecar {

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { ConsumerRefSchema, UsageInputSchema } from '@quanta/model';
 import { BoundedQueue } from './buffer.js';
+import { describeFailure } from './model-rules.js';
 
 /** A usage report as `POST /api/v1/usage` takes it, less the product, which is known only once registered. */
 export interface UsageReport {
@@ -12,18 +14,34 @@ export interface UsageReport {
   readonly id: string;
 }
 
-// Quanta's rules for a consumer (services/model/src/signals.ts, ConsumerRefSchema): a team slug,
-// or an absolute IRI. Checked here because one bad report makes Quanta refuse its whole batch.
-const TEAM = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
-const IRI = /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]+$/i;
+/** What a use brings to a report; the product, the instant and the id are the sidecar's to add. */
+const UseSchema = UsageInputSchema.pick({ consumer: true, port: true, count: true });
 
-/** Why a use cannot be reported, or undefined when it can. */
+/**
+ * Why Quanta would refuse `consumer` as the consumer of a product (a team slug such as
+ * `analytics`, or a data product's absolute IRI), or undefined when it takes it. The same rules
+ * as Quanta's (ConsumerRefSchema in @quanta/model), so a product can check a caller's claim
+ * before counting it.
+ *
+ * @example invalidConsumer('analytics') // undefined
+ * @example invalidConsumer('foo:bar') // 'consumer "foo:bar": must be a team slug …'
+ */
+export function invalidConsumer(consumer: unknown): string | undefined {
+  const result = ConsumerRefSchema.safeParse(consumer);
+  return result.success ? undefined : `consumer ${quote(consumer)}: ${describeFailure(result.error)}`;
+}
+
+/** Why a use cannot be reported, or undefined when it can: Quanta's rules for a usage report's fields. */
 export function invalidUse(consumer: string, port: string | undefined, count: number): string | undefined {
-  if (typeof consumer !== 'string') return 'consumer must be a string';
-  if (consumer.length > 2000 || !(TEAM.test(consumer) || IRI.test(consumer))) return `consumer ${JSON.stringify(consumer.slice(0, 100))} is neither a team slug (lowercase, e.g. analytics) nor an IRI`;
-  if (port !== undefined && (typeof port !== 'string' || port.length < 1 || port.length > 100)) return 'port must be 1 to 100 characters';
-  if (!Number.isInteger(count) || count < 1 || count > 1_000_000_000) return `count must be an integer from 1 to 1,000,000,000, not ${count}`;
-  return undefined;
+  const consumerProblem = invalidConsumer(consumer);
+  if (consumerProblem) return consumerProblem;
+  const result = UseSchema.safeParse({ consumer, count, ...(port !== undefined && { port }) });
+  return result.success ? undefined : describeFailure(result.error);
+}
+
+/** A value for a log line: quoted, and short, since it may come from a caller's header. */
+function quote(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value.length > 100 ? `${value.slice(0, 100)}…` : value) : `of type ${value === null ? 'null' : typeof value}`;
 }
 
 /**
@@ -66,7 +84,7 @@ export class UsageLedger {
   seal(): number {
     const reports = [...this.#open.values()].map((u): UsageReport => ({ ...u, id: `${this.#run}-${(this.#sequence += 1)}` }));
     this.#open.clear();
-    return this.#sealed.push(...reports);
+    return this.#sealed.push(reports);
   }
 
   /** The oldest `n` sealed reports, left in place until {@link sent}. */

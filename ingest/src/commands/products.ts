@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { stringify } from 'yaml';
 import { describeSearch, describeValidation, validateFiles } from '../check-files.js';
-import { contextOf, EXIT } from '../cli-context.js';
+import { contextOf, EXIT, searchLimit } from '../cli-context.js';
 import { collectDescriptorFiles } from '../descriptor-files.js';
 import { importDocument } from '../importers/import-document.js';
 import { STANDARDS, type Standard } from '../importers/import-types.js';
@@ -95,11 +95,11 @@ export function productCommands(program: Command): void {
     .command('search')
     .description('search the catalog as the UI does: ranked, with the factors that moved each product')
     .argument('<query...>', 'what to look for')
-    .option('--limit <n>', 'how many products to show (1 to 100)', '10')
-    .action(async (words: string[], o: { limit: string }, command: Command) => {
+    .option('--limit <n>', 'how many products to show (1 to 100)', searchLimit, 10)
+    .action(async (words: string[], o: { limit: number }, command: Command) => {
       const cli = contextOf(command);
       const q = words.join(' ');
-      const answer = await cli.client.search(q, Number(o.limit));
+      const answer = await cli.client.search(q, o.limit);
       if (cli.json) cli.printJson(answer);
       else for (const line of describeSearch(q, answer)) cli.print(line);
     });

@@ -1,7 +1,9 @@
 import type { DescriptorInput } from '@quanta/model';
 import type { ImportOptions } from './import-types.js';
-import { contactIri, iriOf, provenanceModel, qualitySlo, slugify, statusOf } from './mapping.js';
-import { pointerOf, type SourceReader } from './source-reader.js';
+import { textOf } from './json-reading.js';
+import type { Links } from './links.js';
+import { iriOf, provenanceModel, slugify, statusOf } from './mapping.js';
+import type { SourceReader } from './source-reader.js';
 
 /**
  * What ODCS and the Data Contract Specification share once a contract is registered on its own
@@ -9,14 +11,10 @@ import { pointerOf, type SourceReader } from './source-reader.js';
  * sensitivity, and the descriptor assembled from those parts. Ports live in contract-ports.ts.
  */
 
-/** A JSON object of the source document. */
-export type Json = Record<string, unknown>;
 /** An output port of the descriptor, as a mapper writes it. */
 export type OutputPort = NonNullable<DescriptorInput['outputPorts']>[number];
 /** A field of an output port. */
 export type Field = NonNullable<OutputPort['fields']>[number];
-/** An SLO of an output port. */
-export type Slo = NonNullable<OutputPort['slos']>[number];
 /** An input port of the descriptor. */
 export type InputPort = NonNullable<DescriptorInput['inputPorts']>[number];
 type Classification = NonNullable<DescriptorInput['classification']>;
@@ -28,27 +26,8 @@ export type ContractStandard = 'odcs' | 'dcs';
 export const LIMITS = { ports: 50, fields: 2000, slos: 100, inputs: 200, concepts: 200 } as const;
 
 /**
- * A value for the descriptor and the source pointers it carries. The pointers are marked used only
- * when the value is kept, so a value a limit cuts is reported (by `pointer`) rather than lost.
- */
-export interface Carried<T> {
-  readonly value: T;
-  /** The source part the value comes from, skipped whole when the value is cut. */
-  readonly pointer: string;
-  readonly uses: readonly string[];
-}
-
-import { isJson, jsonOf, listOf, textOf } from './json-reading.js';
-
-export { isJson, jsonOf, listOf, textOf };
-
-/** Authoritative definitions that name what something means, rather than where its docs or code live. */
-export const SEMANTIC = /business|semantic|ontology|concept|glossary/i;
-
-/**
- * Reports the items of a list a mapping did not carry, with one reason. The report collapses a
- * part nothing was used under to its own pointer, so when no item was carried the reason goes on
- * the list itself, and on each item otherwise.
+ * Reports the items of a list a mapping did not carry, with one reason: on the list itself when no
+ * item was carried, so the report names it once, and on each item left otherwise.
  */
 export function skipRest(source: SourceReader, list: string, length: number, carried: ReadonlySet<number>, reason: string): void {
   if (!length) return;
@@ -99,32 +78,6 @@ export function contractIdentity(
   };
 }
 
-const LINK_KEY = /^[a-zA-Z][a-zA-Z0-9_-]{0,63}$/;
-
-/** The descriptor's `links`: keys as it wants them (a letter first, at most 64), values IRIs, a repeated key numbered. */
-export class Links {
-  readonly entries: Record<string, string> = {};
-
-  /** Adds a link when `url` is an IRI (an email address becomes `mailto:`); false when it is not. */
-  add(label: string | undefined, url: unknown): boolean {
-    const iri = contactIri(textOf(url));
-    if (!iri) return false;
-    if (Object.values(this.entries).includes(iri)) return true;
-    const base = keyOf(label);
-    let key = base;
-    for (let n = 2; this.entries[key] !== undefined; n++) key = `${base.slice(0, 60)}-${n}`;
-    this.entries[key] = iri;
-    return true;
-  }
-}
-
-/** A source label as a link key: kept when already valid (`datacontractCli`), else slugged. */
-function keyOf(label: string | undefined): string {
-  if (label && LINK_KEY.test(label)) return label;
-  const slug = (slugify(label) ?? 'link').slice(0, 64).replace(/-+$/, '');
-  return /^[a-z]/.test(slug) ? slug : `link-${slug}`.slice(0, 64);
-}
-
 const LEVELS = ['public', 'internal', 'confidential', 'restricted'] as const;
 /** Classifications the contract examples use that the descriptor's scale spells differently. */
 const SYNONYMS: Record<string, (typeof LEVELS)[number]> = { sensitive: 'confidential', secret: 'restricted', private: 'confidential' };
@@ -132,21 +85,21 @@ const PII = /\bpii\b|personal/i;
 
 /**
  * The product's classification, read from its fields': a product is as confidential as its most
- * confidential field, and holds PII when any field does. Free-form classifications the
- * descriptor's scale has no word for (PayPal's 1–5, say) are left for the unmapped report.
+ * confidential field, and holds PII when any field does. Each field keeps its own classification
+ * in its description, so free-form ones the descriptor's scale has no word for (PayPal's 1–5, say)
+ * are carried there too.
  */
 export class Sensitivity {
   private level = -1;
   private pii = false;
 
-  /** Reads a field's classification; true when it said something the product classification carries. */
-  classify(value: unknown): boolean {
+  /** Reads a field's classification into the product's. */
+  classify(value: unknown): void {
     const text = textOf(value)?.toLowerCase();
-    if (!text) return false;
-    const level = LEVELS.indexOf(SYNONYMS[text] ?? (text as (typeof LEVELS)[number]));
+    if (!text) return;
+    const level = LEVELS.indexOf(Object.hasOwn(SYNONYMS, text) ? (SYNONYMS[text] as (typeof LEVELS)[number]) : (text as (typeof LEVELS)[number]));
     this.level = Math.max(this.level, level);
     if (PII.test(text)) this.pii = true;
-    return level >= 0 || PII.test(text);
   }
 
   /** True when a classification names personal data. */
@@ -169,38 +122,6 @@ export class Sensitivity {
     const c = this.classification;
     return c && `classified ${c.confidentiality}${c.pii ? ' with PII' : ''}: the most confidential of its fields' classifications`;
   }
-}
-
-/** Keys of a quality rule its SLO carries: read by qualitySlo, or added to the description here. */
-const QUALITY_KEYS = new Set(['dimension', 'metric', 'rule', 'name', 'type', 'unit', 'query', 'description', 'severity', 'schedule', 'scheduler', 'businessImpact', 'arguments', 'engine', 'implementation', 'dialect', 'method']);
-/** Thresholds (`mustBe`, `mustBeBetween`, …): qualitySlo turns them into the objective. */
-const THRESHOLD = /^must[A-Z]/;
-
-/**
- * A quality rule (ODCS `quality[]`, DCS `quality[]`) as an SLO on its port. qualitySlo writes the
- * metric, objective and a description from the query; this adds what it leaves out (the rule's
- * prose when a query is given, its arguments, a custom engine's implementation, its schedule),
- * so that a rule with no threshold still says what it checks.
- */
-export function qualityRule(rule: Json, pointer: string, element: string | undefined): Carried<Slo> {
-  const slo = qualitySlo(rule, element);
-  const show = (v: unknown) => (typeof v === 'string' ? v.trim() : JSON.stringify(v));
-  const extra = [
-    rule['query'] !== undefined && rule['description'] !== undefined && show(rule['description']),
-    rule['name'] !== undefined && show(rule['name']) !== slo.metric && `rule ${show(rule['name'])}`,
-    rule['arguments'] !== undefined && `arguments ${show(rule['arguments'])}`,
-    rule['dialect'] !== undefined && `dialect ${show(rule['dialect'])}`,
-    rule['method'] !== undefined && `method ${show(rule['method'])}`,
-    rule['engine'] !== undefined && `engine ${show(rule['engine'])}`,
-    rule['implementation'] !== undefined && `implementation ${show(rule['implementation'])}`,
-    rule['businessImpact'] !== undefined && `business impact ${show(rule['businessImpact'])}`,
-    rule['schedule'] !== undefined && `schedule ${[rule['scheduler'], rule['schedule']].filter((v) => v !== undefined).map(show).join(' ')}`,
-  ].filter((s): s is string => typeof s === 'string' && s !== '');
-  const description = [slo.description, ...extra].filter(Boolean).join('; ').slice(0, 2000);
-  const uses = Object.keys(rule)
-    .filter((k) => QUALITY_KEYS.has(k) || THRESHOLD.test(k))
-    .map((k) => `${pointer}${pointerOf(k)}`);
-  return { value: { ...slo, ...(description && { description }) }, pointer, uses };
 }
 
 /** The parts of a contract's descriptor, gathered by its standard's mapper. */
@@ -241,7 +162,7 @@ export function contractDescriptor(parts: ContractParts): DescriptorInput {
     ...(concepts.length && { concepts }),
     outputPorts: parts.outputPorts,
     ...(parts.inputPorts.length && { inputPorts: parts.inputPorts }),
-    ...(Object.keys(parts.links.entries).length && { links: parts.links.entries }),
+    ...(!parts.links.empty && { links: parts.links.entries }),
     ...(parts.classification && { classification: parts.classification }),
     semanticModel: provenanceModel(identity.iri, {
       identifier: parts.identifier,

@@ -1,6 +1,7 @@
 import type { PortKind } from '@quanta/model';
-import { LIMITS, textOf, type Carried, type Field, type Json, type OutputPort, type Slo } from './contract-common.js';
-import { portKindOf, portNames, slugify } from './mapping.js';
+import { LIMITS, type Field, type OutputPort } from './contract-common.js';
+import { textOf, type Json } from './json-reading.js';
+import { portKindOf, portNames, slugify, uniqueMetrics, within, type Carried, type SloDraft } from './mapping.js';
 import { pointerOf, type SourceReader } from './source-reader.js';
 
 /**
@@ -160,9 +161,10 @@ export interface PortDraft {
   readonly uses: readonly string[];
   readonly port: Omit<OutputPort, 'name' | 'fields' | 'slos'>;
   readonly fields: readonly Carried<Field>[];
-  readonly quality: readonly Carried<Slo>[];
-  /** Tags and concepts the object gives the product (its pointers are in `uses`). */
-  readonly tags?: readonly string[];
+  readonly quality: readonly Carried<SloDraft>[];
+  /** The object's tag list, which the product's tags take in when the object is a port. */
+  readonly tags?: { readonly pointer: string; readonly tags: unknown };
+  /** Concepts the object gives the product (their pointers are in `uses`). */
   readonly concepts?: readonly string[];
 }
 
@@ -179,28 +181,17 @@ export function synthesizedPort(name: string, server: Server | undefined, notes:
 }
 
 /**
- * Keeps the first `limit` items, marking what they carry used; the rest are reported with `reason`
- * (an item made up by the mapper, pointer '', has nothing to report).
- */
-function within<T extends { pointer: string; uses: readonly string[] }>(source: SourceReader, items: readonly T[], limit: number, reason: string): T[] {
-  const kept = items.slice(0, limit);
-  kept.forEach((item) => item.uses.forEach((u) => source.use(u)));
-  items.slice(limit).forEach((item) => item.pointer && source.skip(item.pointer, reason));
-  return kept;
-}
-
-/**
  * The output ports within the descriptor's limits (50 ports, 2000 fields and 100 SLOs a port): the
- * contract's service levels first on every port, then each object's own quality rules. What a
- * limit cuts is reported by pointer and named in a note; the tags and concepts are those of the
- * objects that became ports.
+ * contract's service levels first on every port, then each object's own quality rules, their
+ * metrics made unique on each port. What a limit cuts is reported by pointer and named in a note,
+ * as is every renamed metric; the tag lists and concepts are those of the objects that became ports.
  */
 export function assemblePorts(
   source: SourceReader,
   drafts: readonly PortDraft[],
-  serviceLevels: readonly Carried<Slo>[],
+  serviceLevels: readonly Carried<SloDraft>[],
   notes: string[],
-): { outputPorts: OutputPort[]; tags: string[]; concepts: string[] } {
+): { outputPorts: OutputPort[]; tags: { pointer: string; tags: unknown }[]; concepts: string[] } {
   const kept = within(source, drafts, LIMITS.ports, `Quanta holds at most ${LIMITS.ports} output ports per product`);
   if (drafts.length > kept.length) {
     notes.push(`${drafts.length} schema objects: the first ${LIMITS.ports} are output ports, ${drafts.slice(kept.length).map((d) => d.name).join(', ')} are left out (Quanta holds at most ${LIMITS.ports})`);
@@ -214,8 +205,9 @@ export function assemblePorts(
     if (draft.fields.length > fields.length) notes.push(`port ${name}: ${draft.fields.length} fields, the first ${LIMITS.fields} kept`);
     const quality = within(source, draft.quality, LIMITS.slos - slas.length, `Quanta holds at most ${LIMITS.slos} SLOs per port`);
     if (draft.quality.length > quality.length) notes.push(`port ${name}: ${draft.quality.length - quality.length} quality rules left out (at most ${LIMITS.slos} SLOs per port)`);
-    const slos = [...slas, ...quality].map((s) => s.value);
+    const { slos, note } = uniqueMetrics(name, [...slas, ...quality].map((s) => s.value));
+    if (note) notes.push(note);
     return { name, ...draft.port, ...(fields.length && { fields: fields.map((f) => f.value) }), ...(slos.length && { slos }) };
   });
-  return { outputPorts, tags: kept.flatMap((d) => d.tags ?? []), concepts: kept.flatMap((d) => d.concepts ?? []) };
+  return { outputPorts, tags: kept.flatMap((d) => (d.tags ? [d.tags] : [])), concepts: kept.flatMap((d) => d.concepts ?? []) };
 }

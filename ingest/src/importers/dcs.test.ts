@@ -58,7 +58,11 @@ describe('DCS import: every example', () => {
     models.forEach(([, model], i) => expect(ports[i]?.fields?.map((f) => f.name) ?? []).toEqual(flatFields(model.fields)));
     // The contract's service levels are promised on every port.
     const slas = Object.keys(src.servicelevels ?? {}).map((k) => LEVELS[k]);
-    for (const p of ports) expect((p.slos ?? []).filter((s) => s.description?.startsWith('SLA')).map((s) => s.metric)).toEqual(slas);
+    for (const p of ports) {
+      expect((p.slos ?? []).filter((s) => s.description?.startsWith('SLA')).map((s) => s.metric)).toEqual(slas);
+      // A check names its SLO by port and metric: no metric twice on a port.
+      expect(new Set((p.slos ?? []).map((s) => s.metric)).size, `metrics of port ${p.name}`).toBe(p.slos?.length ?? 0);
+    }
     for (const u of r.unmapped) expect(at(src, u.pointer), u.pointer).toBeDefined();
     expect(new Set(r.unmapped.map((u) => u.pointer)).size).toBe(r.unmapped.length);
   });
@@ -186,6 +190,27 @@ describe('DCS import: other examples', () => {
     expect(r.descriptor.status).toBe('draft');
     expect(r.descriptor.outputPorts?.[0]?.location).toBe(doc.servers.production.location.replace('{model}', 'business_hours'));
     expect(r.unmapped.find((u) => u.pointer === '/servers/dev')?.reason).toMatch(/one location per port/);
+  });
+});
+
+describe('DCS import: references', () => {
+  it('reads only definitions the contract has: a $ref to #/definitions/__proto__ is reported, not read from the prototype', async () => {
+    const doc = source('examples/orders-latest/datacontract.yaml');
+    doc.models.orders.fields.order_id = { $ref: '#/definitions/__proto__' };
+    doc.models.orders.fields.customer_id = { $ref: '#/definitions/constructor' };
+    const r = await importDcs(doc);
+    const fields = port(r, 'orders').fields ?? [];
+    expect(fields.find((f) => f.name === 'order_id')).toEqual({ name: 'order_id', type: 'string' });
+    // Nothing of either field was carried but its name, so each is reported whole.
+    const pointers = r.unmapped.map((u) => u.pointer);
+    expect(pointers).toEqual(expect.arrayContaining(['/models/orders/fields/order_id', '/models/orders/fields/customer_id']));
+  });
+
+  it("keeps each field's classification in its description, the product taking the most confidential", async () => {
+    const src = source('examples/orders-latest/datacontract.yaml');
+    const r = await importDcs('examples/orders-latest/datacontract.yaml');
+    const email = port(r, 'orders').fields?.find((f) => f.name === 'customer_email_address');
+    expect(email?.description).toContain(`classification ${src.models.orders.fields.customer_email_address.classification}`);
   });
 });
 

@@ -1,7 +1,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
-import { isJson, type Json } from './json-reading.js';
+import { MAX_ALIASES, isJson, treeOf, type Json } from './json-reading.js';
 import { pointerOf } from './source-reader.js';
 
 /** A `$ref` that was left as written, where it sits in the resolved document and why. */
@@ -38,7 +38,6 @@ export interface RefLimits {
 
 const DEFAULT_LIMITS: RefLimits = { depth: 16, files: 200, bytes: 4 * 1024 * 1024 };
 
-
 /** A reference target that could not be located; `reason` says why, for the report. */
 class Unresolvable extends Error {}
 
@@ -58,7 +57,7 @@ const PLAIN_NAME = /^(?!\.{1,2}$)[\w.-]+$/;
  *   read instead (the DPDS examples link their own schema files by raw GitHub URL), with a note;
  * - cycles and over-deep nesting stop with a problem rather than looping; everything that cannot be
  *   resolved stays as written and is returned as a problem, so one dangling reference never fails
- *   an import.
+ *   an import. A file whose YAML aliases make a cycle is refused, as the descriptor itself would be.
  *
  * The reference's `description` overrides the target's, as DPDS (after OpenAPI 3.1) says it SHOULD.
  * One resolver per document: it remembers the files it read and what it reported.
@@ -101,9 +100,10 @@ export class RefResolver {
     }
     if (!isJson(value)) return value;
     if (typeof value['$ref'] === 'string') return this.follow(value, value['$ref'], origin, pointer, depth);
-    const out: Json = {};
-    for (const [key, item] of Object.entries(value)) out[key] = await this.walk(item, origin, `${pointer}${pointerOf(key)}`, depth);
-    return out;
+    const entries: [string, unknown][] = [];
+    for (const [key, item] of Object.entries(value)) entries.push([key, await this.walk(item, origin, `${pointer}${pointerOf(key)}`, depth)]);
+    // Built from entries, not by assignment, so a `__proto__` key stays a key rather than replacing the prototype.
+    return Object.fromEntries(entries);
   }
 
   /** Replaces one reference object by its (resolved) target, or keeps it and records why not. */
@@ -180,7 +180,11 @@ export class RefResolver {
     return found;
   }
 
-  /** The real path of `path` when it is a file inside the descriptor's folder (symlinks followed). */
+  /**
+   * `path` when it is a file inside the descriptor's folder, both as written and with symlinks
+   * followed. The path as written is returned, not the real one: references inside the file resolve
+   * against it, and a folder reached through a symlink (a checkout's `../shared`) must stay that folder.
+   */
   private async inFolder(path: string): Promise<string> {
     const folder = this.folder;
     if (folder === undefined) throw new Unresolvable('relative references need the descriptor file\'s path');
@@ -192,7 +196,7 @@ export class RefResolver {
       throw new Unresolvable(`no file ${this.shown(path)}`);
     }
     if (!inside(await realpath(folder), real)) throw new Unresolvable(`${this.shown(path)} is a link to outside the descriptor's folder`);
-    return real;
+    return path;
   }
 
   /** A file's content, parsed once: JSON, YAML, or (for anything else, e.g. `.proto`) its text. */
@@ -200,7 +204,7 @@ export class RefResolver {
     if (this.parsed.has(file)) return this.parsed.get(file);
     if (this.parsed.size >= this.limits.files) throw new Unresolvable(`more than ${this.limits.files} files referenced`);
     const text = await this.text(file);
-    const value = parseFile(text, extname(file).toLowerCase(), typeof mediaType === 'string' ? mediaType : '');
+    const value = treeOf(parseFile(text, extname(file).toLowerCase(), typeof mediaType === 'string' ? mediaType : ''), this.shown(file));
     this.parsed.set(file, value);
     return value;
   }
@@ -230,7 +234,7 @@ function parseFile(text: string, extension: string, mediaType: string): unknown 
   if (!json && !yaml) return text;
   try {
     // YAML 1.2 reads JSON too; the same alias bound as the descriptor itself.
-    return json ? (JSON.parse(text) as unknown) : parse(text, { maxAliasCount: 100 });
+    return json ? (JSON.parse(text) as unknown) : parse(text, { maxAliasCount: MAX_ALIASES });
   } catch (err) {
     throw new Unresolvable(`not ${json ? 'JSON' : 'YAML'}: ${err instanceof Error ? err.message : String(err)}`);
   }

@@ -1,15 +1,15 @@
 import type { RefProblem } from './dpds-refs.js';
 import type { Json } from './json-reading.js';
-import { pointerOf, type SourceReader } from './source-reader.js';
+import { ancestorsOf, pointerOf, type SourceReader } from './source-reader.js';
 
 /**
- * The DPDS mapping's view of the {@link SourceReader}: the same `use` and `skip`, made to keep
- * every specific reason visible. The reader reports an untouched part once, with its default reason,
- * and does not look below it, so:
+ * The DPDS mapping's view of the {@link SourceReader}: the same `use` and `skip`, made to keep the
+ * report short where DPDS's nesting (ports in files in ports) would make it long:
  *
  * - a skip folds in the unresolved `$ref`s found under it;
  * - skips and unresolved `$ref`s under a part nothing was used from are lifted to that part, so the
- *   report says `termsAndConditions, billingPolicy: policies …` rather than a bare default.
+ *   report says `/…/obligations: termsAndConditions, billingPolicy: policies …` once, rather than
+ *   one line per skipped child.
  *
  * Call {@link finish} once the mapping is done; only then does the reader learn the skips.
  */
@@ -50,9 +50,10 @@ export class Report {
   finish(): void {
     for (const p of this.pending) this.skipped.set(p.pointer, this.skipped.has(p.pointer) ? `${this.skipped.get(p.pointer)}; ${p.reason}` : p.reason);
     this.pending = [];
+    const touched = ancestorsOf(this.used);
     const lifted = new Map<string, Map<string, string[]>>();
     for (const [pointer, reason] of this.skipped) {
-      const top = this.untouchedAncestor(pointer);
+      const top = this.untouchedAncestor(pointer, touched);
       if (top === undefined) {
         this.source.skip(pointer, reason);
         continue;
@@ -67,13 +68,15 @@ export class Report {
     }
   }
 
-  /** The shallowest proper ancestor nothing was used under: where the reader stops and reports. */
-  private untouchedAncestor(pointer: string): string | undefined {
-    const segments = pointer.split('/').slice(1);
-    for (let i = 1; i < segments.length; i++) {
-      const ancestor = `/${segments.slice(0, i).join('/')}`;
+  /**
+   * The shallowest proper ancestor nothing was used under, where the skip is lifted to.
+   * @param touched every proper ancestor of a used part
+   */
+  private untouchedAncestor(pointer: string, touched: ReadonlySet<string>): string | undefined {
+    for (let i = pointer.indexOf('/', 1); i > 0; i = pointer.indexOf('/', i + 1)) {
+      const ancestor = pointer.slice(0, i);
       if (this.used.has(ancestor)) return undefined;
-      if (![...this.used].some((u) => u.startsWith(`${ancestor}/`))) return ancestor;
+      if (!touched.has(ancestor)) return ancestor;
     }
     return undefined;
   }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { RefResolver } from './dpds-refs.js';
 import { importDocument } from './import-document.js';
 import { ImportRefusedError } from './import-types.js';
 import { refusalOf } from './test-kit.js';
@@ -63,14 +64,18 @@ describe('DPDS import: the tripexecution example, $refs resolved against its pat
   });
 
   it('maps both output ports from their port files: kind, format, description, SLOs and SLAs', async () => {
-    const { descriptor } = await tripExecution();
+    const { descriptor, notes } = await tripExecution();
     expect(descriptor.outputPorts).toHaveLength(source.interfaceComponents.outputPorts.length);
     const [status, events] = descriptor.outputPorts ?? [];
     expect(status).toMatchObject({ name: 'trip-status', kind: 'table', format: statusPort.promises.api.specification });
     // The reference's description overrides the port file's (DPDS Reference Object).
     expect(status?.description).toBe(source.interfaceComponents.outputPorts[0].description);
-    expect(status?.slos).toEqual([...levels(statusPort.promises.slo.definition), ...levels(statusPort.obligations.sla.definition)].map((l) => expect.objectContaining(l)));
+    // The port promises each level as an SLO and again as an SLA: a check names its SLO by port and
+    // metric, so the SLAs' metrics are renamed <metric>-sla, and a note says so.
+    const slas = levels(statusPort.obligations.sla.definition).map((l) => ({ ...l, metric: `${l.metric}-sla` }));
+    expect(status?.slos).toEqual([...levels(statusPort.promises.slo.definition), ...slas].map((l) => expect.objectContaining(l)));
     expect(status?.slos?.slice(3).every((s) => s.description?.startsWith('SLA'))).toBe(true);
+    expect(notes).toContainEqual(expect.stringMatching(/^port trip-status: SLO metrics renamed .*availability → availability-sla/));
     expect(events).toMatchObject({ name: 'trip-events', kind: 'stream', format: eventsPort.promises.api.specification, location: eventsApi.servers.production.url });
     expect(events?.slos).toEqual(levels(eventsPort.promises.slo.definition).map((l) => expect.objectContaining(l)));
   });
@@ -130,6 +135,19 @@ describe('DPDS import: refusals and hostile references', () => {
     expect(err?.findings).toContainEqual({ pointer: '/info', message: "must have required property 'name'" });
   });
 
+  it('reads a descriptor whose folder is reached through a symlink as it reads it directly', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'quanta-dpds-link-'));
+    try {
+      symlinkSync(TRIP, join(root, 'trip'));
+      const linked = join(root, 'trip', 'data-product-descriptor.json');
+      const through = await importDocument('dpds', readFileSync(linked, 'utf8'), { path: linked });
+      expect(through.descriptor).toEqual((await tripExecution()).descriptor);
+      expect(through.descriptor.outputPorts?.find((p) => p.name === 'trip-events')?.fields?.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it('never reads a file outside the descriptor\'s folder: ../, absolute paths, file: URLs and symlinks out are reported', async () => {
     const root = folder({ 'secret.json': { name: 'stolen', version: '6.6.6' } });
     const path = join(root, 'dp', 'descriptor.json');
@@ -164,6 +182,38 @@ describe('DPDS import: refusals and hostile references', () => {
     expect(r.descriptor.outputPorts).toEqual([expect.objectContaining({ name: 'tree', fields: [{ name: 'id', type: 'string' }, { name: 'children', type: 'array' }] })]);
     const reasons = JSON.stringify(r.unmapped);
     expect(reasons.match(/cyclic: it names a part that contains it/g)).toHaveLength(3);
+  });
+});
+
+describe('DPDS import: what $refs bring in', () => {
+  it('validates a port read through a $ref against the DPDS schema, with findings at its place', async () => {
+    const dir = folder({ 'port.json': { name: 'orders', version: 2, promises: { servicesType: ['not', 'a', 'string'] } } });
+    const path = join(dir, 'descriptor.json');
+    const doc = product({ outputPorts: [{ $ref: 'port.json' }] });
+    writeFileSync(path, JSON.stringify(doc));
+    const err = await refusal(importDocument('dpds', JSON.stringify(doc), { path }));
+    expect(err.message).toMatch(/^not a valid DPDS document: the port at \/interfaceComponents\/outputPorts\/0, its \$refs resolved, is not a valid outputPort/);
+    expect(err.findings).toEqual(
+      expect.arrayContaining([
+        { pointer: '/interfaceComponents/outputPorts/0/version', message: 'must be string' },
+        { pointer: '/interfaceComponents/outputPorts/0/promises/servicesType', message: 'must be string' },
+      ]),
+    );
+  });
+
+  it('keeps a __proto__ key of a referenced file as a key, so it is reported rather than becoming the prototype', async () => {
+    const dir = folder({ 'port.json': '{"name": "orders", "version": "1.0.0", "__proto__": {"description": "polluted"}}' });
+    const path = join(dir, 'descriptor.json');
+    const resolved = await new RefResolver(path).resolve({ $ref: 'port.json' }, '/port', {});
+    const port = resolved.value as Json;
+    expect(Object.getPrototypeOf(port)).toBe(Object.prototype);
+    expect(Object.keys(port)).toEqual(['name', 'version', '__proto__']);
+    expect(port.description).toBeUndefined();
+    const doc = product({ outputPorts: [{ $ref: 'port.json' }] });
+    writeFileSync(path, JSON.stringify(doc));
+    const r = await importDocument('dpds', JSON.stringify(doc), { path });
+    expect(r.descriptor.outputPorts?.[0]?.description).toBeUndefined();
+    expect(r.unmapped.map((u) => u.pointer)).toContain('/interfaceComponents/outputPorts/0/__proto__');
   });
 });
 
@@ -224,5 +274,37 @@ describe('DPDS import: inline documents', () => {
     expect(reason('/interfaceComponents/outputPorts/0/obligations/sla/definition/x-operationalSla/throughput')).toMatch(/not a service level Quanta reads/);
     expect(reason('/info/contactPoints/1')).toMatch(/\+39 02 1234 is neither an email address nor a URL/);
     expect(reason('/interfaceComponents/controlPorts')).toMatch(/control port admin is kept as the link admin/);
+  });
+
+  it('reports a service level named like an Object member (constructor, __proto__) instead of failing on it', async () => {
+    const slo = { name: 'slo', version: '1', specification: 'custom', definition: { constructor: '1', toString: 2, availability: '99%' } };
+    const r = await importDocument('dpds', JSON.stringify(product({ outputPorts: [{ name: 'plans', version: '1.0.0', promises: { servicesType: 'constructor', slo } }] })));
+    expect(r.descriptor.outputPorts?.[0]).toMatchObject({ kind: 'table', slos: [{ metric: 'availability', objective: '99%' }] });
+    const reason = (key: string) => r.unmapped.find((u) => u.pointer === `/interfaceComponents/outputPorts/0/promises/slo/definition/${key}`)?.reason;
+    expect([reason('constructor'), reason('toString')]).toEqual([expect.stringMatching(/not a service level/), expect.stringMatching(/not a service level/)]);
+  });
+
+  it('keeps the first 200 input links and reports the ports past them, rather than marking them used', async () => {
+    const inputPorts = Array.from({ length: 202 }, (_, i) => ({ name: `up${i}`, version: '1.0.0', fullyQualifiedName: `urn:dpds:acme:dataproducts:up${i}:1` }));
+    const r = await importDocument('dpds', JSON.stringify(product({ inputPorts })));
+    expect(r.descriptor.inputPorts).toHaveLength(200);
+    const cut = r.unmapped.filter((u) => /^\/interfaceComponents\/inputPorts\/\d+$/.test(u.pointer));
+    expect(cut).toEqual([200, 201].map((i) => ({ pointer: `/interfaceComponents/inputPorts/${i}`, reason: 'a descriptor holds at most 200 input ports' })));
+    expect(r.notes).toContainEqual('202 input links: the first 200 are kept, as a descriptor holds at most 200; the ports giving the rest are reported');
+  });
+
+  it('keeps the first 100 service levels of a port as SLOs, each metric once, and reports the rest', async () => {
+    // 34 groups (x-operationalSlo spelt in as many cases) of three levels each: 102 SLOs.
+    const groups = Object.fromEntries(Array.from({ length: 34 }, (_, g) => [`x-${[...'operationalslo'].map((c, j) => ((g >> j) & 1 ? c.toUpperCase() : c)).join('')}`, { availability: `${g}%`, responseTime: `${g}ms`, freshness: `${g}m` }]));
+    const slo = { name: 'slo', version: '1', specification: 'custom', definition: groups };
+    const r = await importDocument('dpds', JSON.stringify(product({ outputPorts: [{ name: 'busy', version: '1.0.0', promises: { slo } }] })));
+    const slos = r.descriptor.outputPorts?.[0]?.slos ?? [];
+    expect(slos).toHaveLength(100);
+    expect(new Set(slos.map((s) => s.metric)).size).toBe(100);
+    expect(slos.slice(0, 4).map((s) => s.metric)).toEqual(['availability', 'responseTime', 'freshness', 'availability-2']);
+    const last = Object.keys(groups)[33];
+    expect(r.unmapped.filter((u) => u.reason === 'Quanta holds at most 100 SLOs per port').map((u) => u.pointer)).toEqual(
+      ['responseTime', 'freshness'].map((k) => `/interfaceComponents/outputPorts/0/promises/slo/definition/${last}/${k}`),
+    );
   });
 });

@@ -1,15 +1,14 @@
 import { isAbsoluteIri, portIri, type DescriptorInput } from '@quanta/model';
-import { readApi, type ApiFacts } from './dpds-api.js';
-import { isJson, jsonOf, listOf, textOf, type Json } from './json-reading.js';
+import { readApi } from './dpds-api.js';
+import { MAX_INPUTS, decamel, inputPort, outputPort, slugOf, type Context, type PortRead } from './dpds-ports.js';
 import { RefResolver } from './dpds-refs.js';
 import { Report } from './dpds-report.js';
-import type { Mapper } from './mapper.js';
 import type { ImportOptions } from './import-types.js';
-import { contactIri, iriOf, portKindOf, portNames, provenanceModel, serviceLevelSlo, slugify, statusOf, tagsOf } from './mapping.js';
-
-type OutputPort = NonNullable<DescriptorInput['outputPorts']>[number];
-type InputPort = NonNullable<DescriptorInput['inputPorts']>[number];
-type Slo = NonNullable<OutputPort['slos']>[number];
+import { isJson, jsonOf, listOf, textOf, type Json } from './json-reading.js';
+import { Links } from './links.js';
+import type { Mapper } from './mapper.js';
+import { contactIri, iriOf, portNames, provenanceModel, statusOf, tagsOf, within } from './mapping.js';
+import { assertValidPart } from './source-schemas.js';
 
 interface DpdsInfo {
   fullyQualifiedName: string;
@@ -36,38 +35,19 @@ interface DpdsDocument {
 
 type PortGroup = 'inputPorts' | 'outputPorts' | 'discoveryPorts' | 'observabilityPorts' | 'controlPorts';
 const MANAGEMENT: readonly PortGroup[] = ['discoveryPorts', 'observabilityPorts', 'controlPorts'];
-
-/** A port entity as read, `$ref`s resolved: where it sits and where its description came from. */
-interface PortRead {
-  readonly port: Json;
-  /** The port entity's pointer (inside a referenced whole descriptor, when the reference named one). */
-  readonly pointer: string;
-  /** The interface entry's pointer: what is skipped when the port is not carried at all. */
-  readonly entry: string;
-  readonly descriptionAt: string;
-}
-
-/** What every step of the mapping shares. */
-interface Context {
-  readonly report: Report;
-  readonly notes: Set<string>;
-  readonly fqn: string;
-}
-
-const POLICIES = 'policies are not part of the descriptor yet';
-/** Service levels the DPDS example names in `x-operationalSlo`/`x-qualitySlo` (and `…Sla`), and their SLO metrics. */
-const METRICS: Record<string, string> = { availability: 'availability', responsetime: 'responseTime', freshness: 'freshness' };
-const SLO_GROUP = /^x-(operational|quality)sl[ao]$/i;
-const UNKNOWN_LEVEL = 'not a service level Quanta reads (availability, responsetime, freshness)';
+/** The DPDS schema's definition of a port of each group, which a port read through a `$ref` is validated against. */
+const DEFINITIONS: Record<PortGroup, string> = { inputPorts: 'inputPort', outputPorts: 'outputPort', discoveryPorts: 'discoveryPort', observabilityPorts: 'observabilityPort', controlPorts: 'controlPort' };
+const MAX_OUTPUTS = 50;
 
 /**
  * DPDS (Open Data Mesh Data Product Descriptor Specification 1.0.0) → descriptor
  * (research/standards.md §3.3, "DPDS → internal"). Reference objects are resolved first, against
  * `options.path`, and put in place in the source document, so what the referenced files hold is
- * reported like the rest; a reference that cannot be resolved is reported, never fatal. The product
- * IRI is `info.fullyQualifiedName`, a URN kept as it is; output ports read their kind, format,
- * location, fields and lineage from `promises.api` and their SLOs from `promises.slo` and
- * `obligations.sla`; discovery, observability and control ports become links to their endpoints.
+ * reported like the rest; a reference that cannot be resolved is reported, never fatal, and every
+ * port is validated against the DPDS schema once its references are in place. The product IRI is
+ * `info.fullyQualifiedName`, a URN kept as it is; output ports read their kind, format, location,
+ * fields and lineage from `promises.api` and their SLOs from `promises.slo` and `obligations.sla`
+ * (dpds-ports.ts); discovery, observability and control ports become links to their endpoints.
  */
 export const importDpds: Mapper = async (source, options) => {
   const doc = source.document as DpdsDocument;
@@ -80,12 +60,11 @@ export const importDpds: Mapper = async (source, options) => {
 
   const base = productOf(doc, options, ctx);
   const groups = doc.interfaceComponents;
-  const outputs = limited(readPorts(groups, 'outputPorts', ctx), 50, ctx);
+  const outputs = limited(readPorts(groups, 'outputPorts', ctx), MAX_OUTPUTS, ctx);
   const names = portNames(outputs.map((r) => ({ name: decamel(textOf(r.port['name']) ?? ''), version: textOf(r.port['version']) })));
   if (outputs.some((r, i) => names[i] !== textOf(r.port['name']))) ctx.notes.add(`output ports are named by slug: ${outputs.map((r, i) => `${textOf(r.port['name'])} → ${names[i]}`).join(', ')}`);
   const outputPorts = outputs.map((r, i) => outputPort(r, names[i] as string, ctx));
-  const inputPorts = readPorts(groups, 'inputPorts', ctx).flatMap((r) => inputPort(r, ctx));
-  if (inputPorts.length > 200) ctx.notes.add(`${inputPorts.length} input links: only the first 200 are kept, as many as a descriptor holds`);
+  const inputPorts = inputPortsOf(readPorts(groups, 'inputPorts', ctx), ctx);
   const links = linksOf(doc, groups, ctx);
   skipOther(doc, ctx);
   ctx.report.finish();
@@ -93,8 +72,8 @@ export const importDpds: Mapper = async (source, options) => {
   const descriptor: DescriptorInput = {
     ...base,
     ...(outputPorts.length && { outputPorts }),
-    ...(inputPorts.length && { inputPorts: inputPorts.slice(0, 200) }),
-    ...(Object.keys(links).length && { links }),
+    ...(inputPorts.length && { inputPorts }),
+    ...(!links.empty && { links: links.entries }),
     semanticModel: semanticModelOf(base.id, doc.info, outputs, names),
   };
   return { standardVersion: doc.dataProductDescriptor, descriptor, notes: [...ctx.notes] };
@@ -106,9 +85,16 @@ function limited(reads: PortRead[], max: number, ctx: Context): PortRead[] {
   return reads.slice(0, max);
 }
 
-/** DPDS recommends camelCase names (`tripExecution`); split them so the slug keeps the words (`trip-execution`). */
-const decamel = (text: string) => text.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2');
-const slugOf = (text: string | undefined) => slugify(text === undefined ? undefined : decamel(text));
+/** The input ports that fit in a descriptor's 200: whole DPDS ports, in order; the rest are reported. */
+function inputPortsOf(reads: readonly PortRead[], ctx: Context): NonNullable<DescriptorInput['inputPorts']> {
+  const candidates = reads.flatMap((r) => inputPort(r, ctx));
+  let count = 0;
+  const fit = candidates.findIndex((c) => (count += c.value.length) > MAX_INPUTS);
+  const kept = within(ctx.report, candidates, fit < 0 ? candidates.length : fit, `a descriptor holds at most ${MAX_INPUTS} input ports`).flatMap((c) => c.value);
+  const total = candidates.reduce((n, c) => n + c.value.length, 0);
+  if (kept.length < total) ctx.notes.add(`${total} input links: the first ${kept.length} are kept, as a descriptor holds at most ${MAX_INPUTS}; the ports giving the rest are reported`);
+  return kept;
+}
 
 /** The product itself, from `info`, `tags` and an `x-status` extension. */
 function productOf(doc: DpdsDocument, options: ImportOptions, ctx: Context) {
@@ -121,8 +107,7 @@ function productOf(doc: DpdsDocument, options: ImportOptions, ctx: Context) {
   const { status, note } = statusOf(textOf(info['x-status'] ?? doc['x-status']));
   if (statusAt) ctx.report.use(statusAt);
   if (note) ctx.notes.add(statusAt ? note : 'DPDS has no status and the source gives no x-status extension: registered as active');
-  if (doc.tags) ctx.report.use('/tags');
-  const tags = tagsOf(doc.tags);
+  const tags = tagsOf(ctx.report, [{ pointer: '/tags', tags: doc.tags }]);
   const title = (textOf(info.displayName) ?? info.name).slice(0, 200);
   const description = textOf(info.description);
   return {
@@ -155,12 +140,15 @@ function ownerOf(info: DpdsInfo, ctx: Context): DescriptorInput['owner'] {
 /**
  * The entries of one interface group, each `$ref` already resolved. The standard's own example
  * references a whole descriptor file for one port (`ports/trip-events-oport.json`); its one port
- * of the same group is read, and the rest of that file reported.
+ * of the same group is read, and the rest of that file reported. Schema validation of the
+ * document saw only the references, so each port is validated against the DPDS schema's
+ * definition of its group once what they name is in place.
+ * @throws ImportRefusedError for a port the DPDS schema refuses
  */
 function readPorts(groups: Json, group: PortGroup, ctx: Context): PortRead[] {
   const entries = listOf(groups[group]);
   if (Array.isArray(groups[group]) && entries.length === 0) ctx.report.use(`/interfaceComponents/${group}`);
-  return entries.flatMap((entry, i) => {
+  const reads = entries.flatMap((entry, i) => {
     const at = `/interfaceComponents/${group}/${i}`;
     if (!isJson(entry) || typeof entry['$ref'] === 'string') {
       ctx.report.skip(at, 'the port could not be read');
@@ -169,6 +157,8 @@ function readPorts(groups: Json, group: PortGroup, ctx: Context): PortRead[] {
     if (entry['name'] !== undefined || !isJson(entry['interfaceComponents'])) return [{ port: entry, pointer: at, entry: at, descriptionAt: `${at}/description` }];
     return portInDescriptor(entry, at, group, ctx);
   });
+  for (const read of reads) assertValidPart('dpds', DEFINITIONS[group], read.port, read.pointer, `the port at ${read.pointer}, its $refs resolved,`);
+  return reads;
 }
 
 function portInDescriptor(file: Json, at: string, group: PortGroup, ctx: Context): PortRead[] {
@@ -192,189 +182,27 @@ function portInDescriptor(file: Json, at: string, group: PortGroup, ctx: Context
   return [{ port: { ...port, description }, pointer, entry: at, descriptionAt: `${at}/description` }];
 }
 
-/** One output port: kind and format from its promises, location, fields and lineage from its API, SLOs from its SLO and SLA. */
-function outputPort(read: PortRead, name: string, ctx: Context): OutputPort {
-  const { port, pointer } = read;
-  const { report } = ctx;
-  report.use(...['name', 'version', 'fullyQualifiedName'].filter((k) => port[k] !== undefined).map((k) => `${pointer}/${k}`));
-  const description = textOf(port['description']) ?? textOf(port['displayName']);
-  if (textOf(port['description'])) report.use(read.descriptionAt);
-  if (port['displayName'] !== undefined) {
-    if (textOf(port['description'])) report.skip(`${pointer}/displayName`, 'ports have no title in the descriptor');
-    else report.use(`${pointer}/displayName`);
-  }
-  if (port['tags'] !== undefined) report.skip(`${pointer}/tags`, 'ports have no tags in the descriptor');
-  const promised = promisesOf(jsonOf(port['promises']), `${pointer}/promises`, ctx);
-  const obligations = jsonOf(port['obligations']);
-  const slos = [...slosOf(jsonOf(port['promises'])['slo'], `${pointer}/promises/slo`, 'slo', ctx), ...slosOf(obligations['sla'], `${pointer}/obligations/sla`, 'sla', ctx)].slice(0, 100);
-  skipPolicies(port, pointer, ctx);
-  const { facts } = promised;
-  if (facts.servers.length > 1 && facts.server && (facts.location || facts.datasets.length)) ctx.notes.add(`port ${name}: location and lineage read from the ${facts.server} server of ${facts.servers.join(', ')}`);
-  return {
-    name,
-    kind: kindOf(promised.type, promised.specification),
-    ...(promised.specification && { format: promised.specification.toLowerCase().slice(0, 100) }),
-    ...(description && { description: description.slice(0, 4000) }),
-    ...(facts.location && { location: facts.location }),
-    ...(facts.datasets.length && { lineage: facts.datasets }),
-    ...(facts.fields.length && { fields: facts.fields }),
-    ...(slos.length && { slos }),
-  };
-}
-
-/** What a port's promises say about its service: its type, its API's specification and what the API definition gives. */
-function promisesOf(promises: Json, at: string, ctx: Context): { type?: string; specification?: string; facts: ApiFacts } {
-  // The schema says servicesType; the standard's example and quickstart write serviceType.
-  const typeKey = promises['servicesType'] !== undefined ? 'servicesType' : promises['serviceType'] !== undefined ? 'serviceType' : undefined;
-  if (typeKey) ctx.report.use(`${at}/${typeKey}`);
-  if (typeKey === 'serviceType') ctx.notes.add('promises.serviceType (as the DPDS example spells it) is read as promises.servicesType');
-  const api = jsonOf(promises['api']);
-  const specification = textOf(api['specification']);
-  if (specification) ctx.report.use(`${at}/api/specification`);
-  const facts = readApi(specification, api['definition']);
-  if (api['definition'] !== undefined) ctx.report.skip(`${at}/api/definition`, apiReason(specification, facts));
-  ctx.report.skipRest(api, `${at}/api`, ['specification', 'definition'], "the API's own name, version and documentation are not kept");
-  if (promises['deprecationPolicy'] !== undefined) ctx.report.skip(`${at}/deprecationPolicy`, POLICIES);
-  if (promises['platform'] !== undefined) ctx.report.skip(`${at}/platform`, 'the descriptor has no place for the hosting platform');
-  const type = typeKey && textOf(promises[typeKey]);
-  return { ...(type && { type }), ...(specification && { specification }), facts };
-}
-
-/**
- * DPDS's documented `servicesType` values (`soap-services`, `rest-services`, `odata-services`,
- * `streaming-services`, `datastore-services`) as the words {@link portKindOf} knows; other values,
- * or none, go to it as they are (then the API specification, e.g. asyncapi).
- */
-const SERVICE_TYPES: Record<string, string> = { streaming: 'stream', datastore: 'table', soap: 'api', odata: 'api', rest: 'rest' };
-
-function kindOf(type: string | undefined, specification: string | undefined): OutputPort['kind'] {
-  const word = type?.toLowerCase().replace(/[-_ ]?services?$/, '');
-  return portKindOf((word && SERVICE_TYPES[word]) ?? type ?? specification);
-}
-
-/** Why an API definition is reported: it is read, not kept; and what could be read from it. */
-function apiReason(specification: string | undefined, facts: ApiFacts): string {
-  const read = [facts.fields.length && `${facts.fields.length} fields`, facts.location && 'the location', facts.datasets.length && 'the lineage datasets'].filter((r): r is string => typeof r === 'string');
-  const what = `the ${specification ?? 'API'} definition`;
-  if (read.length === 0) return `${what} is not kept, and gave no fields, location or datasets the importer reads`;
-  const listed = read.length > 1 ? `${read.slice(0, -1).join(', ')} and ${read.at(-1)}` : read.join('');
-  return `${what} is read for ${listed}; the definition itself is not kept`;
-}
-
-/**
- * SLOs from a `promises.slo` or `obligations.sla` standard definition: the known levels under
- * `x-operational…`/`x-quality…` groups or at the top of `definition`; each unknown one is reported.
- */
-function slosOf(definition: unknown, at: string, commitment: 'slo' | 'sla', ctx: Context): Slo[] {
-  if (definition === undefined) return [];
-  const levels = jsonOf(definition)['definition'];
-  if (!isJson(levels)) {
-    ctx.report.skip(at, `the ${commitment.toUpperCase()} definition is not an object of service levels`);
-    return [];
-  }
-  const description = textOf(jsonOf(definition)['description']);
-  const slos: Slo[] = [];
-  const level = (key: string, value: unknown, pointer: string) => {
-    const metric = METRICS[key.toLowerCase()];
-    if (metric !== undefined && (typeof value === 'string' || typeof value === 'number')) {
-      slos.push(serviceLevelSlo(metric, value, { commitment, ...(description && { description }) }));
-      ctx.report.use(pointer);
-    } else {
-      ctx.report.skip(pointer, UNKNOWN_LEVEL);
-    }
-  };
-  for (const [key, value] of Object.entries(levels)) {
-    if (SLO_GROUP.test(key) && isJson(value)) for (const [k, v] of Object.entries(value)) level(k, v, `${at}/definition/${key}/${k}`);
-    else level(key, value, `${at}/definition/${key}`);
-  }
-  if (slos.length && description) ctx.report.use(`${at}/description`);
-  ctx.report.skipRest(jsonOf(definition), at, ['definition', 'description'], `the ${commitment.toUpperCase()} definition's own name, version and specification are not kept`);
-  return slos;
-}
-
-/** Expectations, terms and billing: reported, since the descriptor has no policies yet. */
-function skipPolicies(port: Json, pointer: string, ctx: Context): void {
-  for (const key of ['expectations', 'expectatctions']) if (port[key] !== undefined) ctx.report.skip(`${pointer}/${key}`, POLICIES);
-  if (port['expectatctions'] !== undefined) ctx.notes.add('"expectatctions" (as the DPDS example spells it) is read as expectations');
-  const obligations = jsonOf(port['obligations']);
-  for (const key of ['termsAndConditions', 'billingPolicy']) if (obligations[key] !== undefined) ctx.report.skip(`${pointer}/obligations/${key}`, POLICIES);
-}
-
-/**
- * An input port links to an upstream product when its fully qualified name is another product's
- * (a DPDS URN of another product, or any other IRI); else to the datasets its API definition
- * locates (AsyncAPI channels, DataStore API tables). A port with neither is reported.
- */
-function inputPort(read: PortRead, ctx: Context): InputPort[] {
-  const { port, pointer } = read;
-  const version = textOf(port['version']);
-  const label = `input port ${textOf(port['name']) ?? 'input'}${version ? ` (version ${version})` : ''}`;
-  const about = `${label}${textOf(port['description']) ? `: ${textOf(port['description'])}` : ''}`.slice(0, 2000);
-  const carried = ['name', 'version'].filter((k) => port[k] !== undefined).map((k) => `${pointer}/${k}`);
-  if (textOf(port['description'])) carried.push(read.descriptionAt);
-  const upstream = upstreamOf(textOf(port['fullyQualifiedName']), ctx.fqn);
-  if (upstream) {
-    ctx.report.use(...carried, `${pointer}/fullyQualifiedName`);
-    return [{ product: upstream, description: about }];
-  }
-  const promises = jsonOf(port['promises']);
-  const api = jsonOf(promises['api']);
-  const facts = readApi(textOf(api['specification']), api['definition']);
-  if (facts.datasets.length === 0) {
-    ctx.report.skip(read.entry, `${label} names no upstream product (its fullyQualifiedName is not another product's URN or IRI) and no dataset (no AsyncAPI channel or DataStore API table on a server)`);
-    return [];
-  }
-  ctx.report.use(...carried, `${pointer}/promises/api/specification`);
-  ctx.report.skip(`${pointer}/promises/api/definition`, apiReason(textOf(api['specification']), facts));
-  return facts.datasets.map((lineage) => ({ lineage, description: about }));
-}
-
-const DPDS_URN = /^(urn:dpds:[^:]+:dataproducts:[^:]+:[^:]+)(?::([a-z]+):(.+))?$/i;
-
-/** The upstream product (with `#port` for an output port) a fully qualified name names, unless it is this product's own. */
-function upstreamOf(fqn: string | undefined, ours: string): string | undefined {
-  if (!fqn || !isAbsoluteIri(fqn)) return undefined;
-  const dpds = DPDS_URN.exec(fqn);
-  if (!dpds) return fqn.startsWith(ours) ? undefined : fqn;
-  const [, product = '', kind, port] = dpds;
-  if (product.toLowerCase() === ours.toLowerCase()) return undefined;
-  return kind?.toLowerCase() === 'outputports' && port ? `${product}#${slugOf(port) ?? port}` : product;
-}
-
 /** Contact points, discovery/observability/control endpoints and the product's documentation, as links. */
-function linksOf(doc: DpdsDocument, groups: Json, ctx: Context): Record<string, string> {
-  const links: Record<string, string> = {};
-  const add = (label: string | undefined, iri: string) => {
-    const slug = slugOf(label) ?? 'link';
-    const key = (/^[a-z]/.test(slug) ? slug : `link-${slug}`).slice(0, 56);
-    let unique = key;
-    for (let n = 2; links[unique] !== undefined; n++) unique = `${key}-${n}`;
-    links[unique] = iri;
-    return unique;
-  };
-  listOf(doc.info.contactPoints).forEach((point, i) => contactLink(jsonOf(point), `/info/contactPoints/${i}`, add, ctx));
-  for (const group of MANAGEMENT) for (const read of readPorts(groups, group, ctx)) managementLink(read, group, add, ctx);
+function linksOf(doc: DpdsDocument, groups: Json, ctx: Context): Links {
+  const links = new Links();
+  listOf(doc.info.contactPoints).forEach((point, i) => contactLink(jsonOf(point), `/info/contactPoints/${i}`, links, ctx));
+  for (const group of MANAGEMENT) for (const read of readPorts(groups, group, ctx)) managementLink(read, group, links, ctx);
   const docs = jsonOf(doc.externalDocs);
-  const href = contactIri(textOf(docs['$href']));
-  if (href) {
-    add('documentation', href);
+  if (links.add('documentation', textOf(docs['$href']))) {
     ctx.report.use('/externalDocs/$href');
     ctx.report.skipRest(docs, '/externalDocs', ['$href'], 'a link keeps only the address');
   }
   return links;
 }
 
-type AddLink = (label: string | undefined, iri: string) => string;
-
-function contactLink(point: Json, at: string, add: AddLink, ctx: Context): void {
+/** A contact point as a link keyed by its name (else its channel), when its address is an email address or URL. */
+function contactLink(point: Json, at: string, links: Links, ctx: Context): void {
   const address = textOf(point['address']);
-  const iri = contactIri(address);
-  if (!iri) {
+  const label = textOf(point['name']) ? 'name' : 'channel';
+  if (!links.add(slugOf(textOf(point[label])), address)) {
     ctx.report.skip(at, `the address ${address ?? '(none)'} is neither an email address nor a URL, so it cannot be a link`);
     return;
   }
-  const label = textOf(point['name']) ? 'name' : 'channel';
-  add(textOf(point[label]), iri);
   ctx.report.use(`${at}/address`, ...(point[label] !== undefined ? [`${at}/${label}`] : []));
   ctx.report.skipRest(point, at, ['address', label], 'a link keeps only the address');
 }
@@ -383,19 +211,15 @@ function contactLink(point: Json, at: string, add: AddLink, ctx: Context): void 
  * A discovery, observability or control port is not a data port: it is kept as a link to its
  * endpoint, when its API definition gives one. Either way the port itself is reported.
  */
-function managementLink(read: PortRead, group: PortGroup, add: AddLink, ctx: Context): void {
+function managementLink(read: PortRead, group: PortGroup, links: Links, ctx: Context): void {
   const { port } = read;
   const kind = group.replace(/Ports$/, '');
   const name = textOf(port['name']) ?? kind;
   const api = jsonOf(jsonOf(port['promises'])['api']);
   const endpoint = readApi(textOf(api['specification']), api['definition']).location;
-  const iri = endpoint && isAbsoluteIri(endpoint) ? endpoint : undefined;
-  if (iri) {
-    const key = add(name, iri);
-    ctx.report.skip(read.entry, `the ${kind} port ${name} is kept as the link ${key} to its endpoint; the rest of it is not`);
-  } else {
-    ctx.report.skip(read.entry, `the ${kind} port ${name} gives no endpoint URL in its API definition, so it is not kept (not even as a link)`);
-  }
+  const key = endpoint && isAbsoluteIri(endpoint) ? links.add(slugOf(name), endpoint) : undefined;
+  if (key) ctx.report.skip(read.entry, `the ${kind} port ${name} is kept as the link ${key} to its endpoint; the rest of it is not`);
+  else ctx.report.skip(read.entry, `the ${kind} port ${name} gives no endpoint URL in its API definition, so it is not kept (not even as a link)`);
 }
 
 /** The parts a descriptor has no place for, with their reasons. */

@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { importDcs } from './dcs.js';
 import { importDpds } from './dpds.js';
 import { ImportRefusedError, type ImportOptions, type ImportResult, type Standard } from './import-types.js';
+import { MAX_ALIASES, treeOf } from './json-reading.js';
 import { importOdcs, refuseV2 } from './odcs.js';
 import type { Mapper } from './mapper.js';
 import { importOdps } from './odps.js';
@@ -15,15 +16,24 @@ const MAPPERS: Record<Standard, Mapper> = { odps: importOdps, odcs: importOdcs, 
  * Reads a source document (YAML 1.2 core schema, so dates stay strings; JSON is YAML), validates
  * it against its standard's own JSON Schema, maps it onto a descriptor and checks the descriptor
  * against Quanta's schema, so a document that cannot become a registration fails here, with reasons.
- * @throws ImportRefusedError when the document is unreadable, invalid, or maps to no valid descriptor
+ * @throws ImportRefusedError when the document is unreadable, cyclic, invalid, or maps to no valid descriptor
  */
 export async function importDocument(standard: Standard, text: string, options: ImportOptions = {}): Promise<ImportResult> {
-  let document: unknown;
+  return (await traceImport(standard, text, options)).result;
+}
+
+/**
+ * {@link importDocument}, with the reader that recorded what the mapping carried: tests check that
+ * every part it marked used is in the descriptor ("nothing is dropped silently", ADR 0015).
+ */
+export async function traceImport(standard: Standard, text: string, options: ImportOptions = {}): Promise<{ result: ImportResult; source: SourceReader }> {
+  let parsed: unknown;
   try {
-    document = parse(text, { maxAliasCount: 100 });
+    parsed = parse(text, { maxAliasCount: MAX_ALIASES });
   } catch (err) {
     throw new ImportRefusedError(`not YAML or JSON: ${err instanceof Error ? err.message : String(err)}`);
   }
+  const document = treeOf(parsed, 'the document');
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
     throw new ImportRefusedError(`${standard.toUpperCase()} documents are YAML or JSON objects`);
   }
@@ -38,5 +48,5 @@ export async function importDocument(standard: Standard, text: string, options: 
       checked.error.issues.map((i) => ({ pointer: `(descriptor)/${i.path.join('/')}`, message: i.message })),
     );
   }
-  return { standard, ...mapped, unmapped: source.unmapped() };
+  return { result: { standard, ...mapped, unmapped: source.unmapped() }, source };
 }

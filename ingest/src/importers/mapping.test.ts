@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contactIri, iriOf, portKindOf, portNames, qualitySlo, slugify, statusOf } from './mapping.js';
+import { contactIri, iriOf, portKindOf, portNames, serviceLevelSlo, slugify, statusOf, uniqueMetrics, type SloDraft } from './mapping.js';
+import { qualityRule } from './quality-rules.js';
 import { SourceReader } from './source-reader.js';
 
 describe('mapping helpers', () => {
@@ -38,11 +39,86 @@ describe('mapping helpers', () => {
   });
 
   it('writes a quality rule as an objective a person can read', () => {
-    expect(qualitySlo({ type: 'sql', query: 'select count(*) from t', mustBeBetween: [0, 10], dimension: 'accuracy' }, 't.x')).toEqual({
+    expect(qualityRule({ type: 'sql', query: 'select count(*) from t', mustBeBetween: [0, 10], dimension: 'accuracy' }, '/q', 't.x').value.slo).toEqual({
       metric: 'accuracy',
       objective: 'accuracy between 0 and 10',
       description: 'on t.x; type sql; select count(*) from t',
     });
+  });
+});
+
+describe('SLO metrics, unique on a port', () => {
+  const draft = (metric: string, commitment: 'slo' | 'sla', qualifiers: string[] = []): SloDraft => ({ slo: { metric, objective: '1' }, commitment, qualifiers });
+
+  it('keeps metrics that are already unique, with no note', () => {
+    expect(uniqueMetrics('p', [draft('a', 'slo'), draft('b', 'sla')])).toEqual({ slos: [{ metric: 'a', objective: '1' }, { metric: 'b', objective: '1' }] });
+  });
+
+  it('names an SLA of a metric the port also promises as an SLO <metric>-sla', () => {
+    const { slos, note } = uniqueMetrics('trips', [draft('availability', 'slo'), draft('availability', 'sla')]);
+    expect(slos.map((s) => s.metric)).toEqual(['availability', 'availability-sla']);
+    expect(note).toBe('port trips: SLO metrics renamed to be unique on the port, as a check names its SLO by port and metric: availability → availability-sla');
+  });
+
+  it('otherwise tells repeats apart by the first qualifier the earlier ones do not share, then by number', () => {
+    const drafts = [
+      draft('timeOfAvailability', 'sla', ['regulatory', 'tab1.txn_ref_dt']),
+      draft('timeOfAvailability', 'sla', ['analytics', 'tab1.txn_ref_dt']),
+      draft('completeness', 'slo', ['tbl']),
+      draft('completeness', 'slo', ['tbl.rcvr_cntry_code', 'nullValues']),
+      draft('sql', 'slo', ['orders']),
+      draft('sql', 'slo', ['orders']),
+      draft('sql', 'slo', []),
+      draft('sql-2', 'slo'),
+    ];
+    expect(uniqueMetrics('p', drafts).slos.map((s) => s.metric)).toEqual([
+      'timeOfAvailability',
+      'timeOfAvailability-analytics',
+      'completeness',
+      'completeness-tbl-rcvr-cntry-code',
+      'sql',
+      'sql-2',
+      'sql-3',
+      'sql-2-2',
+    ]);
+  });
+
+  it('keeps a renamed metric within the descriptor\'s 100 characters', () => {
+    const long = 'm'.repeat(100);
+    const { slos } = uniqueMetrics('p', [draft(long, 'slo'), draft(long, 'sla')]);
+    expect(slos[1]?.metric).toBe(`${'m'.repeat(96)}-sla`);
+  });
+
+  it('drafts a service level with its driver and element as qualifiers, an over-long objective given whole in the description', () => {
+    const value = 'x'.repeat(250);
+    const { slo, commitment, qualifiers } = serviceLevelSlo('latency', value, { commitment: 'sla', element: 't.c', driver: 'regulatory' });
+    expect(commitment).toBe('sla');
+    expect(qualifiers).toEqual(['regulatory', 't.c']);
+    expect(slo.objective).toHaveLength(200);
+    expect(slo.description).toBe(`SLA; on t.c; driver: regulatory; objective ${value}`);
+  });
+});
+
+describe('quality rules as SLOs', () => {
+  it('carries every threshold, with the unit, and marks exactly what it carried', () => {
+    const rule = { metric: 'rowCount', mustBeGreaterThan: 10, mustBeLessThan: 100, unit: 'rows', dimension: 'completeness', customProperties: [] };
+    const carried = qualityRule(rule, '/q', 't');
+    expect(carried.value.slo).toEqual({ metric: 'completeness', objective: 'rowCount > 10 and < 100 rows', description: 'on t' });
+    expect([...carried.uses].sort()).toEqual(['/q/dimension', '/q/metric', '/q/mustBeGreaterThan', '/q/mustBeLessThan', '/q/unit']);
+  });
+
+  it('keeps the rule\'s own metric and unit when the dimension is the metric and there is no threshold', () => {
+    const carried = qualityRule({ dimension: 'completeness', metric: 'nullValues', unit: 'percent', description: 'no nulls' }, '/q', undefined);
+    expect(carried.value.slo).toEqual({ metric: 'completeness', objective: 'no nulls', description: 'metric nullValues; unit percent' });
+    expect(carried.uses).toHaveLength(4);
+    expect(carried.value.qualifiers).toEqual(['nullValues']);
+  });
+
+  it('leaves, with a reason, what the description\'s 2000 characters cannot hold', () => {
+    const carried = qualityRule({ type: 'sql', query: 'q'.repeat(1980), mustBe: 0, severity: 'error' }, '/q', 'orders');
+    expect(carried.value.slo.description).toBe(`on orders; ${'q'.repeat(1980)}`);
+    expect(carried.left).toEqual([{ pointer: '/q/severity', reason: "the SLO's description holds 2000 characters, and this does not fit" }]);
+    expect(carried.uses).not.toContain('/q/severity');
   });
 });
 

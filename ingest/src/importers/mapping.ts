@@ -1,7 +1,6 @@
 import { isAbsoluteIri, portIri, type DescriptorInput, type PortKind } from '@quanta/model';
 import type { ImportOptions, Standard } from './import-types.js';
-
-type Slo = NonNullable<NonNullable<DescriptorInput['outputPorts']>[number]['slos']>[number];
+import type { SourceReader } from './source-reader.js';
 
 /**
  * A lowercase slug as the descriptor wants for names, domains, teams and tags:
@@ -21,17 +20,23 @@ export function slugify(text: string | undefined): string | undefined {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** True for a UUID, which an id becomes `urn:uuid:<id>` from. */
+export const isUuid = (id: string): boolean => UUID.test(id);
+
 /**
  * The IRI a source id becomes (research/standards.md §3.3): `urn:uuid:<id>` for a UUID, the id
  * itself when it is already an IRI (DPDS fully qualified names are URNs), else minted under
  * `--base-iri` as `<base>/<domain>/<name>`, or `urn:<standard>:<id>` without one.
  */
 export function iriOf(id: string, standard: Standard, options: ImportOptions, place?: { domain: string; name: string }): string {
-  if (UUID.test(id)) return `urn:uuid:${id.toLowerCase()}`;
+  if (isUuid(id)) return `urn:uuid:${id.toLowerCase()}`;
   if (isAbsoluteIri(id)) return id;
   if (options.baseIri && place) return `${options.baseIri.replace(/\/+$/, '')}/${place.domain}/${place.name}`;
   return `urn:${standard}:${encodeURIComponent(id)}`;
 }
+
+/** Authoritative definitions that name what something means, rather than where its docs or code live. */
+export const SEMANTIC = /business|semantic|ontology|concept|glossary/i;
 
 /** An email address or URL as an IRI a descriptor accepts (`mailto:` for addresses), or undefined. */
 export function contactIri(value: string | undefined): string | undefined {
@@ -85,49 +90,135 @@ export function portNames(ports: readonly { name: string; version?: string }[]):
   });
 }
 
-/** Tags as slugs, without repeats. */
-export function tagsOf(tags: readonly unknown[] | undefined): string[] | undefined {
-  const out = [...new Set((tags ?? []).map((t) => slugify(String(t))).filter((t): t is string => t !== undefined))].slice(0, 50);
-  return out.length ? out : undefined;
-}
-
-/** A service level as an SLO: its kind is the metric a check reports against, its value and unit the objective. */
-export function serviceLevelSlo(kind: string, value: unknown, opts: { unit?: string; element?: string; commitment?: 'slo' | 'sla'; description?: string; driver?: string } = {}): Slo {
-  const objective = `${typeof value === 'object' ? JSON.stringify(value) : String(value)}${opts.unit ? ` ${opts.unit}` : ''}`.slice(0, 200);
-  const extra = [opts.commitment === 'sla' ? 'SLA' : undefined, opts.element && `on ${opts.element}`, opts.driver && `driver: ${opts.driver}`, opts.description].filter(Boolean).join('; ');
-  return { metric: kind.slice(0, 100), objective, ...(extra && { description: extra.slice(0, 2000) }) };
-}
-
-/** The ODCS/DCS threshold keys and how an objective reads them. */
-const THRESHOLDS: [string, string][] = [
-  ['mustBe', '='],
-  ['mustNotBe', '≠'],
-  ['mustBeGreaterThan', '>'],
-  ['mustBeGreaterOrEqualTo', '>='],
-  ['mustBeGreaterThanOrEqualTo', '>='],
-  ['mustBeLessThan', '<'],
-  ['mustBeLessOrEqualTo', '<='],
-  ['mustBeLessThanOrEqualTo', '<='],
-  ['mustBeBetween', 'between'],
-  ['mustNotBeBetween', 'not between'],
-];
+/** What a mapping marks on the source: a {@link SourceReader}, or a view of one such as the DPDS report. */
+export type Marks = Pick<SourceReader, 'use' | 'skip'>;
 
 /**
- * A data-quality rule (ODCS `quality[]`, DCS `quality[]`) as an SLO on its port: the dimension or
- * rule name is the metric, the threshold the objective, the query or text the description. Quanta
- * checks quality the way it checks service levels (ADR 0015).
+ * A value for the descriptor and the source pointers it carries. The pointers are marked used only
+ * when the value is kept, so a value a limit cuts is reported (by `pointer`) rather than lost.
  */
-export function qualitySlo(rule: Record<string, unknown>, element: string | undefined): Slo {
-  const metric = String(rule['dimension'] ?? rule['metric'] ?? rule['rule'] ?? rule['name'] ?? rule['type'] ?? 'quality');
-  const found = THRESHOLDS.find(([key]) => rule[key] !== undefined);
-  const unit = rule['unit'] ? ` ${String(rule['unit'])}` : '';
-  const objective = found
-    ? `${String(rule['metric'] ?? rule['rule'] ?? metric)} ${found[1]} ${Array.isArray(rule[found[0]]) ? (rule[found[0]] as unknown[]).join(' and ') : String(rule[found[0]])}${unit}`
-    : String(rule['description'] ?? rule['type'] ?? 'as described');
-  const description = [element && `on ${element}`, rule['type'] && `type ${String(rule['type'])}`, rule['query'] ?? rule['description'], rule['severity'] && `severity ${String(rule['severity'])}`]
-    .filter(Boolean)
-    .join('; ');
-  return { metric: metric.slice(0, 100), objective: objective.slice(0, 200), ...(description && { description: description.slice(0, 2000) }) };
+export interface Carried<T> {
+  readonly value: T;
+  /** The source part the value comes from, skipped whole when the value is cut. */
+  readonly pointer: string;
+  readonly uses: readonly string[];
+  /** Parts under `pointer` the value does not carry, with the reason, reported when it is kept. */
+  readonly left?: readonly { readonly pointer: string; readonly reason: string }[];
+}
+
+/**
+ * Keeps the first `limit` items, marking what they carry used (and reporting what they leave);
+ * the rest are reported with `reason` (an item made up by the mapper, pointer '', has nothing to report).
+ */
+export function within<T extends Omit<Carried<unknown>, 'value'>>(source: Marks, items: readonly T[], limit: number, reason: string): T[] {
+  const kept = items.slice(0, Math.max(0, limit));
+  for (const item of kept) {
+    item.uses.forEach((u) => source.use(u));
+    item.left?.forEach((l) => source.skip(l.pointer, l.reason));
+  }
+  items.slice(kept.length).forEach((item) => item.pointer && source.skip(item.pointer, reason));
+  return kept;
+}
+
+/** The descriptor's limit on tags (services/model/src/descriptor.ts). */
+const MAX_TAGS = 50;
+
+/**
+ * Tags as slugs, without repeats, from one or more tag lists of the source (a product's, its
+ * schema objects'). Each tag kept, or repeating one kept, is marked used; one with no letter or
+ * digit to slug, or past the descriptor's 50, is reported with that reason.
+ */
+export function tagsOf(source: Marks, lists: readonly { readonly pointer: string; readonly tags: unknown }[]): string[] | undefined {
+  const out = new Set<string>();
+  for (const { pointer, tags } of lists) {
+    if (!Array.isArray(tags)) continue;
+    if (tags.length === 0) source.use(pointer);
+    tags.forEach((tag, i) => {
+      const at = `${pointer}/${i}`;
+      const slug = slugify(typeof tag === 'string' || typeof tag === 'number' ? String(tag) : undefined);
+      if (slug === undefined) return source.skip(at, 'a tag with no letter or digit has no slug');
+      if (!out.has(slug) && out.size >= MAX_TAGS) return source.skip(at, `Quanta holds at most ${MAX_TAGS} tags per product`);
+      out.add(slug);
+      source.use(at);
+    });
+  }
+  return out.size ? [...out] : undefined;
+}
+
+/** An SLO of an output port, as the descriptor holds it. */
+export type Slo = NonNullable<NonNullable<DescriptorInput['outputPorts']>[number]['slos']>[number];
+
+/** An SLO as an importer drafts it, with what tells it apart from another SLO of its metric on the same port. */
+export interface SloDraft {
+  readonly slo: Slo;
+  /** `sla` for an obligation (an SLA, a contract's service level), `slo` for a promise or a quality rule. */
+  readonly commitment: 'slo' | 'sla';
+  /** What it is about, most telling first (a driver, an element, a rule's own name): a repeated metric is renamed by one. */
+  readonly qualifiers: readonly string[];
+}
+
+/**
+ * A service level as an SLO: its kind is the metric a check reports against, its value and unit
+ * the objective; commitment, element, driver and description are the SLO's description. An
+ * objective longer than the descriptor's 200 characters is cut there and given whole in the description.
+ */
+export function serviceLevelSlo(kind: string, value: unknown, opts: { unit?: string; element?: string; commitment?: 'slo' | 'sla'; description?: string; driver?: string } = {}): SloDraft {
+  const full = `${typeof value === 'object' ? JSON.stringify(value) : String(value)}${opts.unit ? ` ${opts.unit}` : ''}`;
+  const objective = full.length > 200 ? `${full.slice(0, 199)}…` : full;
+  const extra = [
+    opts.commitment === 'sla' ? 'SLA' : undefined,
+    opts.element && `on ${opts.element}`,
+    opts.driver && `driver: ${opts.driver}`,
+    opts.description,
+    objective !== full && `objective ${full}`,
+  ].filter(Boolean).join('; ');
+  return {
+    slo: { metric: kind.slice(0, 100), objective, ...(extra && { description: extra.slice(0, 2000) }) },
+    commitment: opts.commitment ?? 'slo',
+    qualifiers: [opts.driver, opts.element].filter((q): q is string => q !== undefined),
+  };
+}
+
+/** At most this much of a qualifier goes into a renamed metric. */
+const MAX_QUALIFIER = 40;
+
+/**
+ * The SLOs of one port with unique metrics. An SLO check names its SLO by port and metric, and
+ * Quanta refuses a check whose metric matches two SLOs of one port, so a repeated metric could
+ * never be checked (DescriptorSchema refuses it). The first keeps its metric; a later one becomes
+ * `<metric>-sla` when it is an SLA of a metric the port also promises as an SLO, else
+ * `<metric>-<qualifier>` by the first of its qualifiers (driver, element, rule) that the earlier
+ * ones do not share, else `<metric>-2`, `-3`, …. The note names every rename, so the team knows
+ * which metric its checks report against.
+ */
+export function uniqueMetrics(port: string, drafts: readonly SloDraft[]): { slos: Slo[]; note?: string } {
+  const taken = new Set<string>();
+  const earlier = new Map<string, SloDraft[]>();
+  const renames: string[] = [];
+  const slos = drafts.map((draft) => {
+    const { metric } = draft.slo;
+    const before = earlier.get(metric) ?? [];
+    earlier.set(metric, [...before, draft]);
+    if (!taken.has(metric)) {
+      taken.add(metric);
+      return draft.slo;
+    }
+    const named = (suffix: string) => `${metric.slice(0, 99 - suffix.length)}-${suffix}`;
+    const suffixes = [
+      ...(draft.commitment === 'sla' && before.some((b) => b.commitment === 'slo') ? ['sla'] : []),
+      ...draft.qualifiers
+        .filter((q) => !before.some((b) => b.qualifiers.includes(q)))
+        .map((q) => slugify(q)?.slice(0, MAX_QUALIFIER).replace(/-+$/, ''))
+        .filter((q): q is string => q !== undefined),
+    ];
+    let renamed = suffixes.map(named).find((m) => !taken.has(m));
+    for (let n = 2; renamed === undefined; n++) if (!taken.has(named(String(n)))) renamed = named(String(n));
+    taken.add(renamed);
+    renames.push(`${metric} → ${renamed}`);
+    return { ...draft.slo, metric: renamed };
+  });
+  if (!renames.length) return { slos };
+  return { slos, note: `port ${port}: SLO metrics renamed to be unique on the port, as a check names its SLO by port and metric: ${renames.join(', ')}` };
 }
 
 /**

@@ -51,9 +51,14 @@ describe('ODCS import: every example', () => {
     const ports = r.descriptor.outputPorts ?? [];
     expect(ports).toHaveLength(Math.min(50, Math.max(1, objects.length)));
     objects.slice(0, 50).forEach((o, i) => expect(ports[i]?.fields ?? []).toHaveLength(flatProperties(o.properties).length));
-    // The contract's service levels are promised on every port.
-    const slas = (src.slaProperties ?? []).map((s: Source) => s.property);
-    for (const p of ports) expect((p.slos ?? []).filter((s) => s.description?.startsWith('SLA')).map((s) => s.metric)).toEqual(slas);
+    // The contract's service levels are promised on every port, a repeated property under a metric of its own.
+    const slas: string[] = (src.slaProperties ?? []).map((s: Source) => s.property);
+    for (const p of ports) {
+      const metrics = (p.slos ?? []).filter((s) => s.description?.startsWith('SLA')).map((s) => s.metric);
+      expect(metrics).toHaveLength(slas.length);
+      metrics.forEach((m, i) => expect(m.startsWith(slas[i]!), `${m} for ${slas[i]}`).toBe(true));
+      expect(new Set((p.slos ?? []).map((s) => s.metric)).size, `metrics of port ${p.name}`).toBe(p.slos?.length ?? 0);
+    }
     // Whatever is reported names a real part of the source, once.
     for (const u of r.unmapped) expect(at(src, u.pointer), u.pointer).toBeDefined();
     expect(new Set(r.unmapped.map((u) => u.pointer)).size).toBe(r.unmapped.length);
@@ -172,7 +177,10 @@ describe('ODCS import: other examples', () => {
     expect(r.descriptor.outputPorts).toHaveLength(1);
     const p = r.descriptor.outputPorts![0]!;
     expect(p.name).toBe('my-table');
-    expect(p.slos?.map((s) => s.metric)).toEqual(src.slaProperties.map((s: Source) => s.property));
+    // Two timeOfAvailability SLAs, told apart by their drivers.
+    const repeated = (s: Source, i: number, all: Source[]) => all.findIndex((o) => o.property === s.property) < i;
+    expect(p.slos?.map((s) => s.metric)).toEqual(src.slaProperties.map((s: Source, i: number, all: Source[]) => (repeated(s, i, all) ? `${s.property}-${s.driver}` : s.property)));
+    expect(r.notes).toContainEqual('port my-table: SLO metrics renamed to be unique on the port, as a check names its SLO by port and metric: timeOfAvailability → timeOfAvailability-analytics');
     expect(r.notes.join('\n')).toMatch(/no schema objects/);
   });
 

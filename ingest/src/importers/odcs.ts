@@ -1,38 +1,12 @@
-import {
-  Links,
-  SEMANTIC,
-  Sensitivity,
-  contractDescriptor,
-  contractIdentity,
-  isJson,
-  jsonOf,
-  listOf,
-  qualityRule,
-  sectionsOf,
-  skipRest,
-  textOf,
-  type Carried,
-  type Field,
-  type Json,
-  type Slo,
-} from './contract-common.js';
-import {
-  ROLES_REASON,
-  assemblePorts,
-  chooseServer,
-  fieldOf,
-  flagFacts,
-  kindOf,
-  lookup,
-  serverAddress,
-  synthesizedPort,
-  valueFacts,
-  type PortDraft,
-  type Server,
-} from './contract-ports.js';
-import type { Mapper } from './mapper.js';
+import { Sensitivity, contractDescriptor, contractIdentity, sectionsOf, skipRest } from './contract-common.js';
+import { ROLES_REASON, assemblePorts, chooseServer, kindOf, serverAddress, synthesizedPort, type PortDraft, type Server } from './contract-ports.js';
 import { ImportRefusedError } from './import-types.js';
-import { contactIri, serviceLevelSlo, tagsOf } from './mapping.js';
+import { jsonOf, listOf, textOf, type Json } from './json-reading.js';
+import { Links, supportLinks } from './links.js';
+import type { Mapper } from './mapper.js';
+import { SEMANTIC, contactIri, serviceLevelSlo, tagsOf, type Carried, type SloDraft } from './mapping.js';
+import { propertyFields, type Context } from './odcs-properties.js';
+import { qualityRule } from './quality-rules.js';
 import { pointerOf, type SourceReader } from './source-reader.js';
 
 /** The top level of an ODCS v3 contract, as far as the mapping reads it (the schema has checked it). */
@@ -57,32 +31,25 @@ interface OdcsDocument {
   contractCreatedTs?: string;
 }
 
-/** What the mapping of one contract shares while it walks the schema. */
-interface Context {
-  readonly source: SourceReader;
-  readonly server: Server | undefined;
-  readonly sensitivity: Sensitivity;
-}
 
 /**
  * ODCS (Bitol Open Data Contract Standard v3.0.x–v3.1.0) → descriptor, the contract registered on
  * its own as a product (research/standards.md §3.3): each schema object is an output port read
  * from the contract's server, its properties the port's fields, the contract's `slaProperties`
  * SLOs on every port and the quality rules SLOs on their object's port. A UUID id becomes
- * `urn:uuid:<id>`, the IRI ODPS input ports name the contract by.
- * @throws ImportRefusedError for an ODCS v2 document, whose structure this mapping does not read
+ * `urn:uuid:<id>`, the IRI ODPS input ports name the contract by. ODCS v2 documents are refused
+ * before this runs ({@link refuseV2}).
  */
 export const importOdcs: Mapper = async (source, options) => {
   const doc = source.document as OdcsDocument;
-  refuseV2(doc.apiVersion);
   const notes: string[] = [];
-  ['apiVersion', 'kind', 'id', 'version', 'status', 'domain', 'tags', 'contractCreatedTs'].forEach((k) => source.use(pointerOf(k)));
+  ['apiVersion', 'kind', 'id', 'version', 'status', 'domain', 'contractCreatedTs'].forEach((k) => source.use(pointerOf(k)));
   skipUnregistered(source, doc);
 
   const owner = ownerOf(source, doc.team);
   const identity = contractIdentity('odcs', { id: doc.id, title: titleOf(source, doc), domain: doc.domain, team: owner.team, status: doc.status }, options, notes);
   const links = new Links();
-  supportLinks(source, listOf(doc.support), links);
+  supportLinks(source, doc.support, '/support', links);
   const concepts = [
     ...definitionLinks(source, listOf(doc.authoritativeDefinitions), '/authoritativeDefinitions', links),
     ...definitionLinks(source, listOf(doc.description?.['authoritativeDefinitions']), '/description/authoritativeDefinitions', links),
@@ -94,7 +61,7 @@ export const importOdcs: Mapper = async (source, options) => {
   const ports = assemblePorts(source, drafts, serviceLevels(source, doc), notes);
   const classification = ctx.sensitivity.classification;
   const description = descriptionOf(source, doc.description);
-  const tags = tagsOf([...listOf(doc.tags), ...ports.tags]);
+  const tags = tagsOf(source, [{ pointer: '/tags', tags: doc.tags }, ...ports.tags]);
   if (ctx.sensitivity.note) notes.push(ctx.sensitivity.note);
 
   const descriptor = contractDescriptor({
@@ -177,18 +144,6 @@ function ownerOf(source: SourceReader, team: OdcsDocument['team']): { team?: str
   return { ...(name && { team: name }), contact: contactIri(textOf(contact.member['username'])) };
 }
 
-/** Support channels with a URL (or an invitation URL) as links keyed by channel; one without cannot be an IRI. */
-function supportLinks(source: SourceReader, support: unknown[], links: Links): void {
-  support.map(jsonOf).forEach((item, i) => {
-    const at = (key: string) => pointerOf('support', i, key);
-    const label = textOf(item['channel']) ?? textOf(item['tool']);
-    const linked = links.add(label, item['url']);
-    const invited = links.add(`${label ?? 'support'}-invitation`, item['invitationUrl']);
-    if (!linked && !invited) return source.skip(pointerOf('support', i), 'a support channel without a URL cannot be a link (links are IRIs)');
-    ['channel', 'tool', ...(linked ? ['url'] : []), ...(invited ? ['invitationUrl'] : [])].forEach((k) => source.use(at(k)));
-  });
-}
-
 /**
  * Authoritative definitions of the contract: business or semantic ones are the concepts the
  * product is about; the others (canonical URL, privacy statement, …) are links keyed by type.
@@ -198,7 +153,7 @@ function definitionLinks(source: SourceReader, definitions: unknown[], pointer: 
     const url = contactIri(textOf(d['url']));
     const type = textOf(d['type']);
     if (url && SEMANTIC.test(type ?? '')) {
-      source.use(`${pointer}/${i}`);
+      ['type', 'url'].forEach((k) => source.use(`${pointer}/${i}/${k}`));
       return [url];
     }
     if (links.add(type, url)) ['type', 'url'].forEach((k) => source.use(`${pointer}/${i}/${k}`));
@@ -223,21 +178,30 @@ function serversOf(source: SourceReader, doc: OdcsDocument, notes: string[]): Se
   return server;
 }
 
-/** `slaProperties[]` as SLA SLOs for every port, an element defaulting to `slaDefaultElement`. */
-function serviceLevels(source: SourceReader, doc: OdcsDocument): Carried<Slo>[] {
+/**
+ * `slaProperties[]` as SLA SLOs for every port, an element defaulting to `slaDefaultElement` (used
+ * only when a property takes it); `valueExt` and the schedule go into the description.
+ */
+function serviceLevels(source: SourceReader, doc: OdcsDocument): Carried<SloDraft>[] {
   const properties = listOf(doc.slaProperties).map(jsonOf);
-  if (properties.length && doc.slaDefaultElement !== undefined) source.use('/slaDefaultElement');
+  const fallback = textOf(doc.slaDefaultElement);
+  if (doc.slaDefaultElement !== undefined) {
+    if (properties.some((p) => !textOf(p['element'])) && fallback) source.use('/slaDefaultElement');
+    else source.skip('/slaDefaultElement', 'no SLA property takes the default element: each names its own, or there are none');
+  }
   return properties.map((p, i) => {
     const pointer = pointerOf('slaProperties', i);
+    const schedule = ['scheduler', 'schedule'].filter((k) => p[k] !== undefined).map((k) => String(p[k]));
     const description = [
       textOf(p['description']),
       p['valueExt'] !== undefined && `extended value ${String(p['valueExt'])}`,
-      p['schedule'] !== undefined && `schedule ${[p['scheduler'], p['schedule']].filter((v) => v !== undefined).join(' ')}`,
+      schedule.length > 0 && `schedule ${schedule.join(' ')}`,
     ].filter((s): s is string => typeof s === 'string').join('; ');
+    const element = textOf(p['element']) ?? fallback;
     const value = serviceLevelSlo(textOf(p['property']) ?? 'serviceLevel', p['value'] ?? p['valueExt'] ?? 'unspecified', {
       commitment: 'sla',
       ...(textOf(p['unit']) && { unit: textOf(p['unit']) }),
-      ...((textOf(p['element']) ?? textOf(doc.slaDefaultElement)) && { element: textOf(p['element']) ?? textOf(doc.slaDefaultElement) }),
+      ...(element && { element }),
       ...(textOf(p['driver']) && { driver: textOf(p['driver']) }),
       ...(description && { description }),
     });
@@ -264,7 +228,7 @@ function objectPort(object: Json, pointer: string, ctx: Context): PortDraft {
   if (object['relationships'] !== undefined) ctx.source.skip(`${pointer}/relationships`, 'relationships between schema objects have no place in the descriptor');
   const { fields, quality } = propertyFields(listOf(object['properties']), `${pointer}/properties`, '', name, ctx);
   const own = listOf(object['quality']).map((r, j) => qualityRule(jsonOf(r), `${pointer}/quality/${j}`, name));
-  const keys = ['name', 'physicalName', 'physicalType', 'logicalType', 'businessName', 'description', 'dataGranularityDescription', 'tags'].filter((k) => object[k] !== undefined);
+  const keys = ['name', 'physicalName', 'physicalType', 'logicalType', 'businessName', 'description', 'dataGranularityDescription'].filter((k) => object[k] !== undefined);
   return {
     name,
     pointer,
@@ -272,7 +236,7 @@ function objectPort(object: Json, pointer: string, ctx: Context): PortDraft {
     port: { kind: kindOf(ctx.server, physicalType), ...(format && { format: format.slice(0, 100) }), ...(address.location && { location: address.location.slice(0, 2048) }), ...(description && { description }) },
     fields,
     quality: [...own, ...quality],
-    tags: listOf(object['tags']).map(String),
+    tags: { pointer: `${pointer}/tags`, tags: object['tags'] },
     concepts: definitions.concepts,
   };
 }
@@ -285,103 +249,10 @@ function objectDefinitions(source: SourceReader, definitions: unknown[], pointer
     const url = contactIri(textOf(d['url']));
     if (!url || !SEMANTIC.test(textOf(d['type']) ?? '')) return;
     out.concepts.push(url);
-    out.uses.push(`${pointer}/authoritativeDefinitions/${i}`);
+    out.uses.push(`${pointer}/authoritativeDefinitions/${i}/type`, `${pointer}/authoritativeDefinitions/${i}/url`);
     carried.add(i);
   });
   const reason = 'only business definitions are kept (as concepts); documentation and implementation links have no place on a port';
   skipRest(source, `${pointer}/authoritativeDefinitions`, definitions.length, carried, reason);
   return out;
-}
-
-/**
- * Properties as fields, nested ones (an object's `properties`, an array's `items.properties`)
- * flattened with dotted names, and their quality rules as SLOs on `<object>.<property>`.
- */
-function propertyFields(properties: unknown[], pointer: string, prefix: string, object: string, ctx: Context): { fields: Carried<Field>[]; quality: Carried<Slo>[] } {
-  const out = { fields: [] as Carried<Field>[], quality: [] as Carried<Slo>[] };
-  properties.map(jsonOf).forEach((p, i) => {
-    const at = `${pointer}/${i}`;
-    const name = `${prefix}${textOf(p['name']) ?? i}`;
-    out.fields.push(propertyField(p, at, name, ctx));
-    out.quality.push(...listOf(p['quality']).map((r, j) => qualityRule(jsonOf(r), `${at}/quality/${j}`, `${object}.${name}`)));
-    const items = jsonOf(p['items']);
-    for (const [children, under] of [[p['properties'], `${at}/properties`], [items['properties'], `${at}/items/properties`]] as const) {
-      const nested = propertyFields(listOf(children), under, `${name}.`, object, ctx);
-      out.fields.push(...nested.fields);
-      out.quality.push(...nested.quality);
-    }
-  });
-  return out;
-}
-
-const FLAGS = {
-  primaryKey: 'primary key',
-  primaryKeyPosition: 'primary key position',
-  required: 'required',
-  unique: 'unique',
-  partitioned: 'partitioned',
-  partitionKeyPosition: 'partition key position',
-  criticalDataElement: 'critical data element',
-};
-
-/** One property as a field: its logical type (an array's with its item type), prose, constraints, concept and PII. */
-function propertyField(p: Json, at: string, name: string, ctx: Context): Carried<Field> {
-  const look = lookup({ value: p, pointer: at });
-  const items = jsonOf(p['items']);
-  const logical = textOf(p['logicalType']);
-  const physical = textOf(p['physicalType']);
-  const itemType = textOf(items['logicalType']) ?? textOf(items['physicalType']);
-  const type = (logical ?? physical ?? 'string') === 'array' && itemType ? `array<${itemType}>` : (logical ?? physical ?? 'string');
-  const physicalName = textOf(p['physicalName']);
-  const options = isJson(p['logicalTypeOptions']) ? valueFacts(lookup({ value: p['logicalTypeOptions'], pointer: `${at}/logicalTypeOptions` }), labelsOf(p['logicalTypeOptions'])) : { facts: [], uses: [] };
-  const flags = flagFacts(look, FLAGS);
-  const facts = [
-    physicalName && physicalName !== textOf(p['name']) && `column ${physicalName}`,
-    logical && physical && physical !== logical && `physical type ${physical}`,
-    textOf(p['encryptedName']) && `encrypted as ${textOf(p['encryptedName'])}`,
-    ...flags.facts,
-    ...options.facts,
-  ].filter((f): f is string => typeof f === 'string');
-  const classified = ctx.sensitivity.classify(p['classification']);
-  const concept = propertyConcept(ctx.source, listOf(p['authoritativeDefinitions']), at);
-  skipPropertyParts(ctx.source, p, at);
-  const keys = ['name', 'logicalType', 'physicalType', 'physicalName', 'encryptedName', 'businessName', 'description', ...(classified ? ['classification'] : [])].filter((k) => p[k] !== undefined);
-  return fieldOf(name, at, {
-    type,
-    ...(textOf(p['businessName']) && { label: textOf(p['businessName']) }),
-    ...(textOf(p['description']) && { text: textOf(p['description']) }),
-    facts,
-    ...(concept && { concept: concept.url }),
-    ...(Sensitivity.namesPii(p['classification']) && { pii: true }),
-    uses: [
-      ...keys.map((k) => `${at}/${k}`),
-      ...(itemType ? ['logicalType', 'physicalType'].filter((k) => items[k] !== undefined).map((k) => `${at}/items/${k}`) : []),
-      ...flags.uses,
-      ...options.uses,
-      ...(concept ? [concept.pointer] : []),
-    ],
-  });
-}
-
-/** `logicalTypeOptions` keys as they read in a description: `maxLength 11`. */
-const labelsOf = (options: Json): Record<string, string> => Object.fromEntries(Object.keys(options).map((k) => [k, k]));
-
-/** A property's first business definition with an IRI is its concept; its other links are reported. */
-function propertyConcept(source: SourceReader, definitions: unknown[], at: string): { url: string; pointer: string } | undefined {
-  const list = `${at}/authoritativeDefinitions`;
-  const i = definitions.map(jsonOf).findIndex((d) => contactIri(textOf(d['url'])) && SEMANTIC.test(textOf(d['type']) ?? ''));
-  const reason = 'a field holds one concept, its business definition; other links have no place on a field';
-  skipRest(source, list, definitions.length, new Set(i >= 0 ? [i] : []), reason);
-  const url = contactIri(textOf(jsonOf(definitions[i])['url']));
-  return url ? { url, pointer: `${list}/${i}` } : undefined;
-}
-
-/** Parts of a property the catalog deliberately leaves out, with the reason. */
-function skipPropertyParts(source: SourceReader, p: Json, at: string): void {
-  const reasons: [string, string][] = [
-    ['examples', 'sample values are not registered'],
-    ['transformSourceObjects', 'transformation sources name no dataset namespace, so they cannot become OpenLineage inputs; report lineage from the job'],
-    ['relationships', 'relationships between schema objects have no place in the descriptor'],
-  ];
-  for (const [key, reason] of reasons) if (p[key] !== undefined) source.skip(`${at}/${key}`, reason);
 }

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { DescriptorSchema } from '@quanta/model';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { importDocument } from './import-document.js';
@@ -35,7 +36,8 @@ describe('ODPS import (v0.9.0 and v1.0.0 documents, against the v1.0.0 schema)',
       domain: 'seller',
       status: 'draft',
       owner: { team: 'data-team', contact: 'mailto:john.doe@retailcorp.com' },
-      links: { slack: 'https://retailcorp.slack.com/archives/C1234567890', email: 'mailto:data-support@retailcorp.com' },
+      // Support links are keyed by channel, as ODCS's are; the tool is reported.
+      links: { 'data-team-slack': 'https://retailcorp.slack.com/archives/C1234567890', 'email-support': 'mailto:data-support@retailcorp.com' },
     });
     expect(r.descriptor.description).toMatch(/^Enterprise view of a customer\.\n\nLimitations: No known limitations\.\n\nUsage: /);
     expect(r.descriptor.outputPorts?.map((p) => p.name)).toEqual(['rawtransactions-v1.0.0', 'rawtransactions-v2.0.0', 'consolidatedtransactions', 'fulltransactionswithreturns']);
@@ -80,6 +82,62 @@ describe('ODPS import (v0.9.0 and v1.0.0 documents, against the v1.0.0 schema)',
         { pointer: '/outputPorts/0', message: "must have required property 'version'" },
       ]),
     );
+  });
+
+  it('keys support links as every importer does: a letter first, at most 64 characters, repeats numbered', async () => {
+    const doc = parse(text('simple-data-product.odps.yaml')) as Record<string, unknown>;
+    const long = `Support ${'very '.repeat(20)}long`;
+    const support = [
+      { channel: '24/7 hotline', url: 'https://help.example/hotline' },
+      { channel: long, url: 'https://help.example/long' },
+      { channel: 'Help', url: 'https://help.example/1', tool: 'slack' },
+      { channel: 'help', url: 'https://help.example/2' },
+      { channel: 'HELP!', url: 'https://help.example/3' },
+    ];
+    const r = await importDocument('odps', stringify({ ...doc, support }));
+    expect(DescriptorSchema.safeParse(r.descriptor).success).toBe(true);
+    const links = r.descriptor.links ?? {};
+    expect(Object.values(links)).toEqual(support.map((s) => s.url));
+    expect(Object.keys(links)).toEqual(['link-24-7-hotline', expect.stringMatching(/^support-very-very-/), 'Help', 'help', 'help-2']);
+    expect(Object.keys(links).every((k) => k.length <= 64)).toBe(true);
+    expect(r.unmapped).toContainEqual({ pointer: '/support/2/tool', reason: "the link is keyed by the channel's name; its tool (slack) is not kept" });
+  });
+
+  it('reports an owner username that cannot be a contact, and the parts of the description it does not carry', async () => {
+    const doc = parse(text('customer-data-product.odps.yaml')) as { team: { members: { username: string; role?: string }[] }; description: Record<string, unknown> };
+    const owner = doc.team.members.findIndex((m) => /owner/i.test(m.role ?? ''));
+    doc.team.members[owner]!.username = 'jdoe';
+    doc.description.authoritativeDefinitions = [{ type: 'privacy-statement', url: 'https://retailcorp.example/privacy' }];
+    const r = await importDocument('odps', stringify(doc));
+    expect(r.descriptor.owner.contact).toBeUndefined();
+    const reason = (pointer: string) => r.unmapped.find((u) => u.pointer === pointer)?.reason;
+    expect(reason(`/team/members/${owner}/username`)).toMatch(/neither an email address nor a URL/);
+    expect(reason('/description/authoritativeDefinitions')).toBeDefined();
+    for (const carried of ['/description/purpose', '/description/usage']) expect(reason(carried)).toBeUndefined();
+  });
+
+  it('keeps 50 tags and reports the rest, and a tag with nothing to slug', async () => {
+    const doc = parse(text('simple-data-product.odps.yaml')) as Record<string, unknown>;
+    const tags = ['***', ...Array.from({ length: 52 }, (_, i) => `tag ${i}`)];
+    const r = await importDocument('odps', stringify({ ...doc, tags }));
+    expect(r.descriptor.tags).toEqual(tags.slice(1, 51).map((t) => t.replace(' ', '-')));
+    expect(r.unmapped.filter((u) => u.pointer.startsWith('/tags/'))).toEqual([
+      { pointer: '/tags/0', reason: 'a tag with no letter or digit has no slug' },
+      { pointer: '/tags/51', reason: 'Quanta holds at most 50 tags per product' },
+      { pointer: '/tags/52', reason: 'Quanta holds at most 50 tags per product' },
+    ]);
+  });
+
+  it('says where the ports\' contracts are, and when --base-iri would break a link to one', async () => {
+    const doc = parse(text('customer-data-product.odps.yaml')) as { outputPorts: Port[] };
+    const contract = doc.outputPorts[0]!.contractId;
+    expect((await importDocument('odps', stringify(doc))).notes).toContainEqual(expect.stringMatching(new RegExp(`^the ports' schemas, SLAs and quality rules live in their ODCS contracts \\(${contract}, `)));
+    doc.outputPorts[0]!.contractId = 'orders-contract';
+    const plain = await importDocument('odps', stringify(doc));
+    expect(plain.notes.join('\n')).not.toContain('--base-iri');
+    const minted = await importDocument('odps', stringify(doc), { baseIri: 'https://data.example/products' });
+    expect(minted.descriptor.semanticModel).toMatchObject({ '@graph': expect.arrayContaining([expect.objectContaining({ 'dct:conformsTo': { '@id': 'urn:odcs:orders-contract' } })]) });
+    expect(minted.notes).toContainEqual(expect.stringMatching(/^contracts orders-contract are linked as urn:odcs:<id>.*https:\/\/data\.example\/products\/<domain>\/<name>/));
   });
 
   it('refuses what is not a YAML or JSON object', async () => {

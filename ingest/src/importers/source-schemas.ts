@@ -25,9 +25,16 @@ const SCHEMAS: Record<Standard, { file: string; dialect: '2019' | '2020' | 'draf
 /** A scheme, then no whitespace: DCS server locations are URI templates (`s3://b/{model}/*.json`), which strict `uri` refuses. */
 const LENIENT_URI = /^[a-zA-Z][a-zA-Z0-9+.-]*:\S*$/;
 
-const compiled = new Map<Standard, ValidateFunction>();
+/** A standard's schema compiled, with the Ajv instance that holds it (to compile its definitions by `$ref`). */
+interface Compiled {
+  readonly ajv: Ajv;
+  readonly id: string | undefined;
+  readonly validate: ValidateFunction;
+}
 
-function validatorOf(standard: Standard): ValidateFunction {
+const compiled = new Map<Standard, Compiled>();
+
+function compiledOf(standard: Standard): Compiled {
   const cached = compiled.get(standard);
   if (cached) return cached;
   const { file, dialect } = SCHEMAS[standard];
@@ -41,8 +48,10 @@ function validatorOf(standard: Standard): ValidateFunction {
   // DPDS's custom formats: its own tooling checks them with patterns the schema does not publish.
   for (const format of ['fqn', 'name', 'version', 'alphanumeric']) ajv.addFormat(format, true);
   const validate = ajv.compile(schema);
-  compiled.set(standard, validate);
-  return validate;
+  const id = (schema as { $id?: unknown }).$id;
+  const entry = { ajv, id: typeof id === 'string' ? id : undefined, validate };
+  compiled.set(standard, entry);
+  return entry;
 }
 
 /** An Ajv error as a finding a person can act on: where, and what the schema wanted. */
@@ -60,9 +69,30 @@ function findingOf(error: ErrorObject): SourceFinding {
  * @throws ImportRefusedError with every finding (composition noise such as `must match "then"` removed)
  */
 export function assertValidSource(standard: Standard, document: unknown): void {
-  const validate = validatorOf(standard);
+  const { validate } = compiledOf(standard);
   if (validate(document)) return;
+  throw new ImportRefusedError(`not a valid ${standard.toUpperCase()} document (${SCHEMAS[standard].file})`, findingsOf(validate, ''));
+}
+
+/**
+ * Validates a part of a document that schema validation of the document itself did not see, such
+ * as a DPDS port read from a file a `$ref` names, against one of the schema's definitions
+ * (`#/$defs/outputPort`).
+ * @param pointer where the part sits in the (resolved) document, which the findings start from
+ * @param what the part, as the refusal names it
+ * @throws ImportRefusedError with every finding
+ */
+export function assertValidPart(standard: Standard, definition: string, value: unknown, pointer: string, what: string): void {
+  const { ajv, id } = compiledOf(standard);
+  const validate = ajv.getSchema(`${id ?? ''}#/$defs/${definition}`);
+  if (!validate) throw new Error(`${SCHEMAS[standard].file} has no definition ${definition}`);
+  if (validate(value)) return;
+  throw new ImportRefusedError(`not a valid ${standard.toUpperCase()} document: ${what} is not a valid ${definition} (${SCHEMAS[standard].file})`, findingsOf(validate, pointer));
+}
+
+/** A failed validation's findings under `pointer`, composition noise such as `must match "then"` removed, each once. */
+function findingsOf(validate: ValidateFunction, pointer: string): SourceFinding[] {
   const errors = (validate.errors ?? []).filter((e) => !['if', 'anyOf', 'oneOf', 'allOf'].includes(e.keyword));
-  const findings = [...new Map((errors.length ? errors : (validate.errors ?? [])).map(findingOf).map((f) => [`${f.pointer} ${f.message}`, f])).values()];
-  throw new ImportRefusedError(`not a valid ${standard.toUpperCase()} document (${SCHEMAS[standard].file})`, findings);
+  const found = (errors.length ? errors : (validate.errors ?? [])).map(findingOf).map((f) => ({ ...f, pointer: pointer ? `${pointer}${f.pointer === '/' ? '' : f.pointer}` : f.pointer }));
+  return [...new Map(found.map((f) => [`${f.pointer} ${f.message}`, f])).values()];
 }

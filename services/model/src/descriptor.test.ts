@@ -59,6 +59,23 @@ describe('parseDescriptor', () => {
     expect(issuesOf(slo({ window: 'a month' }))[0]?.message).toMatch(/duration/);
     expect(parseDescriptor(slo({ target: 0.99, window: '28d' })).outputPorts?.[0]?.slos?.[0]?.window).toBe('28d');
   });
+
+  it('refuses two SLOs with one metric on one port, since a check could not say which it measures', () => {
+    const slos = [
+      { metric: 'freshness', objective: '<= 1h' },
+      { metric: 'availability', objective: '99.9%' },
+      { metric: 'freshness', objective: '<= 5m' },
+    ];
+    const ports = [
+      { name: 'a', kind: 'table', slos },
+      { name: 'b', kind: 'table', slos: slos.slice(0, 1) },
+    ];
+    expect(issuesOf({ ...minimal, outputPorts: ports })).toEqual([
+      { pointer: '/outputPorts/0/slos/2/metric', message: 'duplicate SLO metric "freshness" on port "a": SLO checks name a guarantee by its port and metric' },
+    ]);
+    // The same metric on two ports is fine: a check names the port.
+    expect(parseDescriptor({ ...minimal, outputPorts: [ports[1], { ...ports[1], name: 'c' }] }).outputPorts).toHaveLength(2);
+  });
 });
 
 describe('parseDescriptor, hostile and mistyped input', () => {

@@ -116,6 +116,14 @@ export const DescriptorSchema = z
         ctx.addIssue({ code: 'custom', path: ['outputPorts', i, 'name'], message: `duplicate port name "${port.name}"` });
       }
       seen.add(port.name);
+      // An SLO check names its guarantee by (port, metric): two SLOs sharing both could never be checked.
+      const metrics = new Set<string>();
+      port.slos?.forEach((slo, k) => {
+        if (metrics.has(slo.metric)) {
+          ctx.addIssue({ code: 'custom', path: ['outputPorts', i, 'slos', k, 'metric'], message: `duplicate SLO metric "${slo.metric}" on port "${port.name}": SLO checks name a guarantee by its port and metric` });
+        }
+        metrics.add(slo.metric);
+      });
     });
     if (typeof d.semanticModel === 'string' && d.semanticModelFormat !== 'text/turtle') {
       ctx.addIssue({

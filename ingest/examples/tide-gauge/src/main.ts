@@ -19,21 +19,26 @@ const gauge = new TideGauge('coast-harbour-01');
 gauge.sample();
 const ticker = setInterval(() => gauge.sample(), 1_000);
 
-// Reads are counted from the first request on, and the sidecar buffers them until Quanta has the
-// product. No request can arrive before `sidecar` below is set: it is set in the same turn as listening.
-const server = createGaugeServer(gauge, (consumer) => sidecar.recordUse(consumer, { port: 'readings' }));
-await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
-const url = `http://${config.host}:${(server.address() as AddressInfo).port}`;
-console.log(`tide-gauge listening on ${url}`);
-
+// The sidecar starts first, so it exists before any request can be counted; the one thing it
+// needs from the server, the address its availability check calls, it awaits. Nothing here
+// depends on the order callbacks run in.
+let listening!: (url: string) => void;
+const selfUrl = new Promise<string>((resolve) => (listening = resolve));
 const sidecar = startSidecar({
   server: config.quantaServer,
   ...(config.quantaToken && { token: config.quantaToken }),
   descriptor: DESCRIPTOR,
-  sloChecks: { everyMs: config.sloEveryMs, run: gaugeChecks(gauge, url) },
+  sloChecks: { everyMs: config.sloEveryMs, run: gaugeChecks(gauge, selfUrl) },
   usageEveryMs: config.usageEveryMs,
   retry: { minMs: Math.min(500, config.retryMaxMs), maxMs: config.retryMaxMs },
 });
+
+// Reads are counted from the first request on; the sidecar buffers them until Quanta has the product.
+const server = createGaugeServer(gauge, (consumer) => sidecar.recordUse(consumer, { port: 'readings' }));
+await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+const url = `http://${config.host}:${(server.address() as AddressInfo).port}`;
+listening(url);
+console.log(`tide-gauge listening on ${url}`);
 
 /** Stops taking requests, sends what the sidecar holds, and exits. */
 async function shutdown(signal: string): Promise<void> {

@@ -7,14 +7,15 @@ const FRESH_WITHIN_S = 5;
 /**
  * The gauge's own SLO checks, against the two SLOs its `readings` port declares: freshness is the
  * age of the newest reading, availability whether the port answers a GET as a consumer would.
- * The probe sends no `X-Consumer`, so it is not counted as use.
+ * The probe sends no `X-Consumer`, so it is not counted as use. `selfUrl` settles once the port
+ * listens: a run that comes earlier waits for it rather than reporting the port down.
  */
-export function gaugeChecks(gauge: TideGauge, selfUrl: string): () => Promise<SloCheck[]> {
+export function gaugeChecks(gauge: TideGauge, selfUrl: Promise<string>): () => Promise<SloCheck[]> {
   return async () => {
     const newest = gauge.newest();
     const ageS = newest ? (Date.now() - Date.parse(newest.at)) / 1000 : undefined;
     const freshness: SloCheck = { port: 'readings', metric: 'freshness', passed: ageS !== undefined && ageS <= FRESH_WITHIN_S, ...(ageS !== undefined && { value: ageS }) };
-    return [freshness, { port: 'readings', metric: 'availability', passed: await answers(`${selfUrl}/readings?limit=1`) }];
+    return [freshness, { port: 'readings', metric: 'availability', passed: await answers(`${await selfUrl}/readings?limit=1`) }];
   };
 }
 
