@@ -33,6 +33,8 @@ export default defineConfig({
       { test: { name: 'judged', root: './test', include: ['judged/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
       // Faults of the search engine in process (issue 10): a search port that fails on demand.
       { test: { name: 'faults', root: './test', include: ['faults/**/*.test.ts'], testTimeout: 120_000 } },
+      // Property-based fuzzing (issue 12): 10,000 cases per target, in process.
+      { test: { name: 'fuzz', root: './test', include: ['fuzz/**/*.test.ts'], testTimeout: 600_000 } },
       // The generated mesh with known duplicates (research/ranking.md §B.5): pure and in process, a few seconds.
       { test: { name: 'insights', root: './test', include: ['insights/**/*.test.ts'], testTimeout: 60_000 } },
     ],

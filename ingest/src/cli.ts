@@ -8,6 +8,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { DEFAULT_SERVER, EXIT, fail, serverUrl } from './cli-context.js';
 import { operationCommands } from './commands/operations.js';
 import { productCommands } from './commands/products.js';
+import { tokenCommands } from './commands/tokens.js';
 import { up } from './up.js';
 
 const program = new Command('quanta')
@@ -37,6 +38,7 @@ program
 
 productCommands(program);
 operationCommands(program);
+tokenCommands(program);
 
 program.parseAsync().catch((err: unknown) => {
   if (err instanceof CommanderError) {

@@ -28,6 +28,19 @@ export interface SearchAnswer {
   }[];
 }
 
+/** An API token as the server lists it (ADR 0016). */
+export interface ApiTokenRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly role: string;
+  readonly team?: string;
+  readonly consumer?: string;
+  readonly createdAt: string;
+  readonly createdBy: string;
+  readonly expiresAt?: string;
+  readonly revokedAt?: string;
+}
+
 /** An API call that failed, with the server's explanation. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -131,6 +144,13 @@ export function createClient(baseUrl: string, { token }: ClientOptions = {}) {
     /** SLO check results of one product, up to 1,000 per call. */
     sloChecks: (product: string, checks: readonly unknown[]) =>
       call<{ stored: number; duplicates: number }>('POST', `${productPath(product)}/slo-checks`, JSON.stringify(checks), 'application/json'),
+    /** Creates an API token (admins): its record and its secret, shown this once. */
+    createToken: (input: { name: string; role: string; team?: string; consumer?: string; expiresAt?: string }) =>
+      call<{ token: ApiTokenRecord; secret: string }>('POST', '/api/v1/admin/tokens', JSON.stringify(input), 'application/json'),
+    /** Every API token, revoked ones too, without secrets (admins). */
+    listTokens: async () => (await call<{ tokens: ApiTokenRecord[] }>('GET', '/api/v1/admin/tokens')).tokens,
+    /** Revokes a token (admins): it authenticates no one from now on. */
+    revokeToken: (id: string) => call<{ id: string; outcome: 'revoked' | 'already-revoked' }>('DELETE', `/api/v1/admin/tokens/${encodeURIComponent(id)}`),
     /** True once the server answers `/readyz` with 200. */
     ready: async () => {
       try {

@@ -26,6 +26,8 @@ interface Ready {
   readonly webUrl?: string;
   readonly dataDir: string;
   readonly productsAtStart: number;
+  /** The admin token a first start created (ADR 0016): shown once, here. */
+  readonly firstAdminToken?: string;
 }
 
 /**
@@ -49,7 +51,7 @@ export async function up(options: UpOptions, print: (line: string) => void): Pro
 
   if (ready.productsAtStart === 0 && options.demo) {
     print(`Loading the Daff demo mesh (demo data, fictional) into ${ready.dataDir} ...`);
-    await loadDemo(createClient(ready.url), print);
+    await loadDemo(createClient(ready.url, ready.firstAdminToken ? { token: ready.firstAdminToken } : {}), print);
   }
   printUrls(ready, print);
   return exited;
@@ -67,7 +69,7 @@ function serverArgs(o: UpOptions): string[] {
   return args;
 }
 
-function printUrls({ url, webUrl, dataDir }: Ready, print: (line: string) => void): void {
+function printUrls({ url, webUrl, dataDir, firstAdminToken }: Ready, print: (line: string) => void): void {
   print('');
   print('Quanta is up:');
   if (webUrl) print(`  UI         ${webUrl}`);
@@ -77,6 +79,12 @@ function printUrls({ url, webUrl, dataDir }: Ready, print: (line: string) => voi
   print(`  GraphQL    ${url}/graphql`);
   print(`  Health     ${url}/healthz  ${url}/readyz  ${url}/metrics`);
   print(`  Data       ${dataDir}`);
+  if (firstAdminToken) {
+    print('');
+    print('An admin token was created for this first start. It is shown only now; keep it:');
+    print(`  ${firstAdminToken}`);
+    print('  (quanta token create --server <url> --token <it> … makes tokens for teams and consumers)');
+  }
   print('Press Ctrl+C to stop.');
 }
 

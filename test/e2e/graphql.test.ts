@@ -225,6 +225,13 @@ describe('the supergraph in production (NODE_ENV=production)', () => {
     expect(res.body.errors?.[0]?.message).toMatch(/introspection is not allowed/i);
   });
 
+  it('serves no GraphiQL or landing page to a browser (G4)', async () => {
+    const res = await fetch(`${q.url}/graphql`, { headers: { Accept: 'text/html' } });
+    const text = await res.text();
+    expect(res.headers.get('content-type') ?? '').not.toMatch(/text\/html/);
+    expect(text).not.toMatch(/<html|graphiql|apollo.*sandbox|embeddable/i);
+  });
+
   it('rejects a misspelled field without suggesting names, and without a stack trace', async () => {
     const res = await post(q, { query: '{ product(iri: "https://e2e.example/x") { nam } }' });
     expect(res.status).toBe(400);

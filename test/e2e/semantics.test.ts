@@ -111,6 +111,37 @@ describe('semantic layer, end to end against the running server', () => {
     expect((await call(q.url, 'GET', productPath(`${BASE}/remote`))).status).toBe(404);
   });
 
+  it('refuses a chain of 100 nested contexts and a self-referencing one quickly, storing nothing (J2)', async () => {
+    let context: Record<string, unknown> = { ex: 'https://e2e.example/ontology#' };
+    let node: Record<string, unknown> = { '@id': `${BASE}/chain#leaf`, 'ex:label': 'leaf' };
+    for (let level = 99; level >= 1; level--) {
+      context = { ex: 'https://e2e.example/ontology#', [`t${level}`]: { '@id': `ex:t${level}`, '@context': context } };
+      node = { '@id': `${BASE}/chain#n${level}`, [`t${level}`]: node };
+    }
+    for (const [name, model] of [
+      ['chain', { '@context': context, ...node }],
+      ['cycle', { '@context': [{ '@import': `${BASE}/cycle/ctx.jsonld` }], '@id': `${BASE}/cycle#x` }],
+    ] as const) {
+      const started = Date.now();
+      const res = await call(q.url, 'PUT', '/api/v1/products', descriptor(name, { semanticModel: model }));
+      expect(Date.now() - started, name).toBeLessThan(1000);
+      expect(res.status, name).toBe(422);
+      // The chain is refused for its nesting (before jsonld runs), the import for naming a context
+      // that is not pinned: either way at a place inside the model, and nothing fetched.
+      expect(res.body.errors?.[0]?.pointer, name).toMatch(/^\/semanticModel\//);
+      expect((await call(q.url, 'GET', productPath(`${BASE}/${name}`))).status).toBe(404);
+    }
+    expect(trapped).toBe(0);
+  });
+
+  it('refuses a model whose terms expansion would drop silently, naming them (J3)', async () => {
+    const model = { '@context': { ex: 'https://e2e.example/ontology#' }, '@id': `${BASE}/dropped#x`, 'ex:label': 'kept', labell: 'dropped: no mapping' };
+    const res = await call(q.url, 'PUT', '/api/v1/products', descriptor('dropped', { semanticModel: model }));
+    expect(res.status).toBe(422);
+    expect(JSON.stringify(res.body)).toContain('labell');
+    expect((await call(q.url, 'GET', productPath(`${BASE}/dropped`))).status).toBe(404);
+  });
+
   it('serves a demo product as DCAT/DPROD RDF that conforms to the global shapes', async () => {
     // The homes of the concepts play-events' fields claim come first, so every concept is known.
     for (const home of ['listener/listener-profiles', 'artist/track-catalog', 'playlist/playlists', 'player/device-catalog']) {

@@ -80,7 +80,7 @@ describe('createApp', () => {
       catalog,
       logger: pino({ level: 'silent' }),
       maxBodyBytes: 4096,
-      authenticate: () => ({ subject: 'ci-bot', kind: 'service', teams: ['testers'] }),
+      authenticate: () => ({ subject: 'ci-bot', kind: 'service', admin: false, teams: ['testers'] }),
     });
     const res = await named.request('/api/v1/products', { method: 'PUT', body: JSON.stringify(testDescriptor('who')), headers: { 'Content-Type': 'application/json' } });
     expect(res.status).toBe(201);

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { ANONYMOUS, NotFoundError } from '@quanta/model';
+import { NotFoundError } from '@quanta/model';
 import type { AppDeps, AppEnv } from './env.js';
 import { toProblemResponse } from './error-handler.js';
 import { HttpError } from './http-error.js';
-import { identify } from './identity.js';
+import { bearerAuthenticator, identify } from './identity.js';
 import { createMetrics } from './metrics.js';
 import { registerSearchMetrics } from './search-metrics.js';
 import { requestContext } from './request-context.js';
@@ -15,6 +15,7 @@ import { metaRoutes, namespaceRoutes } from './routes/meta.js';
 import { productRoutes } from './routes/products.js';
 import { productSignalRoutes, usageRoutes } from './routes/signals.js';
 import { searchRoutes } from './routes/search.js';
+import { tokenRoutes } from './routes/tokens.js';
 
 /**
  * Wires the REST API v1 over the catalog's use cases. Pure wiring: it listens nowhere, so tests
@@ -34,6 +35,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     app.route('/api/v1/concepts', conceptRoutes(deps));
     app.route('/api/v1/lineage', lineageRoutes(deps));
     app.route('/api/v1/reports', reportRoutes(deps));
+    app.route('/api/v1/admin/tokens', tokenRoutes(deps));
     app.route('/api/v1', metaRoutes(deps));
     app.route('/ns', namespaceRoutes());
   }, { searchMetrics: true });
@@ -56,7 +58,7 @@ function withEnds(deps: AppDeps, routes: (app: Hono<AppEnv>) => void, { searchMe
 
   app.use('*', requestContext(deps.logger));
   app.use('*', metrics.middleware);
-  app.use('*', identify(deps.authenticate ?? (() => ANONYMOUS)));
+  app.use('*', identify(deps.authenticate ?? bearerAuthenticator(deps.catalog.tokens.authenticate)));
 
   app.route('/', healthRoutes(deps, metrics.registry));
   routes(app);

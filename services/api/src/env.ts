@@ -8,7 +8,7 @@ export interface AppDeps {
   readonly logger: Logger;
   /** Largest request body accepted, in bytes. */
   readonly maxBodyBytes: number;
-  /** Decides who sent each request; anonymous when omitted. */
+  /** Decides who sent each request; by default, the bearer API tokens of the catalog (ADR 0016). */
   readonly authenticate?: (request: Request) => Identity | Promise<Identity>;
   /** Shown in `/healthz` and the OpenAPI document. */
   readonly version?: string;

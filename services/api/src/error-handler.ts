@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { PolicyViolationError, QuantaError, UnavailableError } from '@quanta/model';
+import { PolicyViolationError, QuantaError, UnavailableError, UnauthenticatedError } from '@quanta/model';
 import type { Logger } from 'pino';
 import { HttpError } from './http-error.js';
 import { type Problem, problem } from './problems.js';
@@ -24,6 +24,8 @@ export function problemOf(err: unknown, c: Context, logger: Logger): { body: Pro
   if (err instanceof QuantaError) {
     body = problem(err.kind, err.message, instance, err.issues, err instanceof PolicyViolationError ? err.findings : undefined);
     if (err instanceof UnavailableError) headers['Retry-After'] = String(err.retryAfterSeconds);
+    // RFC 6750 §3: a 401 names the scheme to authenticate with.
+    if (err instanceof UnauthenticatedError) headers['WWW-Authenticate'] = 'Bearer realm="quanta"';
   } else if (err instanceof HttpError) {
     body = problem(err.kind, err.message, instance);
     Object.assign(headers, err.headers);

@@ -1,4 +1,4 @@
-import { DescriptorSchema, FACETS, insightJsonSchemas, signalJsonSchemas } from '@quanta/model';
+import { DescriptorSchema, FACETS, insightJsonSchemas, signalJsonSchemas, TokenInputSchema } from '@quanta/model';
 import { z } from 'zod';
 import { meshReportSchema } from './openapi-mesh-report.js';
 import { usageReportSchema } from './openapi-usage-report.js';
@@ -10,6 +10,7 @@ export function componentSchemas(): Record<string, unknown> {
   const issue = { type: 'object', required: ['pointer', 'message'], properties: { pointer: str, message: str } };
   return {
     Descriptor: z.toJSONSchema(DescriptorSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }),
+    TokenInput: z.toJSONSchema(TokenInputSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }),
     Problem: {
       type: 'object',
       required: ['type', 'title', 'status', 'detail'],

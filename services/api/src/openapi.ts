@@ -203,6 +203,27 @@ export function openApiDocument(version: string): Record<string, unknown> {
           responses: { '200': { description: 'Products, documents, missing, stale, orphaned, pending, examples, repaired, millis' }, '400': problemResponse('Bad parameter') },
         },
       },
+      '/api/v1/admin/tokens': {
+        post: {
+          summary: 'Create an API token (admins); the answer holds its secret, shown this once',
+          security: [{ bearer: [] }],
+          requestBody: { required: true, content: json('TokenInput') },
+          responses: { '201': { description: '{ token, secret }' }, '401': problemResponse('No valid token'), '403': problemResponse('Not an admin'), '422': problemResponse('Invalid token request') },
+        },
+        get: {
+          summary: 'Every API token, revoked ones too, without secrets (admins)',
+          security: [{ bearer: [] }],
+          responses: { '200': { description: '{ tokens: [...] }' }, '401': problemResponse('No valid token'), '403': problemResponse('Not an admin') },
+        },
+      },
+      '/api/v1/admin/tokens/{id}': {
+        delete: {
+          summary: 'Revoke an API token (admins): it authenticates no one from now on',
+          security: [{ bearer: [] }],
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^tok_' } }],
+          responses: { '200': { description: '{ id, outcome: revoked | already-revoked }' }, '401': problemResponse('No valid token'), '403': problemResponse('Not an admin'), '404': problemResponse('No such token') },
+        },
+      },
       '/api/v1/problems/{kind}': { get: { summary: 'Documentation of a problem type', parameters: [{ name: 'kind', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'The problem kind' }, '404': problemResponse('Unknown kind') } } },
       '/healthz': { get: { summary: 'Liveness', responses: { '200': { description: 'Alive' } } } },
       '/readyz': {
@@ -213,6 +234,6 @@ export function openApiDocument(version: string): Record<string, unknown> {
       },
       '/metrics': { get: { summary: 'Prometheus metrics', responses: { '200': { description: 'Text exposition format' } } } },
     },
-    components: { schemas: componentSchemas() },
+    components: { schemas: componentSchemas(), securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A Quanta API token (`quanta token create`), ADR 0016' } } },
   };
 }

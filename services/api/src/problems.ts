@@ -34,6 +34,12 @@ export const PROBLEMS: Readonly<Record<ProblemKind, ProblemDoc>> = {
   'not-found': { status: 404, title: 'Not found', description: 'No resource exists at this address.' },
   conflict: { status: 409, title: 'Conflict with the current state', description: 'The request contradicts what is stored; read the resource and retry.' },
   unavailable: { status: 503, title: 'A backend is unavailable', description: 'Retry after the number of seconds in `Retry-After`.' },
+  unauthenticated: {
+    status: 401,
+    title: 'Authentication required',
+    description: 'Send `Authorization: Bearer <token>` with a valid API token (`quanta token create`) or, where configured, an OIDC access token.',
+  },
+  forbidden: { status: 403, title: 'Not allowed', description: "The caller's identity may not do this: another team's product, or a route for admins." },
   'unsupported-media-type': {
     status: 415,
     title: 'Unsupported content type',

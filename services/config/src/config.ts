@@ -35,6 +35,11 @@ export const EnvSchema = z
     MEILI_API_KEY: z.string().optional(),
     MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]{1,400}$/, { message: 'must be a Meilisearch index uid: letters, digits, - and _' }).default('products'),
     NODE_ENV: z.string().optional(),
+    // An admin token the operator chose (ADR 0016): stored as a token at start, hashed like any other.
+    QUANTA_ADMIN_TOKEN: z
+      .string()
+      .regex(/^quanta_[A-Za-z0-9_-]{43}$/, { message: 'must be a Quanta token: quanta_ and 43 base64url characters (`quanta token secret` makes one)' })
+      .optional(),
   })
   .refine((e) => e.QUANTA_GRAPH !== 'neo4j' || e.NEO4J_URI, {
     message: 'NEO4J_URI is required when QUANTA_GRAPH=neo4j',
@@ -84,8 +89,13 @@ export interface QuantaConfig {
   readonly searchProjector: boolean;
   /** The longest pause between the projector's attempts while the search engine fails (backoff cap). */
   readonly projectorRetryMaxMs: number;
-  /** `NODE_ENV=production`: GraphQL answers no introspection and suggests no field names (ADR 0012). */
+  /**
+   * `NODE_ENV=production`: GraphQL answers no introspection and suggests no field names (ADR 0012),
+   * and the server refuses to start without identities (ADR 0016).
+   */
   readonly production: boolean;
+  /** `QUANTA_ADMIN_TOKEN`: an admin token's secret, stored (hashed) at start when it is not yet. */
+  readonly adminToken?: string;
 }
 
 /** A configuration that cannot start Quanta; the message lists every offending variable. */
@@ -138,5 +148,6 @@ export function loadConfig(
     searchProjector: e.QUANTA_SEARCH_PROJECTOR === 'on',
     projectorRetryMaxMs: e.QUANTA_PROJECTOR_RETRY_MAX_MS,
     production: e.NODE_ENV === 'production',
+    ...(e.QUANTA_ADMIN_TOKEN && { adminToken: e.QUANTA_ADMIN_TOKEN }),
   };
 }

@@ -1,4 +1,4 @@
-import type { Descriptor, DuplicateVerdictInput, Identity, Iri, RatingInput, RdfFormat, SloCheckInput, UsageInput } from '@quanta/model';
+import type { Descriptor, DuplicateVerdictInput, Identity, Iri, RatingInput, RdfFormat, SloCheckInput, TokenInput, UsageInput } from '@quanta/model';
 import type { ProductFilter } from './ports/knowledge-graph.js';
 import { exportProduct } from './use-cases/analyze-product.js';
 import { ingestLineageBatch, ingestLineageEvent } from './use-cases/ingest-lineage.js';
@@ -7,6 +7,7 @@ import { productsAbout } from './use-cases/concept-products.js';
 import { decideDuplicate } from './use-cases/decide-duplicate.js';
 import { duplicatesReport, insightsOf, type ReportFilter } from './use-cases/duplicates-report.js';
 import type { CatalogDeps } from './use-cases/deps.js';
+import { authenticateToken, createToken, ensureAdminToken, firstAdminToken, listTokens, revokeToken } from './use-cases/identities.js';
 import { getProduct, getRevision, listProducts, listRevisions } from './use-cases/read-products.js';
 import { checkDescriptor, registerProduct, type RegisterOptions } from './use-cases/register-product.js';
 import { type ProgressListener, reindex } from './use-cases/reindex.js';
@@ -107,6 +108,18 @@ export function createCatalog(given: CatalogDeps) {
     productLinks: (iris: readonly Iri[], direction: 'upstream' | 'downstream') => deps.graph.productLinks(iris, direction),
     /** A run's state and events. */
     getRun: (runId: string) => getRun(deps, runId),
+    /** API tokens (ADR 0016): created, listed and revoked by admins; secrets shown once. */
+    tokens: {
+      create: (input: TokenInput, by: Identity) => createToken(deps, input, by),
+      list: (by: Identity) => listTokens(deps, by),
+      revoke: (id: string, by: Identity) => revokeToken(deps, id, by),
+      /** The identity a bearer secret stands for; throws UnauthenticatedError when it stands for none. */
+      authenticate: (secret: string) => authenticateToken(deps, secret),
+      /** Stores the operator's `QUANTA_ADMIN_TOKEN` as an admin token, once. */
+      ensureAdmin: (secret: string) => ensureAdminToken(deps, secret),
+      /** A first admin's secret when no token exists yet (development's first start), else undefined. */
+      firstAdmin: () => firstAdminToken(deps),
+    },
     /** Throws when a backend is unreachable; used by readiness checks. */
     ping: async () => {
       await Promise.all([deps.graph.ping(), deps.search.ping()]);

@@ -14,6 +14,7 @@ export * from './ports/signal-graph.js';
 export * from './ports/insight-graph.js';
 export * from './ports/search-index.js';
 export * from './ports/search-outbox.js';
+export * from './ports/identity-store.js';
 export * from './ports/semantic-layer.js';
 export { assertOwnable, type ExistingNode } from './rules/node-ownership.js';
 export { judgeRevision, type Head, type Verdict } from './rules/revision-check.js';
@@ -57,3 +58,4 @@ export { SearchProjector, type ProjectedBatch, type ProjectorHealth, type Projec
 export { reconcile, type ReconcileReport } from './search/reconcile.js';
 export { SynonymSync, synonymGroups, synonymTerm } from './search/synonyms.js';
 export type { ProductFeedbackView, RatingView, SloStatusView } from './use-cases/read-feedback.js';
+export { hashToken, isTokenSecret, newSecret, TOKEN_PREFIX, type CreatedToken } from './use-cases/identities.js';

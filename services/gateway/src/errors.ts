@@ -10,6 +10,8 @@ const CODES: Record<QuantaError['kind'], string> = {
   'not-found': 'NOT_FOUND',
   conflict: 'CONFLICT',
   unavailable: 'UNAVAILABLE',
+  unauthenticated: 'UNAUTHENTICATED',
+  forbidden: 'FORBIDDEN',
 };
 
 const MASKED = 'Unexpected error; the server logged it.';

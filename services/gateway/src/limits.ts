@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphqlContext } from './context.js';
 
@@ -21,7 +22,9 @@ export const DEFAULT_LIMITS: GraphqlLimits = Object.freeze({ depth: 12, aliases:
 
 /**
  * The validation rules and plugins that enforce the limits, from graphql-armor. Field suggestions
- * ("Did you mean …?") are blocked in production, where they would map the schema for an attacker.
+ * ("Did you mean …?") are blocked in production, where they would map the schema for an attacker,
+ * and so is Apollo's landing page (G4): in production Apollo serves one that loads an explorer
+ * from its CDN, a page nobody should get from Quanta.
  */
 export function protections(limits: GraphqlLimits, production: boolean) {
   const { plugins, validationRules } = new ApolloArmor({
@@ -33,8 +36,9 @@ export function protections(limits: GraphqlLimits, production: boolean) {
     blockFieldSuggestion: { enabled: production },
   }).protect();
   // graphql-armor's types name @apollo/server's CommonJS typings, ours its ES module ones: the same plugins.
+  const armor = plugins as unknown as ApolloServerPlugin<GraphqlContext>[];
   return {
-    plugins: plugins as unknown as ApolloServerPlugin<GraphqlContext>[],
+    plugins: production ? [...armor, ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<GraphqlContext>] : armor,
     validationRules,
     // graphql-js counts tokens while it parses: a refusal there is a syntax error (400). graphql-armor's
     // own token limit parses a second time in a hook whose refusal Apollo answers with 500.

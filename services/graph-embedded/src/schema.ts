@@ -5,7 +5,7 @@ import { migrateToTerms } from './migrate-terms.js';
  * The embedded graph's SQLite schema. `user_version` tracks it; a newer file than this code
  * understands is refused rather than silently misread.
  */
-export const SCHEMA_VERSION = 8; // 2: counters; 3: edges keyed by owner, revision semantics; 4: lineage; 5: terms; 6: signals; 7: insights; 8: search outbox
+export const SCHEMA_VERSION = 9; // 2: counters; 3: edges keyed by owner, revision semantics; 4: lineage; 5: terms; 6: signals; 7: insights; 8: search outbox; 9: API tokens
 
 export const SCHEMA_SQL = `
 -- Every IRI the graph names (nodes, edge owners), once, as a small integer that nodes, edges and
@@ -203,6 +203,20 @@ CREATE TABLE IF NOT EXISTS search_outbox (
   enqueued_at TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS search_outbox_age ON search_outbox(enqueued_at, iri);
+
+-- API tokens (ADR 0016): the SHA-256 of each secret, never the secret; a revoked token stays listed.
+CREATE TABLE IF NOT EXISTS api_tokens (
+  id         TEXT PRIMARY KEY,
+  hash       TEXT NOT NULL UNIQUE,
+  name       TEXT NOT NULL,
+  role       TEXT NOT NULL,
+  team       TEXT,
+  consumer   TEXT,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  expires_at TEXT,
+  revoked_at TEXT
+);
 `;
 
 /** One step up: SQL, or code where the step needs core's rules. */
@@ -235,4 +249,6 @@ ALTER TABLE revisions ADD COLUMN semantics TEXT;
   // missing. The outbox starts empty: products saved before it were projected by the saves
   // themselves, and the reconciler repairs any document that is behind.
   7: '',
+  // 8 → 9 only added the API tokens table, which SCHEMA_SQL creates when missing.
+  8: '',
 };

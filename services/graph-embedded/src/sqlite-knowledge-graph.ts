@@ -13,6 +13,8 @@ import {
   type NudgeRecord,
   type OutboxEntry,
   type OutboxStatus,
+  type RevokeOutcome,
+  type StoredToken,
   type ExistingNode,
   type GraphNode,
   type KnowledgeGraph,
@@ -37,12 +39,13 @@ import {
   type Traversal,
   type TraverseOptions,
 } from '@quanta/core';
-import { ConflictError, type Iri, NotFoundError, type Product, type ProductRevision } from '@quanta/model';
+import { type ApiToken, ConflictError, type Iri, NotFoundError, type Product, type ProductRevision } from '@quanta/model';
 import { connect } from './connection.js';
 import { GroupCommit, type ItemOutcome } from './group-commit.js';
 import { SqliteLineageStore } from './lineage-store.js';
 import { SqliteSignalStore } from './signal-store.js';
 import { SqliteInsightStore } from './insight-store.js';
+import { SqliteIdentityStore } from './identity-store.js';
 import { SqliteOutboxStore } from './outbox-store.js';
 import { type NodeRow, type ProductRow, type RevisionRow, toNode, toProduct, toRevision, toRevisionInfo } from './rows.js';
 import { conceptEquivalences, productHeads } from './projection-reads.js';
@@ -69,6 +72,7 @@ export class SqliteKnowledgeGraph implements KnowledgeGraph {
   private readonly signals: SqliteSignalStore;
   private readonly insights: SqliteInsightStore;
   private readonly outbox: SqliteOutboxStore;
+  private readonly identities: SqliteIdentityStore;
 
   private constructor(private readonly db: Database.Database) {
     this.st = prepareStatements(db);
@@ -77,6 +81,7 @@ export class SqliteKnowledgeGraph implements KnowledgeGraph {
     this.signals = new SqliteSignalStore(db, this.terms);
     this.insights = new SqliteInsightStore(db);
     this.outbox = new SqliteOutboxStore(db);
+    this.identities = new SqliteIdentityStore(db);
     this.saves = new GroupCommit((inputs) => this.db.transaction(() => inputs.map((input) => this.attempt(input)))());
   }
 
@@ -216,6 +221,22 @@ export class SqliteKnowledgeGraph implements KnowledgeGraph {
 
   async outboxStatus(): Promise<OutboxStatus> {
     return this.outbox.status();
+  }
+
+  async saveToken(token: StoredToken): Promise<void> {
+    this.identities.save(token);
+  }
+
+  async tokenByHash(hash: string): Promise<StoredToken | undefined> {
+    return this.identities.byHash(hash);
+  }
+
+  async listTokens(): Promise<readonly ApiToken[]> {
+    return this.identities.list();
+  }
+
+  async revokeToken(id: string, at: string): Promise<RevokeOutcome> {
+    return this.identities.revoke(id, at);
   }
 
   async countProducts(filter: ProductFilter = {}): Promise<number> {

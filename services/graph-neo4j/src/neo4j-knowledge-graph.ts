@@ -10,6 +10,8 @@ import {
   type NudgeRecord,
   type OutboxEntry,
   type OutboxStatus,
+  type RevokeOutcome,
+  type StoredToken,
   type GraphNode,
   type KnowledgeGraph,
   type LineageConsumer,
@@ -33,10 +35,11 @@ import {
   type TraverseOptions,
   type UsageRecord,
 } from '@quanta/core';
-import { type Iri, NotFoundError, type Product, type ProductRevision } from '@quanta/model';
+import { type ApiToken, type Iri, NotFoundError, type Product, type ProductRevision } from '@quanta/model';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { readLineageConsumers, readLineageNodes, readProductLinks, readRun } from './lineage-reads.js';
 import { NodeLoader } from './node-loader.js';
+import * as identities from './identities.js';
 import * as outbox from './outbox.js';
 import { conceptEquivalences, productHeads } from './projection-reads.js';
 import * as q from './queries.js';
@@ -165,6 +168,22 @@ export class Neo4jKnowledgeGraph implements KnowledgeGraph {
 
   async outboxStatus(): Promise<OutboxStatus> {
     return this.read((tx) => outbox.outboxStatus(tx));
+  }
+
+  async saveToken(token: StoredToken): Promise<void> {
+    await this.write((tx) => identities.saveToken(tx, token));
+  }
+
+  async tokenByHash(hash: string): Promise<StoredToken | undefined> {
+    return this.read((tx) => identities.tokenByHash(tx, hash));
+  }
+
+  async listTokens(): Promise<readonly ApiToken[]> {
+    return this.read((tx) => identities.listTokens(tx));
+  }
+
+  async revokeToken(id: string, at: string): Promise<RevokeOutcome> {
+    return this.write((tx) => identities.revokeToken(tx, id, at));
   }
 
   async countProducts(filter: ProductFilter = {}): Promise<number> {

@@ -44,6 +44,9 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   // The search outbox (ADR 0014): one entry per product, drained oldest first.
   'CREATE CONSTRAINT quanta_search_outbox_iri IF NOT EXISTS FOR (o:SearchOutbox) REQUIRE o.iri IS UNIQUE',
   'CREATE INDEX quanta_search_outbox_age IF NOT EXISTS FOR (o:SearchOutbox) ON (o.enqueuedAt)',
+  // API tokens (ADR 0016): found by the hash of their secret, named by their id.
+  'CREATE CONSTRAINT quanta_api_token_id IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.id IS UNIQUE',
+  'CREATE CONSTRAINT quanta_api_token_hash IF NOT EXISTS FOR (t:ApiToken) REQUIRE t.hash IS UNIQUE',
 ];
 
 /** Applies {@link SCHEMA_STATEMENTS}, one schema transaction each, and waits until the indexes are online. */

@@ -20,7 +20,9 @@ export type ErrorKind =
   | 'invalid-parameter'
   | 'not-found'
   | 'conflict'
-  | 'unavailable';
+  | 'unavailable'
+  | 'unauthenticated'
+  | 'forbidden';
 
 /** Base class of every error Quanta raises on purpose. */
 export abstract class QuantaError extends Error {
@@ -74,6 +76,16 @@ export class NotFoundError extends QuantaError {
 /** The request conflicts with the current state (a stale revision, a clashing identity). */
 export class ConflictError extends QuantaError {
   readonly kind = 'conflict';
+}
+
+/** The request carries no credentials where they are needed, or credentials that are not valid. */
+export class UnauthenticatedError extends QuantaError {
+  readonly kind = 'unauthenticated';
+}
+
+/** The caller is known but may not do this (another team's product, an admin route). */
+export class ForbiddenError extends QuantaError {
+  readonly kind = 'forbidden';
 }
 
 /** A backend the request needs is not reachable now; the caller may retry later. */

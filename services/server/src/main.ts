@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '@quanta/config';
 import { createLogger } from './logger.js';
+import { NoIdentitiesError } from './identities.js';
 import { SplitNeedsSharedGraphError, startServer } from './start.js';
 import { startSubgraph } from './subgraph-process.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from './subgraphs.js';
@@ -63,14 +64,23 @@ async function main(): Promise<void> {
   try {
     server = subgraph ? await startSubgraph(config, logger, subgraph as SubgraphName) : await startServer(config, logger, { split: values.split ?? false, web: values.web ?? false });
   } catch (e) {
-    if (e instanceof SplitNeedsSharedGraphError) {
+    if (e instanceof SplitNeedsSharedGraphError || e instanceof NoIdentitiesError) {
       process.stderr.write(`${e.message}\n`);
       process.exit(2);
     }
     throw e;
   }
   const readyFile = values['ready-file'];
-  if (readyFile) writeFileSync(readyFile, JSON.stringify({ url: server.url, webUrl: 'webUrl' in server ? server.webUrl : undefined, dataDir: config.dataDir, productsAtStart: server.productsAtStart }));
+  const firstAdminToken = 'firstAdminToken' in server ? server.firstAdminToken : undefined;
+  if (readyFile) {
+    // `quanta up` shows the first admin token itself (and loads the demo with it): the ready file is
+    // private to it (a fresh temporary folder) and removed once read.
+    const ready = { url: server.url, webUrl: 'webUrl' in server ? server.webUrl : undefined, dataDir: config.dataDir, productsAtStart: server.productsAtStart, firstAdminToken };
+    writeFileSync(readyFile, JSON.stringify(ready), { mode: 0o600 });
+  } else if (firstAdminToken) {
+    // Shown once, on the terminal, never through the structured log: logs are shipped and kept.
+    process.stdout.write(`\nQuanta created an admin token for this first start. It is shown only now; keep it:\n\n  ${firstAdminToken}\n\n`);
+  }
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return; // a terminal's Ctrl+C may reach us twice: directly and from `quanta up`

@@ -2,6 +2,7 @@ import { createApp } from '@quanta/api';
 import type { QuantaConfig } from '@quanta/config';
 import { createGatewayServer, DEFAULT_LIMITS, graphqlHandler, readSupergraph, type SubgraphTarget } from '@quanta/gateway';
 import type { Logger } from 'pino';
+import { bootstrapIdentities } from './identities.js';
 import { listen } from './listen.js';
 import { openRuntime, type Runtime } from './runtime.js';
 import { type SubgraphProcesses, startSubgraphProcesses } from './split.js';
@@ -16,6 +17,8 @@ export interface RunningServer {
   readonly webUrl?: string;
   /** Products in the graph when it started: 0 means a fresh data directory. */
   readonly productsAtStart: number;
+  /** On a development first start, the admin token created for it: to be shown once (ADR 0016). */
+  readonly firstAdminToken?: string;
   /** Stops accepting requests, then closes the backends (and a split deployment's subgraphs). */
   close(): Promise<void>;
 }
@@ -49,6 +52,7 @@ export async function startServer(config: QuantaConfig, logger: Logger, options:
   const { catalog } = runtime;
   let subgraphs: SubgraphProcesses | undefined;
   try {
+    const firstAdminToken = await bootstrapIdentities(catalog, config, logger);
     subgraphs = options.split ? await startSubgraphProcesses(config, logger) : undefined;
     const targets: Record<string, SubgraphTarget> = subgraphs?.targets ?? Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, { module: subgraphModule(name, catalog) }]));
     const gateway = createGatewayServer({ supergraphSdl: readSupergraph(), subgraphs: targets, production: config.production, logger: logger.child({ component: 'graphql' }) });
@@ -66,11 +70,12 @@ export async function startServer(config: QuantaConfig, logger: Logger, options:
           throw error;
         })
       : undefined;
-    return served(url, web?.url, runtime, subgraphs, logger, config, async () => {
+    const running = served(url, web?.url, runtime, subgraphs, logger, config, async () => {
       await web?.stop();
       await close();
       await gateway.stop();
     });
+    return firstAdminToken ? { ...running, firstAdminToken } : running;
   } catch (error) {
     // Nothing left behind: the subgraph processes and the backends go with a failed start.
     await subgraphs?.stop();

@@ -6,8 +6,15 @@ export interface JsonResponse<T = unknown> {
 }
 
 /** Calls the API and parses the JSON (or problem+json) answer. */
-export async function call<T = any>(base: string, method: string, path: string, body?: string | object, contentType = 'application/json'): Promise<JsonResponse<T>> {
-  const init: RequestInit = { method, headers: {} };
+export async function call<T = any>(
+  base: string,
+  method: string,
+  path: string,
+  body?: string | object,
+  contentType = 'application/json',
+  headers: Readonly<Record<string, string>> = {},
+): Promise<JsonResponse<T>> {
+  const init: RequestInit = { method, headers: { ...headers } };
   if (body !== undefined) {
     init.body = typeof body === 'string' ? body : JSON.stringify(body);
     (init.headers as Record<string, string>)['Content-Type'] = contentType;

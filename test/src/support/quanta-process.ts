@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,13 @@ export interface QuantaProcess {
   readonly webUrl?: string;
   readonly dataDir: string;
   readonly pid: number;
+  /**
+   * The admin token it was started with (`QUANTA_ADMIN_TOKEN`, ADR 0016): a fresh secret per data
+   * directory unless `adminToken: false` asked for none.
+   */
+  readonly adminToken?: string;
+  /** What it printed so far, standard output and error (the last megabyte). */
+  output(): string;
   /** Stops it with SIGTERM and waits. */
   stop(): Promise<void>;
   /** Kills it with SIGKILL: no shutdown code runs. */
@@ -33,6 +41,8 @@ export interface StartOptions {
   readonly port?: number;
   /** Extra command-line flags, e.g. `--split`. */
   readonly args?: readonly string[];
+  /** The admin secret to start with; `false` for none (a first start then creates and prints one). */
+  readonly adminToken?: string | false;
 }
 
 /**
@@ -42,10 +52,15 @@ export interface StartOptions {
 export async function startQuanta(options: StartOptions = {}): Promise<QuantaProcess> {
   if (!options.dataDir) await resetBackend(); // a fresh start means an empty graph, on any backend
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'quanta-e2e-'));
+  const adminToken = options.adminToken === false ? undefined : (options.adminToken ?? `quanta_${randomBytes(32).toString('base64url')}`);
   const child = spawn(process.execPath, [SERVER_MAIN, '--port', String(options.port ?? 0), '--host', '127.0.0.1', '--data-dir', dataDir, ...(options.args ?? [])], {
-    env: { PATH: process.env.PATH ?? '', QUANTA_LOG_LEVEL: 'info', ...backendEnv(), ...options.env },
+    env: { PATH: process.env.PATH ?? '', QUANTA_LOG_LEVEL: 'info', ...backendEnv(), ...(adminToken && { QUANTA_ADMIN_TOKEN: adminToken }), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let transcript = '';
+  const keep = (chunk: Buffer) => (transcript = (transcript + chunk.toString()).slice(-1_000_000));
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const { url, webUrl } = await waitForUrl(child, options.timeoutMs ?? 60_000);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const self: QuantaProcess = {
@@ -53,6 +68,8 @@ export async function startQuanta(options: StartOptions = {}): Promise<QuantaPro
     ...(webUrl && { webUrl }),
     dataDir,
     pid: child.pid ?? -1,
+    ...(adminToken && { adminToken }),
+    output: () => transcript,
     stop: async () => {
       child.kill('SIGTERM');
       await exited;
@@ -61,7 +78,7 @@ export async function startQuanta(options: StartOptions = {}): Promise<QuantaPro
       child.kill('SIGKILL');
       await exited;
     },
-    restart: () => startQuanta({ ...options, dataDir }),
+    restart: () => startQuanta({ ...options, dataDir, adminToken: adminToken ?? false }),
     cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
   };
   return self;
@@ -84,7 +101,6 @@ function waitForUrl(child: ChildProcess, timeoutMs: number): Promise<{ url: stri
       if (match?.[1]) {
         clearTimeout(timer);
         child.stdout?.off('data', onData);
-        child.stdout?.resume();
         const web = /Quanta UI listening on (http:\/\/[^"\s]+)/.exec(output)?.[1];
         resolve({ url: match[1], ...(web && { webUrl: web }) });
       }

@@ -2,6 +2,7 @@ import type { ConflictError, Iri, Product, ProductRevision, ProductStatus } from
 import type { LineageGraph } from './lineage-graph.js';
 import type { InsightGraph } from './insight-graph.js';
 import type { SignalGraph } from './signal-graph.js';
+import type { IdentityStore } from './identity-store.js';
 import type { ProductHead, SearchOutbox } from './search-outbox.js';
 
 /** Kinds of node in the knowledge graph. */
@@ -144,7 +145,7 @@ export interface CounterIncrement {
  * (non-stub) node such as a domain, fails with a ConflictError.
  * A resolved `saveProduct` is durable: it survives a `kill -9` of the process.
  */
-export interface KnowledgeGraph extends LineageGraph, SignalGraph, InsightGraph, SearchOutbox {
+export interface KnowledgeGraph extends LineageGraph, SignalGraph, InsightGraph, SearchOutbox, IdentityStore {
   /**
    * Stores a revision and replaces the product's outgoing edges and ports, in one transaction,
    * which also adds the product to the search outbox when it was created or updated (an

@@ -7,6 +7,7 @@ import { conceptCases } from './knowledge-graph-concept-cases.js';
 import { counterCases } from './knowledge-graph-counter-cases.js';
 import { integrityCases } from './knowledge-graph-integrity-cases.js';
 import { lineageCases } from './knowledge-graph-lineage-cases.js';
+import { identityCases } from './knowledge-graph-identity-cases.js';
 import { outboxCases } from './knowledge-graph-outbox-cases.js';
 import { signalCases } from './knowledge-graph-signal-cases.js';
 import { insightCases } from './knowledge-graph-insight-cases.js';
@@ -198,14 +199,14 @@ export function runKnowledgeGraphContract(name: string, target: KnowledgeGraphTa
     insightCases(() => graph);
     const reopenStorage = target.reopen?.bind(target);
     // The reopened graph replaces the closed one, so afterEach closes it.
-    outboxCases(
-      () => graph,
+    const reopened =
       reopenStorage &&
-        (async () => {
-          await graph.close();
-          return (graph = await reopenStorage());
-        }),
-    );
+      (async () => {
+        await graph.close();
+        return (graph = await reopenStorage());
+      });
+    outboxCases(() => graph, reopened);
+    identityCases(() => graph, reopened);
 
     it('answers ping', async () => {
       await expect(graph.ping()).resolves.toBeUndefined();

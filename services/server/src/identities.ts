@@ -1,0 +1,32 @@
+import type { QuantaConfig } from '@quanta/config';
+import type { Catalog } from '@quanta/core';
+import type { Logger } from 'pino';
+
+/** Production would start with no one able to do anything, or with everything open: it does neither. */
+export class NoIdentitiesError extends Error {
+  override readonly name = 'NoIdentitiesError';
+}
+
+/**
+ * Makes sure someone can administer this Quanta (ADR 0016): the operator's `QUANTA_ADMIN_TOKEN`
+ * is stored as a token; otherwise, on a first start in development, an admin token is created and
+ * its secret returned, for the caller to show once. Production refuses to start with no token at all.
+ * @returns the first admin's secret, on a development first start only
+ * @throws NoIdentitiesError in production without any identity
+ */
+export async function bootstrapIdentities(catalog: Catalog, config: QuantaConfig, logger: Logger): Promise<string | undefined> {
+  if (config.adminToken) {
+    const outcome = await catalog.tokens.ensureAdmin(config.adminToken);
+    if (outcome === 'revoked') logger.warn('QUANTA_ADMIN_TOKEN names a token that was revoked: it stays revoked; unset it or give a new one');
+    else if (outcome === 'created') logger.info('QUANTA_ADMIN_TOKEN stored as an admin token');
+    return undefined;
+  }
+  if (config.production) {
+    const known = await catalog.tokens.list({ subject: 'quanta:bootstrap', kind: 'service', admin: true, teams: [] });
+    if (known.length === 0) {
+      throw new NoIdentitiesError('production mode (NODE_ENV=production) needs identities: set QUANTA_ADMIN_TOKEN to an admin token (`quanta token secret` makes one)');
+    }
+    return undefined;
+  }
+  return catalog.tokens.firstAdmin();
+}

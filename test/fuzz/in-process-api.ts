@@ -1,0 +1,29 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '@quanta/api';
+import { createCatalog, systemClock } from '@quanta/core';
+import { SqliteKnowledgeGraph } from '@quanta/graph-embedded';
+import { EmbeddedSearchIndex } from '@quanta/search-embedded';
+import { JsonLdSemanticLayer } from '@quanta/semantics';
+import { pino } from 'pino';
+
+/**
+ * The real API over the embedded graph, search engine and semantic layer, in this process: the
+ * fuzzers send tens of thousands of requests, which loopback HTTP would spend most of its time on.
+ */
+export async function inProcessApi() {
+  const dir = mkdtempSync(join(tmpdir(), 'quanta-fuzz-'));
+  const graph = SqliteKnowledgeGraph.open({ file: join(dir, 'graph.db') });
+  const catalog = createCatalog({ graph, search: new EmbeddedSearchIndex(), clock: systemClock, semantics: JsonLdSemanticLayer.create() });
+  const app = createApp({ catalog, logger: pino({ level: 'silent' }), maxBodyBytes: 256 * 1024 });
+  return {
+    app,
+    graph,
+    close: async () => {
+      await catalog.projector.stop();
+      await graph.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
