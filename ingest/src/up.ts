@@ -83,7 +83,7 @@ function printUrls({ url, webUrl, dataDir, firstAdminToken }: Ready, print: (lin
     print('');
     print('An admin token was created for this first start. It is shown only now; keep it:');
     print(`  ${firstAdminToken}`);
-    print('  (quanta token create --server <url> --token <it> … makes tokens for teams and consumers)');
+    print('  (with QUANTA_TOKEN=<it> in the environment, `quanta token create …` makes tokens for teams and consumers)');
   }
   print('Press Ctrl+C to stop.');
 }

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,6 +63,10 @@ describe('identities: API tokens created, used and revoked (issue 12, ADR 0016)'
       expect(res.headers.get('www-authenticate')).toBe('Bearer realm="quanta"');
       expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     }
+    // Refused before the body is read: an anonymous caller learns nothing of what a token request holds.
+    const blind = await call(q.url, 'POST', '/api/v1/admin/tokens', {});
+    expect(blind.status).toBe(401);
+    expect(blind.body.errors ?? []).toEqual([]);
     // A broken token is refused even where no token is needed, so its holder hears it is broken.
     expect((await get(q.url, '/api/v1/search?q=x', `Bearer ${unknown}`)).status).toBe(401);
     expect((await get(q.url, '/api/v1/search?q=x')).status).toBe(200);
@@ -73,7 +77,7 @@ describe('identities: API tokens created, used and revoked (issue 12, ADR 0016)'
     const before = JSON.parse(quanta(q.url, admin, 'token', 'list', '--json').stdout) as unknown[];
     const refused = quanta(q.url, owner.secret, 'token', 'create', '--name', 'sneaky', '--role', 'admin');
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/^quanta: 403 Not allowed: only admins may create tokens/);
+    expect(refused.stderr).toMatch(/^quanta: 403 Not allowed: only admins may manage tokens/);
     expect(JSON.parse(quanta(q.url, admin, 'token', 'list', '--json').stdout)).toHaveLength(before.length);
   });
 
@@ -87,9 +91,9 @@ describe('identities: API tokens created, used and revoked (issue 12, ADR 0016)'
     expect(quanta(q.url, admin, 'token', 'revoke', token.id).stdout).toBe(`${token.id} was revoked already\n`);
     expect(quanta(q.url, admin, 'token', 'revoke', 'tok_nope').status).toBe(1);
 
-    const soon = new Date(Date.now() + 1500).toISOString();
+    const soon = new Date(Date.now() + 5000).toISOString();
     const expiring = JSON.parse(quanta(q.url, admin, 'token', 'create', '--name', 'expiring', '--role', 'reader', '--expires', soon, '--json').stdout) as { secret: string };
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await new Promise((resolve) => setTimeout(resolve, 5500));
     const expired = await get(q.url, '/api/v1/search?q=x', `Bearer ${expiring.secret}`);
     expect(expired.status).toBe(401);
     expect(((await expired.json()) as { detail: string }).detail).toMatch(/expired at /);
@@ -110,17 +114,23 @@ describe('identities: API tokens created, used and revoked (issue 12, ADR 0016)'
 });
 
 describe('bootstrapping the first admin (ADR 0016)', () => {
-  it('prints an admin token once on a first development start, and not again on a restart', async () => {
+  it('creates an admin token on a first development start, off the log (a private file), and not again on a restart', async () => {
     const q = await startQuanta({ adminToken: false });
     try {
-      const printed = /keep it:\n\n {2}(quanta_[A-Za-z0-9_-]{43})\n/.exec(q.output());
-      expect(printed?.[1]).toBeDefined();
-      expect((await get(q.url, '/api/v1/admin/tokens', `Bearer ${printed?.[1]}`)).status).toBe(200);
+      // Not on a terminal, so the secret goes to a file only its owner reads, and the log names the file.
+      const file = join(q.dataDir, 'first-admin-token');
+      const secret = readFileSync(file, 'utf8').trim();
+      expect(secret).toMatch(/^quanta_[A-Za-z0-9_-]{43}$/);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(q.output()).not.toContain(secret);
+      expect(q.output()).toContain('first-admin-token');
+      expect((await get(q.url, '/api/v1/admin/tokens', `Bearer ${secret}`)).status).toBe(200);
       await q.stop();
+      rmSync(file);
       const again = await q.restart();
       try {
-        expect(again.output()).not.toContain('keep it');
-        expect((await get(again.url, '/api/v1/admin/tokens', `Bearer ${printed?.[1]}`)).status).toBe(200);
+        expect(existsSync(file)).toBe(false);
+        expect((await get(again.url, '/api/v1/admin/tokens', `Bearer ${secret}`)).status).toBe(200);
       } finally {
         await again.stop();
       }

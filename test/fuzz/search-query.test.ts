@@ -22,6 +22,12 @@ describe('fuzzing the search query parser through the API (issue 12)', () => {
   });
   afterAll(() => api?.close());
 
+  it('searches an index that holds the products (else the property would prove little)', async () => {
+    await api.catalog.projector.drained();
+    const res = await api.app.request('/api/v1/search?q=listener');
+    expect(((await res.json()) as { total: number }).total).toBeGreaterThan(0);
+  });
+
   it(`answers any query with results or a problem, never a 5xx (${RUNS} cases)`, async () => {
     let answered = 0;
     await fc.assert(

@@ -44,6 +44,8 @@ export function tokenCommands(program: Command): void {
     .description('revoke a token: from now on it authenticates no one')
     .argument('<id>', 'the token id (tok_…), as `quanta token list` shows it')
     .action(async (id: string, _o: unknown, command: Command) => {
+      // A secret pasted here would travel in a URL (logged by proxies): refuse it before sending.
+      if (id.startsWith('quanta_')) command.error('error: that is a token secret, not its id: `quanta token list` shows ids (tok_…)', { exitCode: 2 });
       const cli = contextOf(command);
       const r = await cli.client.revokeToken(id);
       if (cli.json) return cli.printJson(r);

@@ -7,7 +7,7 @@ import { productsAbout } from './use-cases/concept-products.js';
 import { decideDuplicate } from './use-cases/decide-duplicate.js';
 import { duplicatesReport, insightsOf, type ReportFilter } from './use-cases/duplicates-report.js';
 import type { CatalogDeps } from './use-cases/deps.js';
-import { authenticateToken, createToken, ensureAdminToken, firstAdminToken, listTokens, revokeToken } from './use-cases/identities.js';
+import { authenticateToken, createToken, ensureAdminToken, firstAdminToken, hasActiveAdmin, listTokens, requireAdmin, revokeToken } from './use-cases/identities.js';
 import { getProduct, getRevision, listProducts, listRevisions } from './use-cases/read-products.js';
 import { checkDescriptor, registerProduct, type RegisterOptions } from './use-cases/register-product.js';
 import { type ProgressListener, reindex } from './use-cases/reindex.js';
@@ -119,6 +119,10 @@ export function createCatalog(given: CatalogDeps) {
       ensureAdmin: (secret: string) => ensureAdminToken(deps, secret),
       /** A first admin's secret when no token exists yet (development's first start), else undefined. */
       firstAdmin: () => firstAdminToken(deps),
+      /** Whether an admin token works now: production refuses to start without one. */
+      hasActiveAdmin: () => hasActiveAdmin(deps),
+      /** Throws unless `by` is an admin (401 anonymous, 403 others): before a body is read. */
+      requireAdmin: (by: Identity, what: string) => requireAdmin(by, what),
     },
     /** Throws when a backend is unreachable; used by readiness checks. */
     ping: async () => {

@@ -39,7 +39,7 @@ export class SqliteIdentityStore {
   constructor(db: Database.Database) {
     this.st = {
       insert: db.prepare(
-        'INSERT INTO api_tokens (id, hash, name, role, team, consumer, created_at, created_by, expires_at) VALUES (@id, @hash, @name, @role, @team, @consumer, @createdAt, @createdBy, @expiresAt)',
+        'INSERT INTO api_tokens (id, hash, name, role, team, consumer, created_at, created_by, expires_at, revoked_at) VALUES (@id, @hash, @name, @role, @team, @consumer, @createdAt, @createdBy, @expiresAt, @revokedAt)',
       ),
       byHash: db.prepare<[string], TokenRow>('SELECT * FROM api_tokens WHERE hash = ?'),
       all: db.prepare<[], TokenRow>('SELECT * FROM api_tokens ORDER BY created_at, id'),
@@ -50,9 +50,21 @@ export class SqliteIdentityStore {
 
   save(t: StoredToken): void {
     try {
-      this.st.insert.run({ ...t, team: t.team ?? null, consumer: t.consumer ?? null, expiresAt: t.expiresAt ?? null });
+      this.st.insert.run({
+        id: t.id,
+        hash: t.hash,
+        name: t.name,
+        role: t.role,
+        team: t.team ?? null,
+        consumer: t.consumer ?? null,
+        createdAt: t.createdAt,
+        createdBy: t.createdBy,
+        expiresAt: t.expiresAt ?? null,
+        revokedAt: t.revokedAt ?? null,
+      });
     } catch (err) {
-      if ((err as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) throw new ConflictError(`a token with id ${t.id} or the same secret exists already`);
+      const code = (err as { code?: string }).code;
+      if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE') throw new ConflictError(`a token with id ${t.id} or the same secret exists already`);
       throw err;
     }
   }

@@ -14,7 +14,9 @@ const FIELDS = ['id', 'hash', 'name', 'role', 'team', 'consumer', 'createdAt', '
 const CREATE = 'CREATE (t:ApiToken) SET t = $token';
 const BY_HASH = 'MATCH (t:ApiToken {hash: $hash}) RETURN t { .* } AS t';
 const ALL = 'MATCH (t:ApiToken) RETURN t { .* } AS t ORDER BY t.createdAt, t.id';
+// The lock first, so that of two concurrent revocations only one reads the token as not yet revoked.
 const REVOKE = `MATCH (t:ApiToken {id: $id})
+SET t._lock = true REMOVE t._lock
 WITH t, t.revokedAt IS NULL AS fresh
 SET t.revokedAt = coalesce(t.revokedAt, $at)
 RETURN fresh`;
@@ -26,7 +28,8 @@ function tokenOf(props: Record<string, unknown>): StoredToken {
 
 /** Stores a new token. @throws ConflictError when its id or hash exists already */
 export async function saveToken(tx: ManagedTransaction, token: StoredToken): Promise<void> {
-  const properties = Object.fromEntries(Object.entries(token).filter(([, v]) => v !== undefined));
+  // Only the known fields: whatever else a caller's object carries never reaches the node.
+  const properties = Object.fromEntries(FIELDS.filter((f) => token[f] !== undefined).map((f) => [f, token[f]]));
   try {
     await tx.run(CREATE, { token: properties });
   } catch (err) {
@@ -37,11 +40,13 @@ export async function saveToken(tx: ManagedTransaction, token: StoredToken): Pro
   }
 }
 
+/** The token whose secret hashes to `hash`, revoked or not. */
 export async function tokenByHash(tx: ManagedTransaction, hash: string): Promise<StoredToken | undefined> {
   const record = (await tx.run(BY_HASH, { hash })).records[0];
   return record && tokenOf(record.get('t') as Record<string, unknown>);
 }
 
+/** Every token without its hash, oldest first. */
 export async function listTokens(tx: ManagedTransaction): Promise<ApiToken[]> {
   return (await tx.run(ALL)).records.map((r) => {
     const { hash: _secret, ...token } = tokenOf(r.get('t') as Record<string, unknown>);
@@ -49,6 +54,7 @@ export async function listTokens(tx: ManagedTransaction): Promise<ApiToken[]> {
   });
 }
 
+/** Marks a token revoked, once; says whether it was now, already, or no such token. */
 export async function revokeToken(tx: ManagedTransaction, id: string, at: string): Promise<RevokeOutcome> {
   const record = (await tx.run(REVOKE, { id, at })).records[0];
   if (!record) return 'unknown';

@@ -175,7 +175,8 @@ export class Neo4jKnowledgeGraph implements KnowledgeGraph {
   }
 
   async tokenByHash(hash: string): Promise<StoredToken | undefined> {
-    return this.read((tx) => identities.tokenByHash(tx, hash));
+    // On the leader, like the revocation it must see: in a cluster a follower may lag behind it.
+    return this.inSession('WRITE', (tx) => identities.tokenByHash(tx, hash));
   }
 
   async listTokens(): Promise<readonly ApiToken[]> {

@@ -19,14 +19,13 @@ export async function bootstrapIdentities(catalog: Catalog, config: QuantaConfig
     const outcome = await catalog.tokens.ensureAdmin(config.adminToken);
     if (outcome === 'revoked') logger.warn('QUANTA_ADMIN_TOKEN names a token that was revoked: it stays revoked; unset it or give a new one');
     else if (outcome === 'created') logger.info('QUANTA_ADMIN_TOKEN stored as an admin token');
-    return undefined;
   }
   if (config.production) {
-    const known = await catalog.tokens.list({ subject: 'quanta:bootstrap', kind: 'service', admin: true, teams: [] });
-    if (known.length === 0) {
-      throw new NoIdentitiesError('production mode (NODE_ENV=production) needs identities: set QUANTA_ADMIN_TOKEN to an admin token (`quanta token secret` makes one)');
+    // A revoked, expired or reader token is no identity to run with: someone must be able to administer.
+    if (!(await catalog.tokens.hasActiveAdmin())) {
+      throw new NoIdentitiesError('production mode (NODE_ENV=production) needs identities: set QUANTA_ADMIN_TOKEN to an admin token (`quanta token secret` makes one), or keep one working admin token');
     }
     return undefined;
   }
-  return catalog.tokens.firstAdmin();
+  return config.adminToken ? undefined : catalog.tokens.firstAdmin();
 }

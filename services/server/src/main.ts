@@ -3,7 +3,8 @@
  * The deployable: reads configuration from the environment (flags override it), starts Quanta,
  * and stops cleanly on SIGINT/SIGTERM. `quanta up` runs this file.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '@quanta/config';
 import { createLogger } from './logger.js';
@@ -76,10 +77,9 @@ async function main(): Promise<void> {
     // `quanta up` shows the first admin token itself (and loads the demo with it): the ready file is
     // private to it (a fresh temporary folder) and removed once read.
     const ready = { url: server.url, webUrl: 'webUrl' in server ? server.webUrl : undefined, dataDir: config.dataDir, productsAtStart: server.productsAtStart, firstAdminToken };
-    writeFileSync(readyFile, JSON.stringify(ready), { mode: 0o600 });
+    writePrivately(readyFile, JSON.stringify(ready));
   } else if (firstAdminToken) {
-    // Shown once, on the terminal, never through the structured log: logs are shipped and kept.
-    process.stdout.write(`\nQuanta created an admin token for this first start. It is shown only now; keep it:\n\n  ${firstAdminToken}\n\n`);
+    showFirstAdminToken(firstAdminToken, config.dataDir, logger);
   }
   let stopping = false;
   const stop = async (signal: string) => {
@@ -93,6 +93,29 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   // A subgraph process of a split server ends with it, however the server ended.
   if (subgraph && process.send) process.on('disconnect', () => void stop('server gone'));
+}
+
+/** Writes a file only its owner may read, whole or not at all (written aside, then renamed). */
+function writePrivately(file: string, text: string): void {
+  const aside = `${file}.${process.pid}.tmp`;
+  writeFileSync(aside, text, { mode: 0o600, flag: 'wx' });
+  renameSync(aside, file);
+}
+
+/**
+ * A first start's admin token, shown once (ADR 0016), never through the structured log (logs are
+ * shipped and kept): on a terminal, printed; elsewhere (a container, a service manager, whose output
+ * is a log too), written to a file only the owner may read, whose path is logged.
+ */
+function showFirstAdminToken(secret: string, dataDir: string, logger: ReturnType<typeof createLogger>): void {
+  if (process.stdout.isTTY) {
+    process.stdout.write(`\nQuanta created an admin token for this first start. It is shown only now; keep it:\n\n  ${secret}\n\n`);
+    return;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'first-admin-token');
+  writePrivately(file, `${secret}\n`);
+  logger.warn({ file }, 'created an admin token for this first start: its secret is in this file, readable by this user only; move it somewhere safe and delete the file');
 }
 
 main().catch((err: unknown) => {

@@ -14,6 +14,11 @@ const TOKEN_ID = /^tok_[A-Za-z0-9_-]{1,40}$/;
 export function tokenRoutes({ catalog, logger, maxBodyBytes }: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(acceptable(JSON_ONLY));
+  // Before anything of the request is read: a caller who may not manage tokens learns nothing more.
+  app.use(async (c, next) => {
+    catalog.tokens.requireAdmin(c.get('identity'), 'manage tokens');
+    await next();
+  });
   app.post('/', async (c) => {
     queryOf(c, []);
     const input = parseOrThrow(TokenInputSchema, await readBody(c, maxBodyBytes, 'a token request'), 'token request');
@@ -29,7 +34,8 @@ export function tokenRoutes({ catalog, logger, maxBodyBytes }: AppDeps): Hono<Ap
   app.delete('/:id', async (c) => {
     queryOf(c, []);
     const id = c.req.param('id');
-    if (!TOKEN_ID.test(id)) throw new InvalidParameterError(`"${id.slice(0, 60)}" is not a token id (tok_…)`, [{ pointer: '/path/id', message: 'must be a token id such as tok_3fA9…' }]);
+    // Never echo the value: a secret pasted where an id belongs would land in answers and logs.
+    if (!TOKEN_ID.test(id)) throw new InvalidParameterError('that is not a token id (tok_…); `quanta token list` shows them', [{ pointer: '/path/id', message: 'must be a token id such as tok_3fA9…' }]);
     const outcome = await catalog.tokens.revoke(id, c.get('identity'));
     logger.info({ token: id, outcome, by: c.get('identity').subject }, 'API token revoked');
     return c.json({ id, outcome });

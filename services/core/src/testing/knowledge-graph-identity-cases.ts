@@ -34,6 +34,12 @@ export function identityCases(graph: () => KnowledgeGraph, reopen?: () => Promis
     expect((await graph().listTokens())[0]).toStrictEqual(listed);
   });
 
+  it('stores exactly the record\'s fields: a revocation given at creation, and nothing unknown', async () => {
+    const revoked = token(4, { revokedAt: '2026-01-05T00:00:00.000Z' });
+    await graph().saveToken({ ...revoked, secret: 'never stored' } as StoredToken);
+    expect(await graph().tokenByHash(hash(4))).toStrictEqual(revoked);
+  });
+
   it('refuses a second token with the same id or the same hash', async () => {
     await graph().saveToken(token(1));
     await expect(graph().saveToken(token(1, { hash: hash(5) }))).rejects.toBeInstanceOf(ConflictError);

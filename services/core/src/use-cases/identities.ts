@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
   type ApiToken,
+  ConflictError,
   ForbiddenError,
   type Identity,
   NotFoundError,
@@ -26,7 +27,11 @@ export const newSecret = (): string => `${TOKEN_PREFIX}${randomBytes(32).toStrin
 /** True when `value` has the shape of a Quanta token secret (which says nothing of whether it is valid). */
 export const isTokenSecret = (value: string): boolean => TOKEN_SHAPE.test(value);
 
-function requireAdmin(by: Identity, what: string): void {
+/**
+ * Only admins pass: anonymous callers hear 401, others 403. Transports call it before they read a
+ * body, so a refused caller learns nothing about what the body should hold.
+ */
+export function requireAdmin(by: Identity, what: string): void {
   if (by.kind === 'anonymous') throw new UnauthenticatedError(`only admins may ${what}: send an admin token`);
   if (!by.admin) throw new ForbiddenError(`only admins may ${what}`);
 }
@@ -88,8 +93,10 @@ export async function authenticateToken(deps: CatalogDeps, secret: string): Prom
   if (!isTokenSecret(secret)) throw new UnauthenticatedError('the bearer token is not a Quanta API token');
   const token = await deps.graph.tokenByHash(hashToken(secret));
   if (!token) throw new UnauthenticatedError('the token is not known: it may have been mistyped, or belong to another Quanta');
-  if (token.revokedAt) throw new UnauthenticatedError(`the token ${token.id} was revoked`);
-  if (token.expiresAt && Date.parse(token.expiresAt) <= deps.clock.now()) throw new UnauthenticatedError(`the token ${token.id} expired at ${token.expiresAt}`);
+  if (token.revokedAt !== undefined) throw new UnauthenticatedError(`the token ${token.id} was revoked`);
+  // Fail closed: an expiry that does not parse (NaN) counts as passed.
+  const expires = token.expiresAt === undefined ? Infinity : Date.parse(token.expiresAt);
+  if (!(expires > deps.clock.now())) throw new UnauthenticatedError(`the token ${token.id} expired at ${token.expiresAt}`);
   return tokenIdentity(token);
 }
 
@@ -102,11 +109,30 @@ const BOOTSTRAP: Identity = Object.freeze({ subject: 'quanta:bootstrap', kind: '
  * @returns whether it was stored now, is stored, or was revoked
  */
 export async function ensureAdminToken(deps: CatalogDeps, secret: string): Promise<'created' | 'exists' | 'revoked'> {
-  if (!isTokenSecret(secret)) throw new Error(`an admin token must look like ${TOKEN_PREFIX} followed by 43 base64url characters (\`quanta token secret\` makes one)`);
-  const known = await deps.graph.tokenByHash(hashToken(secret));
-  if (known) return known.revokedAt ? 'revoked' : 'exists';
-  await createToken(deps, { name: 'admin (QUANTA_ADMIN_TOKEN)', role: 'admin' }, BOOTSTRAP, secret);
-  return 'created';
+  if (!isTokenSecret(secret)) {
+    throw new ValidationError(`an admin token must look like ${TOKEN_PREFIX} followed by 43 base64url characters (\`quanta token secret\` makes one)`);
+  }
+  const stored = async () => {
+    const known = await deps.graph.tokenByHash(hashToken(secret));
+    return known && (known.revokedAt !== undefined ? ('revoked' as const) : ('exists' as const));
+  };
+  const before = await stored();
+  if (before) return before;
+  try {
+    await createToken(deps, { name: 'admin (QUANTA_ADMIN_TOKEN)', role: 'admin' }, BOOTSTRAP, secret);
+    return 'created';
+  } catch (error) {
+    // Another process starting with the same variable stored it first: that is success too.
+    const after = error instanceof ConflictError ? await stored() : undefined;
+    if (!after) throw error;
+    return after;
+  }
+}
+
+/** True when some admin token works now: not revoked, not expired. Production needs one to start. */
+export async function hasActiveAdmin(deps: CatalogDeps): Promise<boolean> {
+  const now = deps.clock.now();
+  return (await deps.graph.listTokens()).some((t) => t.role === 'admin' && t.revokedAt === undefined && (t.expiresAt === undefined || Date.parse(t.expiresAt) > now));
 }
 
 /**
