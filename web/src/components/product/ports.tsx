@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Prose } from '@/components/ui/prose';
 import type { PortView } from '@/lib/gateway/queries/product';
 import { conceptHref } from '@/lib/links';
 import { shortIri } from '@/lib/format';
@@ -13,7 +14,7 @@ export function Ports({ ports }: { ports: readonly PortView[] }) {
           <h3>
             {port.name} <span className="badge">{port.kind}</span> {port.format && <span className="badge">{port.format}</span>}
           </h3>
-          {port.description && <p className="small">{port.description}</p>}
+          {port.description && <Prose text={port.description} className="small" />}
           {port.location && (
             <p className="small muted">
               location <code>{port.location}</code>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { Prose } from '@/components/ui/prose';
 import type { HitView } from '@/lib/gateway/types';
 import { domainHref, ownerHref, productHref } from '@/lib/links';
 import { fixed, meanStars, sloState } from '@/lib/format';
@@ -42,7 +43,7 @@ export function HitCard({ hit, similar = [] }: { hit: HitView; similar?: readonl
           )}
         </span>
       </div>
-      {p.description && <p>{p.description}</p>}
+      {p.description && <Prose text={p.description} className="excerpt" />}
       <Reasons hit={hit} />
       <details>
         <summary>Why is it here?</summary>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Prose } from '@/components/ui/prose';
 import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { Duplicates } from '@/components/product/duplicates';
@@ -79,7 +80,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
           Deprecated in favour of <Link href={productHref(successor.iri)}>{shortIri(successor.iri)}</Link>.
         </p>
       )}
-      {product.description && <p>{product.description}</p>}
+      {product.description && <Prose text={product.description} />}
       <p className="small muted">
         <code>{product.iri}</code>
       </p>
