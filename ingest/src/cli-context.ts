@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { ApiError, createClient, UnreachableError, type Client } from './client.js';
-import { ClientEnvError, clientEnv } from './client-config.js';
+import { ClientEnvError, clientEnv, SERVER_URL } from './client-config.js';
 import { ImportRefusedError } from './importers/import-types.js';
 import { NO_PROGRESS, progressOn, type Progress } from './progress.js';
 
@@ -15,7 +15,7 @@ export const EXIT = { ok: 0, refused: 1, usage: 2, unreachable: 3 } as const;
 
 /** `--server`'s value, checked as commander parses it, so a wrong one is a usage error (exit 2). */
 export function serverUrl(value: string): string {
-  if (!/^https?:\/\/[^/\s]+/.test(value)) throw new InvalidArgumentError('give the base URL of a running Quanta, such as http://127.0.0.1:4000');
+  if (!SERVER_URL.test(value)) throw new InvalidArgumentError('give the base URL of a running Quanta, such as http://127.0.0.1:4000');
   return value;
 }
 

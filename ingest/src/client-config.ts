@@ -4,11 +4,11 @@ import { z } from 'zod';
  * What the CLI reads from its environment, validated in one place as the server's configuration
  * is (DESIGN.md §11; the CLI may not import @quanta/config, since it reaches Quanta over HTTP only).
  */
+/** A base URL the CLI can reach Quanta at: `--server` and `QUANTA_SERVER` are held to it alike. */
+export const SERVER_URL = /^https?:\/\/[^/\s]+/;
+
 const ClientEnvSchema = z.object({
-  QUANTA_SERVER: z
-    .string()
-    .regex(/^https?:\/\/[^/\s]+/, { message: 'QUANTA_SERVER must be the base URL of a running Quanta, such as http://127.0.0.1:4000' })
-    .optional(),
+  QUANTA_SERVER: z.string().regex(SERVER_URL, { message: 'QUANTA_SERVER must be the base URL of a running Quanta, such as http://127.0.0.1:4000' }).optional(),
   QUANTA_TOKEN: z.string().min(1).optional(),
 });
 

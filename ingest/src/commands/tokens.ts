@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { newTokenSecret } from '@quanta/model';
 import { Option, type Command } from 'commander';
 import type { ApiTokenRecord } from '../client.js';
 import { contextOf } from '../cli-context.js';
@@ -56,7 +56,7 @@ export function tokenCommands(program: Command): void {
     .description('print a new random secret, e.g. for QUANTA_ADMIN_TOKEN (nothing is sent anywhere)')
     .action((_o: unknown, command: Command) => {
       const cli = contextOf(command);
-      const secret = `quanta_${randomBytes(32).toString('base64url')}`;
+      const secret = newTokenSecret();
       if (cli.json) cli.printJson({ secret });
       else cli.print(secret);
     });

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { TOKEN_SECRET } from '@quanta/model';
 import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -38,7 +39,7 @@ export const EnvSchema = z
     // An admin token the operator chose (ADR 0016): stored as a token at start, hashed like any other.
     QUANTA_ADMIN_TOKEN: z
       .string()
-      .regex(/^quanta_[A-Za-z0-9_-]{43}$/, { message: 'must be a Quanta token: quanta_ and 43 base64url characters (`quanta token secret` makes one)' })
+      .regex(TOKEN_SECRET, { message: 'must be a Quanta token: quanta_ and 43 base64url characters (`quanta token secret` makes one)' })
       .optional(),
   })
   .refine((e) => e.QUANTA_GRAPH !== 'neo4j' || e.NEO4J_URI, {

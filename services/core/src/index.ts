@@ -58,4 +58,4 @@ export { SearchProjector, type ProjectedBatch, type ProjectorHealth, type Projec
 export { reconcile, type ReconcileReport } from './search/reconcile.js';
 export { SynonymSync, synonymGroups, synonymTerm } from './search/synonyms.js';
 export type { ProductFeedbackView, RatingView, SloStatusView } from './use-cases/read-feedback.js';
-export { hashToken, isTokenSecret, newSecret, TOKEN_PREFIX, type CreatedToken } from './use-cases/identities.js';
+export { hashToken, type CreatedToken } from './use-cases/identities.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isAbsoluteIri, teamIri, type Iri } from './iri.js';
+import { teamIri, type Iri } from './iri.js';
+import { ConsumerRefSchema, TEAM_SLUG } from './signals.js';
 
 /**
  * Who is calling (ADR 0016). Every request gets one from the identity middleware, from the first
@@ -28,7 +29,21 @@ export const ANONYMOUS: Identity = Object.freeze({ subject: 'anonymous', kind: '
 export const TokenRoleSchema = z.enum(['admin', 'owner', 'consumer', 'reader']);
 export type TokenRole = z.infer<typeof TokenRoleSchema>;
 
-const TEAM = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
+/** What every token secret looks like: `quanta_` and 32 random bytes in base64url (43 characters). */
+export const TOKEN_SECRET = /^quanta_[A-Za-z0-9_-]{43}$/;
+
+/** True when `value` has the shape of a token secret (which says nothing of whether it is valid). */
+export const isTokenSecret = (value: string): boolean => TOKEN_SECRET.test(value);
+
+/**
+ * A new token secret: 256 random bits. The prefix lets secret scanners (and people) tell a Quanta
+ * token on sight. Web Crypto and `btoa`, so it runs wherever the model does.
+ */
+export function newTokenSecret(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(32));
+  const base64 = btoa(String.fromCharCode(...bytes));
+  return `quanta_${base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
+}
 
 /** A request to create a token (`POST /api/v1/admin/tokens`, `quanta token create`). */
 export const TokenInputSchema = z
@@ -36,13 +51,9 @@ export const TokenInputSchema = z
     name: z.string().min(1).max(200),
     role: TokenRoleSchema,
     /** The owner's team. */
-    team: z.string().regex(TEAM, { message: 'team must be a lowercase slug' }).optional(),
+    team: z.string().regex(TEAM_SLUG, { message: 'team must be a lowercase slug' }).optional(),
     /** The consumer's identity: a team slug (stored as its `urn:quanta:team:` IRI) or a consuming product's IRI. */
-    consumer: z
-      .string()
-      .max(2000)
-      .refine((v) => TEAM.test(v) || isAbsoluteIri(v), { message: 'consumer must be a team slug or a product IRI' })
-      .optional(),
+    consumer: ConsumerRefSchema.optional(),
     /** When it stops working; absent for a token that works until revoked. */
     expiresAt: z.iso.datetime({ offset: true }).optional(),
   })

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { IriSchema, isAbsoluteIri, teamIri, type Iri } from './iri.js';
 import { parseOrThrow } from './validate.js';
 
-const TEAM = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
+/** A team's slug, as owners and consumers are named: lowercase, with - _ . between words. */
+export const TEAM_SLUG = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
+const TEAM = TEAM_SLUG;
 
 /**
  * Who consumed or rated a product: a team by its slug (`analytics`), or a consuming data product by

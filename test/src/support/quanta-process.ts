@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { newTokenSecret } from '@quanta/model';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,7 +52,7 @@ export interface StartOptions {
 export async function startQuanta(options: StartOptions = {}): Promise<QuantaProcess> {
   if (!options.dataDir) await resetBackend(); // a fresh start means an empty graph, on any backend
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'quanta-e2e-'));
-  const adminToken = options.adminToken === false ? undefined : (options.adminToken ?? `quanta_${randomBytes(32).toString('base64url')}`);
+  const adminToken = options.adminToken === false ? undefined : (options.adminToken ?? newTokenSecret());
   const child = spawn(process.execPath, [SERVER_MAIN, '--port', String(options.port ?? 0), '--host', '127.0.0.1', '--data-dir', dataDir, ...(options.args ?? [])], {
     env: { PATH: process.env.PATH ?? '', QUANTA_LOG_LEVEL: 'info', ...backendEnv(), ...(adminToken && { QUANTA_ADMIN_TOKEN: adminToken }), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError, ForbiddenError, type Identity, UnauthenticatedError, ValidationError } from '@quanta/model';
+import { ConflictError, ForbiddenError, type Identity, newTokenSecret, TokenInputSchema, UnauthenticatedError, ValidationError } from '@quanta/model';
 import { manualClock } from '../ports/clock.js';
 import type { StoredToken } from '../ports/identity-store.js';
 import type { CatalogDeps } from './deps.js';
-import { authenticateToken, createToken, ensureAdminToken, hashToken, hasActiveAdmin, newSecret } from './identities.js';
+import { authenticateToken, createToken, ensureAdminToken, hashToken, hasActiveAdmin } from './identities.js';
 
 const ADMIN: Identity = { subject: 'token:tok_admin', kind: 'service', admin: true, teams: [] };
 
@@ -34,10 +34,10 @@ function setup() {
 }
 
 describe('API tokens (ADR 0016)', () => {
-  it('records a consumer named by team slug as the team IRI, and a product IRI as it is', async () => {
+  it('records a consumer named by team slug (read through the schema, as the API reads it) as the team IRI, and a product IRI as it is', async () => {
     const { deps } = setup();
-    const team = await createToken(deps, { name: 'a', role: 'consumer', consumer: 'analytics' }, ADMIN);
-    const product = await createToken(deps, { name: 'b', role: 'consumer', consumer: 'https://x.example/p' }, ADMIN);
+    const team = await createToken(deps, TokenInputSchema.parse({ name: 'a', role: 'consumer', consumer: 'analytics' }), ADMIN);
+    const product = await createToken(deps, TokenInputSchema.parse({ name: 'b', role: 'consumer', consumer: 'https://x.example/p' }), ADMIN);
     expect(team.token.consumer).toBe('urn:quanta:team:analytics');
     expect(await authenticateToken(deps, team.secret)).toMatchObject({ consumer: 'urn:quanta:team:analytics', admin: false, teams: [] });
     expect((await authenticateToken(deps, product.secret)).consumer).toBe('https://x.example/p');
@@ -62,7 +62,7 @@ describe('API tokens (ADR 0016)', () => {
     await expect(authenticateToken(deps, t.secret)).resolves.toMatchObject({ subject: `token:${t.token.id}` });
     clock.advance(1);
     await expect(authenticateToken(deps, t.secret)).rejects.toThrow(/expired at 2026-06-01T00:00:10.000Z/);
-    const broken = newSecret();
+    const broken = newTokenSecret();
     store.tokens.set(hashToken(broken), { ...t.token, id: 'tok_broken', hash: hashToken(broken), expiresAt: 'not a date' });
     await expect(authenticateToken(deps, broken)).rejects.toBeInstanceOf(UnauthenticatedError);
     await expect(createToken(deps, { name: 'late', role: 'reader', expiresAt: '2026-01-01T00:00:00Z' }, ADMIN)).rejects.toBeInstanceOf(ValidationError);
@@ -70,10 +70,10 @@ describe('API tokens (ADR 0016)', () => {
 
   it('stores QUANTA_ADMIN_TOKEN once, and takes a race lost to another process for success', async () => {
     const { deps, store } = setup();
-    const secret = newSecret();
+    const secret = newTokenSecret();
     expect(await ensureAdminToken(deps, secret)).toBe('created');
     expect(await ensureAdminToken(deps, secret)).toBe('exists');
-    const other = newSecret();
+    const other = newTokenSecret();
     store.loseNextRaceTo({ id: 'tok_other', hash: hashToken(other), name: 'admin', role: 'admin', createdAt: '2026-06-01T00:00:00Z', createdBy: 'quanta:bootstrap' });
     expect(await ensureAdminToken(deps, other)).toBe('exists');
     await expect(ensureAdminToken(deps, 'not-a-secret')).rejects.toBeInstanceOf(ValidationError);

@@ -5,7 +5,8 @@ import {
   ForbiddenError,
   type Identity,
   NotFoundError,
-  teamIri,
+  isTokenSecret,
+  newTokenSecret,
   type TokenInput,
   tokenIdentity,
   UnauthenticatedError,
@@ -13,19 +14,13 @@ import {
 } from '@quanta/model';
 import type { CatalogDeps } from './deps.js';
 
-/** Every token's secret starts so: secret scanners (and people) can tell a Quanta token on sight. */
-export const TOKEN_PREFIX = 'quanta_';
-/** The prefix, then 32 random bytes as base64url (43 characters). */
-const TOKEN_SHAPE = /^quanta_[A-Za-z0-9_-]{43}$/;
-
 /** The hex SHA-256 of a secret: what the store keeps and looks tokens up by. */
 export const hashToken = (secret: string): string => createHash('sha256').update(secret, 'utf8').digest('hex');
 
-/** A new secret of 256 random bits. */
-export const newSecret = (): string => `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
-
-/** True when `value` has the shape of a Quanta token secret (which says nothing of whether it is valid). */
-export const isTokenSecret = (value: string): boolean => TOKEN_SHAPE.test(value);
+/** True when the token works at `now`: not revoked, and not expired (an expiry that does not parse counts as passed). */
+function usable(token: ApiToken, now: number): boolean {
+  return token.revokedAt === undefined && (token.expiresAt === undefined ? Infinity : Date.parse(token.expiresAt)) > now;
+}
 
 /**
  * Only admins pass: anonymous callers hear 401, others 403. Transports call it before they read a
@@ -47,18 +42,17 @@ export interface CreatedToken {
  * form usage reports and ratings record.
  * @throws ForbiddenError for a caller that is not an admin
  */
-export async function createToken(deps: CatalogDeps, input: TokenInput, by: Identity, secret = newSecret()): Promise<CreatedToken> {
+export async function createToken(deps: CatalogDeps, input: TokenInput, by: Identity, secret = newTokenSecret()): Promise<CreatedToken> {
   requireAdmin(by, 'create tokens');
   if (input.expiresAt && Date.parse(input.expiresAt) <= deps.clock.now()) {
     throw new ValidationError('the token would be expired already', [{ pointer: '/expiresAt', message: 'must be in the future' }]);
   }
-  const consumer = input.consumer && (/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/.test(input.consumer) ? teamIri(input.consumer) : input.consumer);
   const token: ApiToken = {
     id: `tok_${randomBytes(9).toString('base64url')}`,
     name: input.name,
     role: input.role,
     ...(input.team && { team: input.team }),
-    ...(consumer && { consumer }),
+    ...(input.consumer && { consumer: input.consumer }),
     createdAt: new Date(deps.clock.now()).toISOString(),
     createdBy: by.subject,
     ...(input.expiresAt && { expiresAt: new Date(input.expiresAt).toISOString() }),
@@ -94,9 +88,7 @@ export async function authenticateToken(deps: CatalogDeps, secret: string): Prom
   const token = await deps.graph.tokenByHash(hashToken(secret));
   if (!token) throw new UnauthenticatedError('the token is not known: it may have been mistyped, or belong to another Quanta');
   if (token.revokedAt !== undefined) throw new UnauthenticatedError(`the token ${token.id} was revoked`);
-  // Fail closed: an expiry that does not parse (NaN) counts as passed.
-  const expires = token.expiresAt === undefined ? Infinity : Date.parse(token.expiresAt);
-  if (!(expires > deps.clock.now())) throw new UnauthenticatedError(`the token ${token.id} expired at ${token.expiresAt}`);
+  if (!usable(token, deps.clock.now())) throw new UnauthenticatedError(`the token ${token.id} expired at ${token.expiresAt}`);
   return tokenIdentity(token);
 }
 
@@ -110,7 +102,7 @@ const BOOTSTRAP: Identity = Object.freeze({ subject: 'quanta:bootstrap', kind: '
  */
 export async function ensureAdminToken(deps: CatalogDeps, secret: string): Promise<'created' | 'exists' | 'revoked'> {
   if (!isTokenSecret(secret)) {
-    throw new ValidationError(`an admin token must look like ${TOKEN_PREFIX} followed by 43 base64url characters (\`quanta token secret\` makes one)`);
+    throw new ValidationError(`an admin token must look like quanta_ followed by 43 base64url characters (\`quanta token secret\` makes one)`);
   }
   const stored = async () => {
     const known = await deps.graph.tokenByHash(hashToken(secret));
@@ -132,7 +124,7 @@ export async function ensureAdminToken(deps: CatalogDeps, secret: string): Promi
 /** True when some admin token works now: not revoked, not expired. Production needs one to start. */
 export async function hasActiveAdmin(deps: CatalogDeps): Promise<boolean> {
   const now = deps.clock.now();
-  return (await deps.graph.listTokens()).some((t) => t.role === 'admin' && t.revokedAt === undefined && (t.expiresAt === undefined || Date.parse(t.expiresAt) > now));
+  return (await deps.graph.listTokens()).some((t) => t.role === 'admin' && usable(t, now));
 }
 
 /**
