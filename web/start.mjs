@@ -5,6 +5,9 @@
  * the IPC channel, the address it got; and end when its parent ends, however that happens.
  *
  *   node web/start.mjs --api-url http://127.0.0.1:4000 [--port 3000] [--host 127.0.0.1]
+ *
+ * The UI's own reader token comes in the environment (`QUANTA_WEB_TOKEN`), never as an argument:
+ * `ps` shows arguments to everyone.
  */
 import { createServer } from 'node:http';
 import { dirname } from 'node:path';

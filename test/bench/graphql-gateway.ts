@@ -14,7 +14,7 @@
  * With `split=yes` (needs QUANTA_GRAPH=neo4j and NEO4J_URI) the subgraphs run in their own processes.
  */
 import { createClient, loadDemo } from '@quanta/ingest';
-import { startQuanta } from '../src/index.js';
+import { authorization, startQuanta } from '../src/index.js';
 import { f1, openLoop, pct } from './measure.js';
 
 const seconds = Number(process.argv[2] ?? 20);
@@ -28,9 +28,9 @@ const FEDERATED = `query($iri: ID!) { product(iri: $iri) { description upstream 
 async function main(): Promise<void> {
   const q = await startQuanta({ args: split ? ['--split'] : [], timeoutMs: 180_000 });
   try {
-    const client = createClient(q.url);
+    const client = createClient(q.url, { token: q.adminToken });
     await loadDemo(client, () => undefined);
-    const list = (await (await fetch(`${q.url}/api/v1/products?limit=500`)).json()) as { items: { iri: string }[] };
+    const list = (await (await fetch(`${q.url}/api/v1/products?limit=500`, { headers: authorization(q.url) })).json()) as { items: { iri: string }[] };
     const iris = list.items.map((p) => p.iri);
     const iri = (i: number) => iris[(i * 7919) % iris.length] as string;
     const ok = async (res: Response) => {
@@ -38,15 +38,15 @@ async function main(): Promise<void> {
       if (res.status !== 200 || text.includes('"errors"')) throw new Error(`${res.status}: ${text.slice(0, 300)}`);
     };
     const graphql = (query: string) => async (i: number) =>
-      ok(await fetch(`${q.url}/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query, variables: { iri: iri(i) } }) }));
+      ok(await fetch(`${q.url}/graphql`, { method: 'POST', headers: { ...authorization(q.url), 'Content-Type': 'application/json' }, body: JSON.stringify({ query, variables: { iri: iri(i) } }) }));
     // Warm both paths (JIT, query plans) before measuring.
     for (let i = 0; i < 200; i++) {
-      await ok(await fetch(`${q.url}/api/v1/products/${encodeURIComponent(iri(i))}`));
+      await ok(await fetch(`${q.url}/api/v1/products/${encodeURIComponent(iri(i))}`, { headers: authorization(q.url) }));
       await graphql(SAME_DATA)(i);
       await graphql(FEDERATED)(i);
     }
     console.log(`gateway latency at ${rate} requests/s, ${seconds} s per phase, ${iris.length} products, ${split ? 'split: each subgraph in its own process' : 'all in one process'}`);
-    const rest = await openLoop({ label: 'REST GET /api/v1/products/{iri}', seconds, rate }, async (i) => ok(await fetch(`${q.url}/api/v1/products/${encodeURIComponent(iri(i))}`)));
+    const rest = await openLoop({ label: 'REST GET /api/v1/products/{iri}', seconds, rate }, async (i) => ok(await fetch(`${q.url}/api/v1/products/${encodeURIComponent(iri(i))}`, { headers: authorization(q.url) })));
     const same = await openLoop({ label: 'GraphQL, the same data', seconds, rate }, graphql(SAME_DATA));
     await openLoop({ label: 'GraphQL, all four subgraphs', seconds, rate }, graphql(FEDERATED));
     const added = (p: number) => pct(same, p) - pct(rest, p);

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCatalog, FeedbackProjection, InsightsProjection, systemClock } from '@quanta/core';
 import { SqliteKnowledgeGraph } from '@quanta/graph-embedded';
-import { ANONYMOUS, type Descriptor } from '@quanta/model';
+import { SYSTEM, type Descriptor } from '@quanta/model';
 import { EmbeddedSearchIndex } from '@quanta/search-embedded';
 import { JsonLdSemanticLayer } from '@quanta/semantics';
 import { generateMesh } from '../insights/generated-mesh.js';
@@ -41,7 +41,7 @@ async function main() {
     console.log(`generated ${mesh.descriptors.length} products (${mesh.duplicates.length} known duplicates) in ${f1(seconds(started))} s`);
 
     const catalog = createCatalog({ graph, search: new EmbeddedSearchIndex(), clock: systemClock, semantics: JsonLdSemanticLayer.create() });
-    await catalog.register(meshGlossary(), ANONYMOUS);
+    await catalog.register(meshGlossary(), SYSTEM);
     const bar = progressBar('bulk load', first.length);
     for (let from = 0; from < first.length; from += BATCH) {
       const results = await graph.saveProducts(first.slice(from, from + BATCH).map(toSaveInput));

@@ -25,7 +25,7 @@ import { SqliteKnowledgeGraph } from '@quanta/graph-embedded';
 import { EmbeddedSearchIndex } from '@quanta/search-embedded';
 import { JsonLdSemanticLayer } from '@quanta/semantics';
 import { datasetIri } from '@quanta/model';
-import { startQuanta } from '../src/index.js';
+import { authorization, startQuanta } from '../src/index.js';
 import { lineageEvents, steadyEvents } from './lineage-events.js';
 import { f1, pct, progressBar } from './measure.js';
 
@@ -39,7 +39,7 @@ const JOBS = 2000;
 const NODES_PER_EVENT = 8;
 
 async function post(url: string, body: unknown): Promise<void> {
-  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(url, { method: 'POST', headers: { ...authorization(url), 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   if (res.status >= 300) throw new Error(`${url} answered ${res.status}: ${await res.text()}`);
   await res.arrayBuffer();
 }

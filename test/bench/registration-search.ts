@@ -12,7 +12,7 @@
  * so variants can be compared, e.g. `QUANTA_SEMANTIC_THREADS=0 npm run bench -- 20000`.
  */
 import { readFileSync } from 'node:fs';
-import { startQuanta, type QuantaProcess } from '../src/index.js';
+import { authorization, type QuantaProcess, startQuanta } from '../src/index.js';
 import { catalogGenerator } from './generate.js';
 
 const serverEnv = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[0].startsWith('QUANTA_') && e[1] !== undefined));
@@ -34,7 +34,7 @@ async function register(q: QuantaProcess, n: number, gen: ReturnType<typeof cata
     while (next < n) {
       const body = bodies[next++] as string;
       const t = performance.now();
-      const res = await fetch(`${q.url}/api/v1/products`, { method: 'PUT', body, headers: { 'Content-Type': 'application/json' } });
+      const res = await fetch(`${q.url}/api/v1/products`, { method: 'PUT', body, headers: { ...authorization(q.url), 'Content-Type': 'application/json' } });
       await res.arrayBuffer();
       if (res.status !== 201) throw new Error(`registration failed: ${res.status}`);
       latencies.push(performance.now() - t);
@@ -51,14 +51,14 @@ async function register(q: QuantaProcess, n: number, gen: ReturnType<typeof cata
 
 async function searchMix(q: QuantaProcess, gen: ReturnType<typeof catalogGenerator>, count: number, until?: Promise<unknown>) {
   // Warm-up, unless measuring during something that would end first.
-  if (!until) for (let i = 0; i < 200; i++) await (await fetch(`${q.url}/api/v1/search?${gen.query()}`)).arrayBuffer();
+  if (!until) for (let i = 0; i < 200; i++) await (await fetch(`${q.url}/api/v1/search?${gen.query()}`, { headers: authorization(q.url) })).arrayBuffer();
   const latencies: number[] = [];
   let done = false;
   void until?.then(() => (done = true));
   for (let i = 0; i < count && !done; i++) {
     const qs = gen.query();
     const t = performance.now();
-    const res = await fetch(`${q.url}/api/v1/search?${qs}`);
+    const res = await fetch(`${q.url}/api/v1/search?${qs}`, { headers: authorization(q.url) });
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`search failed: ${res.status} for ${qs}`);
     latencies.push(performance.now() - t);
@@ -72,7 +72,7 @@ async function searchMix(q: QuantaProcess, gen: ReturnType<typeof catalogGenerat
  */
 async function detectionCaughtUp(q: QuantaProcess): Promise<number> {
   const t = performance.now();
-  const res = await fetch(`${q.url}/api/v1/reports/duplicates?owner=nobody`);
+  const res = await fetch(`${q.url}/api/v1/reports/duplicates?owner=nobody`, { headers: authorization(q.url) });
   await res.arrayBuffer();
   if (res.status !== 200) throw new Error(`duplicates report failed: ${res.status}`);
   return (performance.now() - t) / 1000;
@@ -81,7 +81,7 @@ async function detectionCaughtUp(q: QuantaProcess): Promise<number> {
 /** Searches while an operator's full duplicate run goes on: what search costs during the hourly run. */
 async function searchDuringFullRun(q: QuantaProcess, gen: ReturnType<typeof catalogGenerator>) {
   const t = performance.now();
-  const run = fetch(`${q.url}/api/v1/admin/insights`, { method: 'POST' }).then(async (res) => {
+  const run = fetch(`${q.url}/api/v1/admin/insights`, { method: 'POST', headers: authorization(q.url) }).then(async (res) => {
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`full duplicate run failed: ${res.status}`);
     return (performance.now() - t) / 1000;
@@ -94,7 +94,7 @@ async function coldStart(q: QuantaProcess) {
   await q.stop();
   const t = performance.now();
   const again = await q.restart();
-  const res = await fetch(`${again.url}/api/v1/search?q=listener`);
+  const res = await fetch(`${again.url}/api/v1/search?q=listener`, { headers: authorization(again.url) });
   await res.arrayBuffer();
   return { again, millis: performance.now() - t };
 }

@@ -22,7 +22,7 @@ import { SqliteKnowledgeGraph } from '@quanta/graph-embedded';
 import { EmbeddedSearchIndex } from '@quanta/search-embedded';
 import { MeilisearchSearchIndex } from '@quanta/search-meilisearch';
 import { JsonLdSemanticLayer } from '@quanta/semantics';
-import { startQuanta } from '../src/index.js';
+import { authorization, startQuanta } from '../src/index.js';
 import { catalogGenerator } from './generate.js';
 import { f1, openLoop, pct, progressBar } from './measure.js';
 import { toSaveInput } from './save-input.js';
@@ -43,7 +43,7 @@ async function lag(waitMs: number): Promise<void> {
     const lags: number[] = [];
     const registrations = await openLoop({ label: `registration (wait ${waitMs} ms)`, seconds, rate }, async (i) => {
       const raw = gen.product(i) as { id: string; name: string };
-      const res = await fetch(`${server.url}/api/v1/products`, { method: 'PUT', body: JSON.stringify(raw), headers: { 'Content-Type': 'application/json' } });
+      const res = await fetch(`${server.url}/api/v1/products`, { method: 'PUT', body: JSON.stringify(raw), headers: { ...authorization(server.url), 'Content-Type': 'application/json' } });
       await res.arrayBuffer();
       if (res.status !== 201) throw new Error(`registration failed: ${res.status}`);
       const acknowledged = performance.now();
@@ -51,7 +51,7 @@ async function lag(waitMs: number): Promise<void> {
       // following every one would, with an engine seconds behind, become the load it measures.
       if (i % 4 !== 0) return;
       for (;;) {
-        const found = (await (await fetch(`${server.url}/api/v1/search?q=${encodeURIComponent(raw.name)}&limit=1`)).json()) as { hits: { product: { iri: string } }[] };
+        const found = (await (await fetch(`${server.url}/api/v1/search?q=${encodeURIComponent(raw.name)}&limit=1`, { headers: authorization(server.url) })).json()) as { hits: { product: { iri: string } }[] };
         if (found.hits[0]?.product.iri === raw.id) break;
         // Fine-grained at first (the embedded engine answers within milliseconds), then gentler:
         // ±100 ms, then ±250 ms, are fine against Meilisearch's 5 s budget.
@@ -61,7 +61,7 @@ async function lag(waitMs: number): Promise<void> {
       lags.push(performance.now() - acknowledged);
     });
     line(`2xx → searchable (wait ${waitMs} ms, 1 in 4)`, lags);
-    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    const metrics = await (await fetch(`${server.url}/metrics`, { headers: authorization(server.url) })).text();
     console.log(`  server: commit → searchable ${histogramP95(metrics)} (p95 bucket, quanta_search_projection_lag_seconds); registration p95 ${f1(pct(registrations, 95))} ms`);
   } finally {
     await server.stop();

@@ -18,7 +18,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient, loadDemo } from '@quanta/ingest';
 import { parse } from 'yaml';
-import { browserMissing, launchBrowser, startQuanta } from '../src/index.js';
+import { authorization, browserMissing, launchBrowser, startQuanta } from '../src/index.js';
 import { f1, openLoop, pct } from './measure.js';
 
 const seconds = Number(process.argv[2] ?? 30);
@@ -40,8 +40,8 @@ async function main(): Promise<void> {
   try {
     const web = q.webUrl;
     if (!web) throw new Error('the server did not start its UI: is web/ built (npm run build)?');
-    await loadDemo(createClient(q.url), () => undefined);
-    const list = (await (await fetch(`${q.url}/api/v1/products?limit=500`)).json()) as { items: { iri: string }[] };
+    await loadDemo(createClient(q.url, { token: q.adminToken }), () => undefined);
+    const list = (await (await fetch(`${q.url}/api/v1/products?limit=500`, { headers: authorization(q.url) })).json()) as { items: { iri: string }[] };
     const pages = list.items.map((p) => `${web}/products/${encodeURIComponent(p.iri)}`);
     const render = async (i: number) => {
       const res = await fetch(pages[(i * 7919) % pages.length] as string);

@@ -2,11 +2,13 @@ import { join } from 'node:path';
 import { createClient, loadDemo } from '@quanta/ingest';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, type Browser, browserMissing, launchBrowser, type QuantaProcess, SCREENSHOTS, startQuanta } from '../src/index.js';
+import { accessibilityViolations, type Browser, browserMissing, call, launchBrowser, type QuantaProcess, SCREENSHOTS, startQuanta } from '../src/index.js';
+import { createToken, signIn, submitToken } from './session.js';
 
 // The discovery UI in a real browser (issue 9): Debian's chromium driven by playwright-core,
 // against a real server with its UI (`--web`) and the Daff demo mesh. The steps follow one
-// consumer's visit, in order; each leaves a screenshot in .cache/screenshots.
+// consumer's visit, in order; each leaves a screenshot in .cache/screenshots. Reading needs no
+// sign-in; rating, deciding about a duplicate and a team's usage report go with a person's token.
 const missing = browserMissing();
 if (missing) console.warn(`browser suite skipped: ${missing}`);
 
@@ -19,7 +21,7 @@ describe.skipIf(missing)('the discovery UI in Chromium', () => {
   beforeAll(async () => {
     quanta = await startQuanta({ args: ['--web', '--web-port', '0'] });
     expect(quanta.webUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    await loadDemo(createClient(quanta.url), () => undefined);
+    await loadDemo(createClient(quanta.url, { token: quanta.adminToken }), () => undefined);
     browser = await launchBrowser();
     page = await browser.context.newPage();
   });
@@ -68,12 +70,17 @@ describe.skipIf(missing)('the discovery UI in Chromium', () => {
     await shot('2-product');
   });
 
-  it('rates it as a consumer team and sees the rating counted', async () => {
+  it('signs in as a consumer team from the product page, rates it and sees the rating counted', async () => {
+    // A visitor is asked to sign in; the sign-in page brings the person back here.
+    await page.getByTestId('sign-in-to-rate').getByRole('link', { name: 'Sign in to rate' }).click();
+    await page.waitForURL(/\/sign-in\?next=/);
+    await submitToken(page, await createToken(quanta.url, { name: 'browser testers', role: 'consumer', consumer: 'browser-testers' }));
+    await page.waitForURL(/\/products\//);
     const summary = page.getByTestId('rating-summary');
     const before = Number(/(\d+) in all/.exec((await summary.textContent()) ?? '')?.[1] ?? 0);
     const form = page.getByRole('form', { name: 'Rate this product' });
+    expect(await form.getByTestId('rating-as').textContent()).toBe('browser-testers');
     await form.getByLabel('4 ★').check();
-    await form.getByLabel('Your team').fill('browser-testers');
     await form.getByLabel('Comment (optional)').fill('Session boundaries match our daypart work.');
     await form.getByRole('button', { name: 'Rate' }).click();
     await expect.poll(() => form.getByRole('status').textContent()).toBe('Thank you: your rating is counted.');
@@ -93,10 +100,16 @@ describe.skipIf(missing)('the discovery UI in Chromium', () => {
     await shot('4-upstream');
   });
 
-  it("opens the owner's report from the product page", async () => {
+  it("opens the owner's report from the product page: refused to a consumer, shown to the owner team once signed in", async () => {
     const owner = (await page.locator('.byline a[href^="/owners/"]').first().textContent()) ?? '';
     expect(owner).not.toBe('');
     await page.locator('.byline a[href^="/owners/"]').first().click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`Owner report: ${owner}`);
+    expect(await page.getByTestId('usage-refused').textContent()).toContain(`sign in with team ${owner}’s token`);
+    await page.getByTestId('usage-refused').getByRole('link', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/sign-in\?next=/);
+    await submitToken(page, await createToken(quanta.url, { name: `${owner} in the browser`, role: 'owner', team: owner }));
+    await page.waitForURL(/\/owners\//);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`Owner report: ${owner}`);
     const rows = page.getByTestId('usage-table').locator('tbody tr');
     expect(await rows.count()).toBeGreaterThan(0);
@@ -127,19 +140,22 @@ describe.skipIf(missing)('the discovery UI in Chromium', () => {
     await shot('7-concept');
   });
 
-  it('rates without JavaScript too: the form posts and the page comes back with the rating counted', async () => {
+  it('signs in and rates without JavaScript too: the forms post and the page comes back with the rating counted', async () => {
     const noJs = await browser.context.newPage();
     // The profile is persistent (one context), so scripts are switched off for this page alone.
     await (await browser.context.newCDPSession(noJs)).send('Emulation.setScriptExecutionDisabled', { value: true });
     try {
-      await noJs.goto(`${quanta.webUrl}/products/${encodeURIComponent('https://daff.example/products/player/play-events')}`);
+      const product = `/products/${encodeURIComponent('https://daff.example/products/player/play-events')}`;
+      await noJs.goto(`${quanta.webUrl}/sign-in?next=${encodeURIComponent(product)}`);
       // Next.js's runtime never ran on this page: no hydration, a plain HTML form.
       expect(await noJs.evaluate(() => 'next' in globalThis)).toBe(false);
+      await submitToken(noJs, await createToken(quanta.url, { name: 'no script readers', role: 'consumer', consumer: 'no-script-readers' }));
+      await noJs.waitForURL((url) => url.pathname === product);
       const count = async () => Number(/(\d+) in all/.exec((await noJs.getByTestId('rating-summary').textContent()) ?? '')?.[1] ?? 0);
       const before = await count();
       const form = noJs.getByRole('form', { name: 'Rate this product' });
+      expect(await form.getByTestId('rating-as').textContent()).toBe('no-script-readers');
       await form.getByLabel('3 ★').check();
-      await form.getByLabel('Your team').fill('no-script-readers');
       await form.getByRole('button', { name: 'Rate' }).click();
       await noJs.waitForLoadState('load');
       await expect.poll(count).toBe(before + 1);
@@ -180,7 +196,31 @@ describe.skipIf(missing)('the discovery UI in Chromium', () => {
     await page.locator('section[aria-labelledby="model-h"]').screenshot({ path: join(SCREENSHOTS, '8-entity-diagram.png') });
   });
 
+  it("asks a visitor to sign in to decide about a duplicate, takes the verdict only from the product's owner team, and then drops the nudge", async () => {
+    const team = 'social-listening';
+    const verdictForm = () => page.getByRole('form', { name: 'Not a duplicate' });
+    await page.goto(`${quanta.webUrl}/owners/${team}`);
+    await page.getByTestId('session').getByRole('button', { name: 'Sign out' }).click();
+    await page.getByTestId('sign-in-to-decide').first().getByRole('link', { name: 'Sign in to decide' }).click();
+    await page.waitForURL(/\/sign-in\?next=/);
+    // Another team's token: the form is there, and the API's refusal is what it says.
+    await submitToken(page, await createToken(quanta.url, { name: 'another team', role: 'owner', team: 'listener-insights' }));
+    await page.waitForURL(/\/owners\//);
+    await verdictForm().getByLabel('Not a duplicate? Say why').fill('Weekly mentions per artist, not daily sentiment.');
+    await verdictForm().getByRole('button', { name: 'Not a duplicate' }).click();
+    await expect.poll(() => verdictForm().getByRole('status').textContent()).toMatch(/^only team social-listening \(or an admin\) may decide .* your token is for team listener-insights$/);
+    // The owner team's own token: the verdict is recorded and the pair leaves the report.
+    await signIn(page, quanta.webUrl as string, await createToken(quanta.url, { name: `${team} in the browser`, role: 'owner', team }), `/owners/${team}`);
+    await verdictForm().getByLabel('Not a duplicate? Say why').fill('Weekly mentions per artist, not daily sentiment.');
+    await verdictForm().getByRole('button', { name: 'Not a duplicate' }).click();
+    await expect.poll(() => verdictForm().count()).toBe(0);
+    const groups = await call<{ groups: unknown[] }>(quanta.url, 'GET', `/api/v1/reports/duplicates?owner=${team}`);
+    expect(groups.body.groups).toEqual([]);
+  });
+
   it('meets WCAG 2.1 AA on every kind of page, as axe-core checks it (no serious or critical violation)', async () => {
+    // As an admin, who sees every chart; then as a visitor, who sees the notes in their place.
+    await signIn(page, quanta.webUrl as string, quanta.adminToken as string);
     const charted = ['/owners/listener-insights', '/domains/listener', '/mesh', `/products/${encodeURIComponent('https://daff.example/products/listener/listening-sessions')}`];
     const pages = [...charted, '/?q=listner', `/concepts/${encodeURIComponent('https://daff.example/ontology/Listener')}`, '/owners', '/domains', '/products/unknown'];
     const found: Record<string, unknown> = {};
@@ -190,6 +230,13 @@ describe.skipIf(missing)('the discovery UI in Chromium', () => {
       if (charted.includes(path)) await page.locator('.recharts-surface').first().waitFor();
       const violations = await accessibilityViolations(page);
       if (violations.length) found[path] = violations;
+    }
+    await page.getByTestId('session').getByRole('button', { name: 'Sign out' }).click();
+    await page.getByTestId('session').getByRole('link', { name: 'Sign in' }).waitFor();
+    for (const path of ['/sign-in', '/owners/listener-insights', `/products/${encodeURIComponent('https://daff.example/products/listener/listening-sessions')}`]) {
+      await page.goto(`${quanta.webUrl}${path}`);
+      const violations = await accessibilityViolations(page);
+      if (violations.length) found[`${path} (visitor)`] = violations;
     }
     expect(found).toEqual({});
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, call, productPath, startQuanta, type QuantaProcess } from '../src/index.js';
+import { authorization, call, productPath, type QuantaProcess, ROOT, startQuanta } from '../src/index.js';
 
 const IRI = 'https://e2e.example/products/stable';
 const valid = {
@@ -148,7 +148,7 @@ describe('bad input gets a clear problem and changes nothing', () => {
 
   it.each(CASES)('$name → $status $kind', async (c) => {
     const method = c.method ?? 'PUT';
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...authorization(q.url) };
     if (c.body !== undefined && c.type !== '') headers['Content-Type'] = c.type ?? 'application/json';
     const body = c.name === 'a body that is not UTF-8' ? new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]) : c.body;
     const res = await fetch(new URL(c.path ?? '/api/v1/products', q.url), { method, body, headers });
@@ -175,7 +175,7 @@ describe('bad input gets a clear problem and changes nothing', () => {
     // The longest IRI the bounds allow (a field of three 768-byte names), which Neo4j must index.
     { name: 'names at the UTF-8 bound (256 CJK characters each)', body: json(atTheBound), node: `dataset:${'中'.repeat(256)}:${'文'.repeat(256)}` },
   ])('accepts $name, touching nothing else', async ({ body, node }) => {
-    const res = await fetch(new URL('/api/v1/lineage', q.url), { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
+    const res = await fetch(new URL('/api/v1/lineage', q.url), { method: 'POST', body, headers: { ...authorization(q.url), 'Content-Type': 'application/json' } });
     expect([res.status, await res.json()]).toEqual([201, { outcome: 'stored', afterTerminal: false }]);
     expect(await lineageAround(q.url, node)).toContain(node);
     expect(await observe(q.url)).toEqual(before);

@@ -8,8 +8,9 @@ import { CLI, ROOT, call, compliantDescriptor, startQuanta, type QuantaProcess }
 
 const BASE = 'https://cli.example/products';
 
-/** The real `quanta` binary, as a developer's shell or a CI job runs it. */
-const quanta = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+/** The real `quanta` binary, as a developer's shell or a CI job runs it, with `token` in QUANTA_TOKEN. */
+const cliAs = (token: string | undefined, env: Record<string, string>, ...args: string[]) =>
+  spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...(token && { QUANTA_TOKEN: token }), ...env } });
 
 describe('the quanta CLI against a running server (issue 11)', () => {
   let q: QuantaProcess;
@@ -19,6 +20,7 @@ describe('the quanta CLI against a running server (issue 11)', () => {
     writeFileSync(path, yaml ? stringify(body) : JSON.stringify(body));
     return path;
   };
+  const quanta = (...args: string[]) => cliAs(q.adminToken, {}, ...args);
   beforeAll(async () => {
     q = await startQuanta();
   });
@@ -139,14 +141,14 @@ describe('the quanta CLI against a running server (issue 11)', () => {
     const server = quanta('search', 'x', '--server', 'localhost:4000');
     expect(server.status).toBe(2);
     expect(server.stderr).toMatch(/give the base URL of a running Quanta/);
-    const badEnv = spawnSync(process.execPath, [CLI, 'search', 'x'], { encoding: 'utf8', env: { ...process.env, QUANTA_SERVER: 'nowhere' } });
+    const badEnv = cliAs(q.adminToken, { QUANTA_SERVER: 'nowhere' }, 'search', 'x');
     expect(badEnv.status).toBe(2);
     expect(badEnv.stderr).toMatch(/^quanta: QUANTA_SERVER must be the base URL of a running Quanta/);
     // A folder of descriptors against a Quanta that is down: said once, exit 3, not one failure per file.
     const down = quanta('register', file('lonely', compliantDescriptor(BASE, 'lonely')), '--server', 'http://127.0.0.1:1');
     expect(down.status).toBe(3);
     expect(down.stdout).toBe('');
-    const env = spawnSync(process.execPath, [CLI, 'search', 'estuary', '--json'], { encoding: 'utf8', env: { ...process.env, QUANTA_SERVER: q.url } });
+    const env = cliAs(q.adminToken, { QUANTA_SERVER: q.url }, 'search', 'estuary', '--json');
     expect(env.status).toBe(0);
     expect(JSON.parse(env.stdout)).toHaveProperty('total');
   });

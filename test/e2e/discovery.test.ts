@@ -40,7 +40,7 @@ describe('discovery port and search, end to end against the running server', () 
     const iri = `${BASE}/listener-profiles`;
     const current = await call(q.url, 'GET', productPath(iri));
     expect(current.status).toBe(200);
-    expect(current.body).toMatchObject({ iri, revision: 2, recordedBy: 'anonymous', descriptor: { tags: ['profiles'], status: 'active' } });
+    expect(current.body).toMatchObject({ iri, revision: 2, recordedBy: expect.stringMatching(/^token:tok_/), descriptor: { tags: ['profiles'], status: 'active' } });
     expect(current.headers.get('etag')).toBe(`"${current.body.hash}"`);
     const history = await call(q.url, 'GET', `${productPath(iri)}/revisions`);
     expect(history.body.revisions.map((r: { revision: number }) => r.revision)).toEqual([1, 2]);
@@ -126,10 +126,10 @@ describe('discovery port and search, end to end against the running server', () 
 
   it('streams the rebuild\'s progress to the CLI\'s client, and `quanta reconcile` finds nothing to repair', async () => {
     const seen: [number, number][] = [];
-    const report = await createClient(q.url).reindex((done, total) => seen.push([done, total]));
+    const report = await createClient(q.url, { token: q.adminToken }).reindex((done, total) => seen.push([done, total]));
     expect(report).toMatchObject({ documents: 5, failed: 0 });
     expect(seen.at(-1)).toEqual([5, 5]);
-    const cli = spawnSync(process.execPath, [CLI, 'reconcile', '--dry-run', '--url', q.url], { encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, [CLI, 'reconcile', '--dry-run', '--url', q.url], { encoding: 'utf8', env: { ...process.env, QUANTA_TOKEN: q.adminToken ?? '' } });
     expect(cli.stderr).toBe('');
     expect(cli.stdout).toMatch(/^5 products, 5 documents: 0 missing, 0 stale, 0 orphaned/);
     expect(cli.status).toBe(0);

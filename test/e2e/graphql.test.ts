@@ -1,6 +1,6 @@
 import { ClientError, gql, GraphQLClient } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backendEnv, call, compliantDescriptor, productPath, startQuanta, type QuantaProcess } from '../src/index.js';
+import { authorization, backendEnv, call, compliantDescriptor, productPath, type QuantaProcess, startQuanta } from '../src/index.js';
 
 // The federated supergraph at /graphql (issue 8, ADR 0012), through a real GraphQL client against
 // the running server: one query that every subgraph answers a part of, and the limits of §4 of
@@ -72,7 +72,7 @@ interface ProductAnswer {
 
 /** POSTs a raw body to /graphql: for requests a client would refuse to build. */
 const post = async (q: QuantaProcess, body: unknown) => {
-  const res = await fetch(`${q.url}/graphql`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${q.url}/graphql`, { method: 'POST', headers: { ...authorization(q.url), 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } & unknown[] };
 };
 const nested = (depth: number) => `{ product(iri: "${id('orders-daily')}") { ${'upstream { '.repeat(depth)}name${' }'.repeat(depth)} } }`;
@@ -100,7 +100,7 @@ describe.each([
   beforeAll(async () => {
     if (!runs) return;
     q = await startQuanta({ args, env: { QUANTA_FEEDBACK_REFRESH_SECONDS: '1', QUANTA_INSIGHTS_REFRESH_SECONDS: '1' } });
-    client = new GraphQLClient(`${q.url}/graphql`);
+    client = new GraphQLClient(`${q.url}/graphql`, { headers: authorization(q.url) });
     await loadMesh(q);
   });
   afterAll(async () => {
@@ -156,7 +156,7 @@ describe("the supergraph's limits and errors", () => {
   let client: GraphQLClient;
   beforeAll(async () => {
     q = await startQuanta();
-    client = new GraphQLClient(`${q.url}/graphql`);
+    client = new GraphQLClient(`${q.url}/graphql`, { headers: authorization(q.url) });
     await loadMesh(q);
   });
   afterAll(async () => {
@@ -226,7 +226,7 @@ describe('the supergraph in production (NODE_ENV=production)', () => {
   });
 
   it('serves no GraphiQL or landing page to a browser (G4)', async () => {
-    const res = await fetch(`${q.url}/graphql`, { headers: { Accept: 'text/html' } });
+    const res = await fetch(`${q.url}/graphql`, { headers: { ...authorization(q.url), Accept: 'text/html' } });
     const text = await res.text();
     expect(res.headers.get('content-type') ?? '').not.toMatch(/text\/html/);
     expect(text).not.toMatch(/<html|graphiql|apollo.*sandbox|embeddable/i);

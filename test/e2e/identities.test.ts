@@ -64,12 +64,14 @@ describe('identities: API tokens created, used and revoked (issue 12, ADR 0016)'
       expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     }
     // Refused before the body is read: an anonymous caller learns nothing of what a token request holds.
-    const blind = await call(q.url, 'POST', '/api/v1/admin/tokens', {});
+    const blind = await call(q.url, 'POST', '/api/v1/admin/tokens', {}, 'application/json', { Authorization: '' });
     expect(blind.status).toBe(401);
     expect(blind.body.errors ?? []).toEqual([]);
     // A broken token is refused even where no token is needed, so its holder hears it is broken.
-    expect((await get(q.url, '/api/v1/search?q=x', `Bearer ${unknown}`)).status).toBe(401);
-    expect((await get(q.url, '/api/v1/search?q=x')).status).toBe(200);
+    expect((await get(q.url, '/healthz', `Bearer ${unknown}`)).status).toBe(401);
+    // Without one, only the public routes answer (ADR 0017).
+    expect((await get(q.url, '/api/v1/search?q=x')).status).toBe(401);
+    expect((await get(q.url, '/healthz')).status).toBe(200);
   });
 
   it('lets only admins manage tokens: 403 for an owner, with nothing created (A4)', async () => {
@@ -77,7 +79,7 @@ describe('identities: API tokens created, used and revoked (issue 12, ADR 0016)'
     const before = JSON.parse(quanta(q.url, admin, 'token', 'list', '--json').stdout) as unknown[];
     const refused = quanta(q.url, owner.secret, 'token', 'create', '--name', 'sneaky', '--role', 'admin');
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/^quanta: 403 Not allowed: only admins may manage tokens/);
+    expect(refused.stderr).toMatch(/^quanta: 403 Not allowed: this needs an admin token/);
     expect(JSON.parse(quanta(q.url, admin, 'token', 'list', '--json').stdout)).toHaveLength(before.length);
   });
 

@@ -12,7 +12,9 @@ import { CLI, ROOT, startQuanta, type QuantaProcess } from '../src/index.js';
  */
 const FIXTURES = join(ROOT, '..', 'shared', 'fixtures');
 const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
-const quanta = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+/** The real binary, as an admin of the server under test (set once it started). */
+let token: string | undefined;
+const quanta = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...(token && { QUANTA_TOKEN: token }) } });
 
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- source documents of four standards, read loosely on purpose
 type Descriptor = {
@@ -117,6 +119,7 @@ describe('import → register → export keeps what the standards say (issue 11)
   let q: QuantaProcess;
   beforeAll(async () => {
     q = await startQuanta();
+    token = q.adminToken;
   });
   afterAll(async () => {
     await q?.stop();

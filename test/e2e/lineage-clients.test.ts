@@ -101,6 +101,8 @@ describe.skipIf(noPython !== undefined)('real OpenLineage clients against the ru
   beforeAll(async () => {
     ok(await run('bash', [PYTHON_ENV], { timeoutMs: 600_000 }));
     q = await startQuanta();
+    // The pipelines' team's token, given the way both clients read it (their HTTP transport's api_key).
+    const owner = await call(q.url, 'POST', '/api/v1/admin/tokens', { name: 'player pipelines', role: 'owner', team: 'player' });
     work = mkdtempSync(join(tmpdir(), 'quanta-dbt-'));
     // The clients see only what the suite gives them: no OpenLineage or dbt settings from outside,
     // and a HOME of their own (no ~/.openlineage/openlineage.yml, no ~/.dbt).
@@ -110,6 +112,7 @@ describe.skipIf(noPython !== undefined)('real OpenLineage clients against the ru
       PATH: `${VENV_BIN}:${process.env.PATH ?? ''}`,
       HOME: work,
       OPENLINEAGE_URL: q.url,
+      OPENLINEAGE_API_KEY: owner.body.secret as string,
       QUANTA_DBT_TARGET: work,
       DBT_TARGET_PATH: join(work, 'target'),
       DBT_LOG_PATH: join(work, 'logs'),

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SLOT_NOTE } from '@quanta/ranking';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLI, backendEnv, call, freePort, resetBackend } from '../src/index.js';
+import { CLI, backendEnv, call, freePort, resetBackend, useToken } from '../src/index.js';
 
 async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -49,6 +49,11 @@ describe('quanta up (the README command) on a fresh data directory', () => {
     expect(await page.text()).toMatch(/<a href="\/products\/https%3A%2F%2Fdaff\.example%2Fproducts%2Flistener%2F[^"]+">Listener/);
     expect(output).toMatch(/5\d demo products registered/);
 
+    // The first start's admin token, shown once with the URLs: the way in for the person at the terminal.
+    const token = /quanta_[A-Za-z0-9_-]{43}/.exec(output)?.[0];
+    expect(token).toBeDefined();
+    useToken(base, token);
+    expect((await call(base, 'GET', '/api/v1/search?q=listner', undefined, undefined, { Authorization: '' })).status).toBe(401);
     const res = await call(base, 'GET', '/api/v1/search?q=listner');
     expect(res.status).toBe(200);
     const top = res.body.hits.slice(0, 3);

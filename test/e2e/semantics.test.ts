@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, compliantDescriptor, productPath, ROOT, startQuanta, type QuantaProcess } from '../src/index.js';
+import { authorization, call, compliantDescriptor, productPath, type QuantaProcess, ROOT, startQuanta } from '../src/index.js';
 import { shaclConforms } from '../src/support/shacl.js';
 
 const BASE = 'https://semantics.e2e.example/products';
@@ -149,17 +149,17 @@ describe('semantic layer, end to end against the running server', () => {
     }
     await registerDemoProduct(q, 'player/play-events.yaml');
     const iri = 'https://daff.example/products/player/play-events';
-    const turtle = await fetch(new URL(productPath(iri), q.url), { headers: { Accept: 'text/turtle' } });
+    const turtle = await fetch(new URL(productPath(iri), q.url), { headers: { ...authorization(q.url), Accept: 'text/turtle' } });
     expect(turtle.status).toBe(200);
     expect(turtle.headers.get('content-type')).toContain('text/turtle');
     const quads = new Parser().parse(await turtle.text());
     expect(quads.some((t) => t.subject.value === iri && t.object.value === 'https://ekgf.github.io/dprod/DataProduct')).toBe(true);
     expect(await shaclConforms(quads)).toEqual({ conforms: true, results: [] });
 
-    const jsonld = await fetch(new URL(productPath(iri), q.url), { headers: { Accept: 'application/ld+json' } });
+    const jsonld = await fetch(new URL(productPath(iri), q.url), { headers: { ...authorization(q.url), Accept: 'application/ld+json' } });
     expect(jsonld.headers.get('content-type')).toContain('application/ld+json');
     expect(JSON.parse(await jsonld.text())).toHaveProperty('@context');
-    const refused = await fetch(new URL(productPath(iri), q.url), { headers: { Accept: 'image/png' } });
+    const refused = await fetch(new URL(productPath(iri), q.url), { headers: { ...authorization(q.url), Accept: 'image/png' } });
     expect(refused.status).toBe(406);
   });
 });

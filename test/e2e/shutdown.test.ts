@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { call, compliantDescriptor, productPath, startQuanta, type QuantaProcess } from '../src/index.js';
+import { authorization, call, compliantDescriptor, productPath, type QuantaProcess, startQuanta } from '../src/index.js';
 
 const BASE = 'https://shutdown.example/products';
 const WRITERS = 40;
@@ -23,7 +23,7 @@ describe('SIGTERM with registrations in flight', () => {
     started.push(q);
     const sent = Array.from({ length: WRITERS }, (_, k) => {
       const name = `drained-${String(k).padStart(2, '0')}`;
-      return fetch(new URL('/api/v1/products', q.url), { method: 'PUT', body: JSON.stringify(compliantDescriptor(BASE, name)), headers: { 'Content-Type': 'application/json' } }).then(
+      return fetch(new URL('/api/v1/products', q.url), { method: 'PUT', body: JSON.stringify(compliantDescriptor(BASE, name)), headers: { ...authorization(q.url), 'Content-Type': 'application/json' } }).then(
         (res) => ({ name, status: res.status, at: Date.now() }),
         () => ({ name, status: 0, at: Date.now() }),
       );

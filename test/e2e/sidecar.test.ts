@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { newTokenSecret } from '@quanta/model';
 import { call, freePort, productPath, ROOT, startQuanta, type QuantaProcess } from '../src/index.js';
 
 // The example data product (ingest/examples/tide-gauge) as a real process beside a real Quanta:
@@ -18,9 +19,9 @@ interface Gauge {
   readonly stop: () => Promise<void>;
 }
 
-function startGauge(quantaUrl: string): Gauge {
+function startGauge(quantaUrl: string, token: string): Gauge {
   const child: ChildProcess = spawn(process.execPath, [GAUGE_MAIN], {
-    env: { PATH: process.env.PATH ?? '', PORT: '0', QUANTA_SERVER: quantaUrl, QUANTA_SLO_EVERY_MS: '200', QUANTA_USAGE_EVERY_MS: '200', QUANTA_RETRY_MAX_MS: '1000' },
+    env: { PATH: process.env.PATH ?? '', PORT: '0', QUANTA_SERVER: quantaUrl, QUANTA_TOKEN: token, QUANTA_SLO_EVERY_MS: '200', QUANTA_USAGE_EVERY_MS: '200', QUANTA_RETRY_MAX_MS: '1000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -97,7 +98,9 @@ describe('a data product registers itself through the sidecar (issue 11)', () =>
   it('registers at start, reports its SLO checks, and counts who reads it', async () => {
     const q = await startQuanta();
     quantas.push(q);
-    const gauge = startGauge(q.url);
+    // The gauge's team's own token: it registers, checks and counts reads for coast-ops' products only.
+    const owner = await call(q.url, 'POST', '/api/v1/admin/tokens', { name: 'tide gauge', role: 'owner', team: 'coast-ops' });
+    const gauge = startGauge(q.url, owner.body.secret);
     gauges.push(gauge);
     const url = await gauge.url;
     await eventually('the gauge to be registered', () => registered(q));
@@ -124,7 +127,9 @@ describe('a data product registers itself through the sidecar (issue 11)', () =>
 
   it('keeps serving while Quanta is down, and registers once Quanta comes up', async () => {
     const port = await freePort();
-    const gauge = startGauge(`http://127.0.0.1:${port}`);
+    // No Quanta yet to make it a token: it gets the admin token the Quanta below will start with.
+    const adminToken = newTokenSecret();
+    const gauge = startGauge(`http://127.0.0.1:${port}`, adminToken);
     gauges.push(gauge);
     const url = await gauge.url;
     await new Promise((resolve) => setTimeout(resolve, 3_000));
@@ -132,7 +137,7 @@ describe('a data product registers itself through the sidecar (issue 11)', () =>
     expect(gauge.output()).toMatch(/quanta-sidecar: registration: ECONNREFUSED; retry [2-9] in \d+ ms/);
     expect(await read(url, 2)).toHaveLength(2); // it serves, and counts the read for later
 
-    const q = await startQuanta({ port });
+    const q = await startQuanta({ port, adminToken });
     quantas.push(q);
     await eventually('the gauge to be registered', () => registered(q));
     // The gauge logs once it has read Quanta's answer, which can come after our own read of the product.

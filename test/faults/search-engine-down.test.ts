@@ -5,6 +5,7 @@ import { createApp } from '@quanta/api';
 import { createCatalog, SearchProjector, systemClock, type Catalog } from '@quanta/core';
 import { testDocument } from '@quanta/core/testing';
 import { SqliteKnowledgeGraph } from '@quanta/graph-embedded';
+import { SYSTEM } from '@quanta/model';
 import { EmbeddedSearchIndex } from '@quanta/search-embedded';
 import { JsonLdSemanticLayer } from '@quanta/semantics';
 import { pino } from 'pino';
@@ -36,7 +37,7 @@ describe('the search engine down for a burst of registrations', () => {
     projector = new SearchProjector(graph, search, systemClock, { retryMinMs: 20, retryMaxMs: 300 });
     catalog = createCatalog({ graph, search, clock: systemClock, semantics: JsonLdSemanticLayer.create(), projector });
     projector.start(100);
-    app = createApp({ catalog, logger: pino({ level: 'silent' }), maxBodyBytes: 1 << 20 });
+    app = createApp({ catalog, logger: pino({ level: 'silent' }), maxBodyBytes: 1 << 20, authenticate: () => SYSTEM });
   });
   afterEach(async () => {
     await projector.stop();

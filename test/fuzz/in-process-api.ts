@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createApp } from '@quanta/api';
 import { type Catalog, createCatalog, systemClock } from '@quanta/core';
 import { SqliteKnowledgeGraph } from '@quanta/graph-embedded';
+import { SYSTEM } from '@quanta/model';
 import { EmbeddedSearchIndex } from '@quanta/search-embedded';
 import { JsonLdSemanticLayer } from '@quanta/semantics';
 import { pino } from 'pino';
@@ -24,7 +25,7 @@ export async function inProcessApi(): Promise<InProcessApi> {
   const dir = mkdtempSync(join(tmpdir(), 'quanta-fuzz-'));
   const graph = SqliteKnowledgeGraph.open({ file: join(dir, 'graph.db') });
   const catalog = createCatalog({ graph, search: new EmbeddedSearchIndex(), clock: systemClock, semantics: JsonLdSemanticLayer.create() });
-  const app = createApp({ catalog, logger: pino({ level: 'silent' }), maxBodyBytes: 256 * 1024 });
+  const app = createApp({ catalog, logger: pino({ level: 'silent' }), maxBodyBytes: 256 * 1024, authenticate: () => SYSTEM });
   return {
     app,
     graph,

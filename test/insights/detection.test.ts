@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCatalog, FeedbackProjection, InsightsProjection, manualClock } from '@quanta/core';
 import { SqliteKnowledgeGraph } from '@quanta/graph-embedded';
-import { ANONYMOUS, type Descriptor } from '@quanta/model';
+import { SYSTEM, type Descriptor } from '@quanta/model';
 import { EmbeddedSearchIndex } from '@quanta/search-embedded';
 import { JsonLdSemanticLayer } from '@quanta/semantics';
 import { generateMesh, type GeneratedMesh } from './generated-mesh.js';
@@ -44,9 +44,9 @@ describe(`duplicate detection on a generated mesh of ${PRODUCTS} products`, () =
     feedback.balanceWith(insights);
     const catalog = createCatalog({ graph, search: new EmbeddedSearchIndex(), clock, semantics, feedback, insights });
     // The glossary first, as a governance team would publish it; then each product, grouped as it registers.
-    await catalog.register(meshGlossary() as Descriptor, ANONYMOUS);
+    await catalog.register(meshGlossary() as Descriptor, SYSTEM);
     await insights.rebuild();
-    for (const d of mesh.descriptors) await catalog.register(d as Descriptor, ANONYMOUS);
+    for (const d of mesh.descriptors) await catalog.register(d as Descriptor, SYSTEM);
     await insights.settled();
     incremental = measure(insights);
     await feedback.rebuild();

@@ -7,7 +7,7 @@ import { createClient, demoDescriptorFiles, type DescriptorFile, registerDemo, s
 import { DAY_MS } from '@quanta/ranking';
 import { EmbeddedSearchIndex } from '@quanta/search-embedded';
 import { JsonLdSemanticLayer } from '@quanta/semantics';
-import type { SearchResponse } from '@quanta/model';
+import { type SearchResponse, SYSTEM } from '@quanta/model';
 import { pino } from 'pino';
 import { parse } from 'yaml';
 
@@ -36,7 +36,7 @@ export async function demoCatalog(ageDays: number): Promise<DemoCatalog> {
   const insights = new InsightsProjection(graph, clock, feedback);
   feedback.balanceWith(insights);
   const catalog = createCatalog({ graph, search: new EmbeddedSearchIndex(), clock, semantics, feedback, insights, impressions: new ImpressionLog(graph), random: () => 1 });
-  const server = serve({ fetch: createApp({ catalog, logger: pino({ level: 'silent' }), maxBodyBytes: 4 << 20 }).fetch, hostname: '127.0.0.1', port: 0 });
+  const server = serve({ fetch: createApp({ catalog, logger: pino({ level: 'silent' }), maxBodyBytes: 4 << 20, authenticate: () => SYSTEM }).fetch, hostname: '127.0.0.1', port: 0 });
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const client = createClient(url);

@@ -16,7 +16,7 @@ from openlineage.client import OpenLineageClient
 from openlineage.client.event_v2 import InputDataset, Job, OutputDataset, Run, RunEvent, RunState
 from openlineage.client.facet_v2 import column_lineage_dataset as cl
 from openlineage.client.facet_v2 import job_type_job, schema_dataset
-from openlineage.client.transport.http import HttpConfig, HttpTransport
+from openlineage.client.transport.http import ApiKeyTokenProvider, HttpConfig, HttpTransport, TokenProvider
 from openlineage.client.uuid import generate_new_uuid
 
 PRODUCER = "https://quanta.example/test/lineage-clients/emit_events.py"
@@ -50,7 +50,11 @@ def main() -> int:
     if not url:
         print("usage: emit_events.py URL (or set OPENLINEAGE_URL)", file=sys.stderr)
         return 2
-    client = OpenLineageClient(transport=HttpTransport(HttpConfig(url=url, timeout=10.0)))
+    # The client's own API-key auth: it sends "Authorization: Bearer <key>", which is how Quanta
+    # takes an owner's token (OPENLINEAGE_API_KEY is the variable the client itself reads from env).
+    api_key = os.environ.get("OPENLINEAGE_API_KEY")
+    auth = ApiKeyTokenProvider({"apiKey": api_key}) if api_key else TokenProvider({})
+    client = OpenLineageClient(transport=HttpTransport(HttpConfig(url=url, timeout=10.0, auth=auth)))
 
     play_events = InputDataset(
         namespace=PLAYER_DB,

@@ -3,7 +3,7 @@
  * Harness for cross-package suites: real server processes and an HTTP helper.
  */
 export { backendEnv, openServerGraph, resetBackend } from './support/backend.js';
-export { call, productPath, type JsonResponse } from './support/http.js';
+export { authorization, call, productPath, useToken, type JsonResponse } from './support/http.js';
 export { compliantDescriptor } from './support/descriptors.js';
 export { ROOT, SERVER_MAIN, CLI } from './support/paths.js';
 export { startQuanta, type QuantaProcess, type StartOptions } from './support/quanta-process.js';

@@ -60,4 +60,14 @@ export function tokenCommands(program: Command): void {
       if (cli.json) cli.printJson({ secret });
       else cli.print(secret);
     });
+  program
+    .command('whoami')
+    .description('who the token (--token or QUANTA_TOKEN) stands for, and what it may do')
+    .action(async (_o: unknown, command: Command) => {
+      const cli = contextOf(command);
+      const me = await cli.client.whoami();
+      if (cli.json) return cli.printJson(me);
+      const may = me.admin ? 'an admin: may do anything' : me.teams.length > 0 ? `owner of team ${me.teams.join(', ')}` : me.consumer ? 'a consumer' : 'a reader';
+      cli.print(`${me.subject}: ${may}${me.consumer ? `; signals are recorded as ${me.consumer}` : ''}`);
+    });
 }

@@ -2,6 +2,7 @@ import { validate, compileErrors } from '@readme/openapi-parser';
 import { createCatalog, systemClock } from '@quanta/core';
 import { testDescriptor } from '@quanta/core/testing';
 import { SqliteKnowledgeGraph } from '@quanta/graph-embedded';
+import { SYSTEM } from '@quanta/model';
 import { EmbeddedSearchIndex } from '@quanta/search-embedded';
 import { JsonLdSemanticLayer } from '@quanta/semantics';
 import { pino } from 'pino';
@@ -12,7 +13,7 @@ import { PROBLEMS } from './problems.js';
 let app: ReturnType<typeof createApp>;
 beforeEach(() => {
   const catalog = createCatalog({ graph: SqliteKnowledgeGraph.open({ file: ':memory:' }), search: new EmbeddedSearchIndex(), clock: systemClock, semantics: JsonLdSemanticLayer.create() });
-  app = createApp({ catalog, logger: pino({ level: 'silent' }), maxBodyBytes: 4096, version: 'test' });
+  app = createApp({ catalog, logger: pino({ level: 'silent' }), maxBodyBytes: 4096, version: 'test', authenticate: () => SYSTEM });
 });
 
 const put = (body: string, type = 'application/json') => app.request('/api/v1/products', { method: 'PUT', body, headers: { 'Content-Type': type } });

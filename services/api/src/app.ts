@@ -3,7 +3,9 @@ import { NotFoundError } from '@quanta/model';
 import type { AppDeps, AppEnv } from './env.js';
 import { toProblemResponse } from './error-handler.js';
 import { HttpError } from './http-error.js';
+import { authorize } from './access.js';
 import { bearerAuthenticator, identify } from './identity.js';
+import { limitRate, shedLoad } from './load-limits.js';
 import { createMetrics } from './metrics.js';
 import { registerSearchMetrics } from './search-metrics.js';
 import { requestContext } from './request-context.js';
@@ -58,7 +60,11 @@ function withEnds(deps: AppDeps, routes: (app: Hono<AppEnv>) => void, { searchMe
 
   app.use('*', requestContext(deps.logger));
   app.use('*', metrics.middleware);
+  // Overload is turned away first, before a token is looked up; rate limits need the identity.
+  if (deps.limits) app.use('*', shedLoad(deps.limits.maxInFlight));
   app.use('*', identify(deps.authenticate ?? bearerAuthenticator(deps.catalog.tokens.authenticate)));
+  app.use('*', authorize());
+  if (deps.limits) app.use('*', limitRate(deps.limits.perIdentityPerSecond, deps.limits.perIdentityBurst));
 
   app.route('/', healthRoutes(deps, metrics.registry));
   routes(app);

@@ -1,7 +1,7 @@
 import { createCatalog, systemClock, type KnowledgeGraph } from '@quanta/core';
 import { testDescriptor } from '@quanta/core/testing';
 import { SqliteKnowledgeGraph } from '@quanta/graph-embedded';
-import { ANONYMOUS } from '@quanta/model';
+import { SYSTEM } from '@quanta/model';
 import { EmbeddedSearchIndex } from '@quanta/search-embedded';
 import { JsonLdSemanticLayer } from '@quanta/semantics';
 import { describe, expect, it } from 'vitest';
@@ -31,14 +31,14 @@ describe('concurrent writes through the catalog', () => {
     // The hook needs the catalog the graph is wired into: filled in just below.
     const late: { catalog?: ReturnType<typeof createCatalog> } = {};
     const graph = graphWithInterleaving(async () => {
-      await late.catalog?.register(testDescriptor('racy', { description: 'updated meanwhile', status: 'active' }), ANONYMOUS);
+      await late.catalog?.register(testDescriptor('racy', { description: 'updated meanwhile', status: 'active' }), SYSTEM);
     });
     const catalog = createCatalog({ graph, search: new EmbeddedSearchIndex(), clock: systemClock, semantics: JsonLdSemanticLayer.create() });
     late.catalog = catalog;
-    await catalog.register(testDescriptor('racy', { description: 'first' }), ANONYMOUS);
+    await catalog.register(testDescriptor('racy', { description: 'first' }), SYSTEM);
 
     (graph as unknown as { arm: () => void }).arm();
-    const retired = await catalog.retire(testDescriptor('racy').id, ANONYMOUS);
+    const retired = await catalog.retire(testDescriptor('racy').id, SYSTEM);
 
     expect(retired.product.revision).toBe(3);
     expect(retired.product.descriptor).toMatchObject({ status: 'retired', description: 'updated meanwhile' });

@@ -1,6 +1,7 @@
 import type { Catalog } from '@quanta/core';
 import type { Identity } from '@quanta/model';
 import type { Logger } from 'pino';
+import type { LoadLimits } from './load-limits.js';
 
 /** What `createApp` needs: the use cases, a logger and the transport's limits. */
 export interface AppDeps {
@@ -10,6 +11,8 @@ export interface AppDeps {
   readonly maxBodyBytes: number;
   /** Decides who sent each request; by default, the bearer API tokens of the catalog (ADR 0016). */
   readonly authenticate?: (request: Request) => Identity | Promise<Identity>;
+  /** Per-identity rate limits and the in-flight cap; none when absent (in-process tests). */
+  readonly limits?: LoadLimits;
   /** Shown in `/healthz` and the OpenAPI document. */
   readonly version?: string;
   /**

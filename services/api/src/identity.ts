@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { ANONYMOUS, type Identity, UnauthenticatedError } from '@quanta/model';
+import { ANONYMOUS, type Identity, isTokenSecret, UnauthenticatedError } from '@quanta/model';
 
 /** Decides who sent a request; throws UnauthenticatedError for credentials that stand for no one. */
 export type Authenticator = (request: Request) => Identity | Promise<Identity>;
@@ -15,17 +15,26 @@ export function identify(authenticate: Authenticator): MiddlewareHandler {
   };
 }
 
+/** Three base64url parts: the shape of a JWS in compact form (RFC 7515 §7.1). */
+const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*$/;
+
 /**
- * Reads `Authorization: Bearer <secret>` (RFC 6750) and asks `verify` who it stands for. No header
- * is the anonymous caller; a header that is not a bearer token, or a token `verify` refuses, is a 401
- * rather than anonymous, so a client with a broken token hears so instead of seeing less.
+ * Reads `Authorization: Bearer <secret>` (RFC 6750) and asks who it stands for: an API token goes
+ * to `verify`, a JWT to `verifyJwt` when OIDC is configured (ADR 0017). No header is the anonymous
+ * caller; a header that is not a bearer token, or a token refused, is a 401 rather than anonymous,
+ * so a client with a broken token hears so instead of seeing less.
  */
-export function bearerAuthenticator(verify: (secret: string) => Promise<Identity>): Authenticator {
+export function bearerAuthenticator(verify: (secret: string) => Promise<Identity>, verifyJwt?: (jwt: string) => Promise<Identity>): Authenticator {
   return async (request) => {
     const header = request.headers.get('authorization');
     if (header === null) return ANONYMOUS;
     const match = /^Bearer +([^\s]+) *$/i.exec(header);
     if (!match?.[1]) throw new UnauthenticatedError('the Authorization header must be "Bearer <token>"');
-    return verify(match[1]);
+    const credential = match[1];
+    if (!isTokenSecret(credential) && JWT.test(credential)) {
+      if (!verifyJwt) throw new UnauthenticatedError('this server takes Quanta API tokens only: OIDC is not configured (QUANTA_OIDC_ISSUER)');
+      return verifyJwt(credential);
+    }
+    return verify(credential);
   };
 }

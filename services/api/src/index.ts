@@ -5,6 +5,7 @@
  */
 export { createApp, createGraphqlApp } from './app.js';
 export type { AppDeps, AppEnv } from './env.js';
-export type { Authenticator } from './identity.js';
+export { bearerAuthenticator, type Authenticator } from './identity.js';
+export { oidcVerifier, type OidcSettings } from './oidc.js';
 export { PROBLEMS, problemType, type Problem, type ProblemKind } from './problems.js';
 export { openApiDocument } from './openapi.js';

@@ -55,7 +55,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
           responses: { '200': ok('Valid: the findings and the descriptor with defaults applied', 'Validation'), ...bodyErrors },
         },
       },
-      '/ns/context.jsonld': { get: { summary: 'The default JSON-LD context of descriptors', responses: { '200': { description: 'application/ld+json' } } } },
+      '/ns/context.jsonld': { get: { summary: 'The default JSON-LD context of descriptors', security: [], responses: { '200': { description: 'application/ld+json' } } } },
       '/api/v1/products/{iri}': {
         get: {
           summary: 'The current revision of a product; as DCAT/DPROD RDF with Accept: application/ld+json or text/turtle',
@@ -224,16 +224,25 @@ export function openApiDocument(version: string): Record<string, unknown> {
           responses: { '200': { description: '{ id, outcome: revoked | already-revoked }' }, '401': problemResponse('No valid token'), '403': problemResponse('Not an admin'), '404': problemResponse('No such token') },
         },
       },
-      '/api/v1/problems/{kind}': { get: { summary: 'Documentation of a problem type', parameters: [{ name: 'kind', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'The problem kind' }, '404': problemResponse('Unknown kind') } } },
-      '/healthz': { get: { summary: 'Liveness', responses: { '200': { description: 'Alive' } } } },
+      '/api/v1/me': {
+        get: {
+          summary: 'Who the token stands for: subject, admin, the teams it owns products for, the consumer its signals are recorded as',
+          responses: { '200': { description: '{ subject, kind, admin, teams, consumer? }' }, '401': problemResponse('No valid token') },
+        },
+      },
+      '/api/v1/problems/{kind}': { get: { summary: 'Documentation of a problem type', security: [], parameters: [{ name: 'kind', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'The problem kind' }, '404': problemResponse('Unknown kind') } } },
+      '/healthz': { get: { summary: 'Liveness', security: [], responses: { '200': { description: 'Alive' } } } },
       '/readyz': {
         get: {
           summary: 'Readiness: the knowledge graph reachable; the search engine and its lag reported',
+          security: [],
           responses: { '200': { description: '`ready`, or `degraded` while the search engine is unreachable or behind on failed writes; `search` gives pending products and lag in seconds' }, '503': problemResponse('The knowledge graph is unreachable') },
         },
       },
-      '/metrics': { get: { summary: 'Prometheus metrics', responses: { '200': { description: 'Text exposition format' } } } },
+      '/metrics': { get: { summary: 'Prometheus metrics', security: [], responses: { '200': { description: 'Text exposition format' } } } },
     },
+    // Every operation needs a token unless it says `security: []` (ADR 0017: the public routes).
+    security: [{ bearer: [] }],
     components: { schemas: componentSchemas(), securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A Quanta API token (`quanta token create`), ADR 0016' } } },
   };
 }

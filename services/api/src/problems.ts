@@ -1,7 +1,7 @@
 import type { ErrorKind, InputIssue, PolicyFinding } from '@quanta/model';
 
 /** Problem kinds only HTTP has: they come from the transport, not from the domain. */
-export type HttpKind = 'unsupported-media-type' | 'payload-too-large' | 'not-acceptable' | 'method-not-allowed' | 'internal';
+export type HttpKind = 'unsupported-media-type' | 'payload-too-large' | 'not-acceptable' | 'method-not-allowed' | 'rate-limited' | 'internal';
 
 /** Every problem `type` the API can answer with. */
 export type ProblemKind = ErrorKind | HttpKind;
@@ -47,6 +47,11 @@ export const PROBLEMS: Readonly<Record<ProblemKind, ProblemDoc>> = {
   },
   'payload-too-large': { status: 413, title: 'The body is too large', description: 'The body exceeds the configured limit (QUANTA_MAX_BODY_BYTES).' },
   'not-acceptable': { status: 406, title: 'No acceptable representation', description: 'The `Accept` header names no format this resource offers.' },
+  'rate-limited': {
+    status: 429,
+    title: 'Too many requests',
+    description: 'This identity sent more requests than its rate limit (QUANTA_RATE_LIMIT per second); retry after the seconds in `Retry-After`.',
+  },
   'method-not-allowed': { status: 405, title: 'Method not allowed', description: 'This resource does not support the method; `Allow` lists those it does.' },
   internal: { status: 500, title: 'Internal error', description: 'Something failed on our side. The error was logged with the request id.' },
 };

@@ -1,5 +1,6 @@
 import { createCatalog, EXAMINATIONS, FeedbackProjection, ImpressionLog, manualClock, type SlotPlacement } from '@quanta/core';
 import { SqliteKnowledgeGraph } from '@quanta/graph-embedded';
+import { SYSTEM } from '@quanta/model';
 import { DEFAULT_RANKING_PARAMS, SLOT_NOTE } from '@quanta/ranking';
 import { EmbeddedSearchIndex } from '@quanta/search-embedded';
 import { JsonLdSemanticLayer } from '@quanta/semantics';
@@ -39,7 +40,7 @@ beforeEach(async () => {
     random,
     onExplorationSlot: (p) => placements.push(p),
   });
-  app = createApp({ catalog, logger: pino({ level: 'silent' }), maxBodyBytes: 65_536, version: 'test' });
+  app = createApp({ catalog, logger: pino({ level: 'silent' }), maxBodyBytes: 65_536, version: 'test', authenticate: () => SYSTEM });
   // Six products with the same words: each team's own, so every one may explore.
   for (let i = 1; i <= 6; i++) {
     const body = {

@@ -15,6 +15,19 @@ describe('loadConfig', () => {
     expect(c.semanticThreads).toBe(Math.min(4, Math.max(1, availableParallelism() - 1)));
   });
 
+  it('reads OIDC whole or not at all, with asymmetric algorithms only, and the load limits', () => {
+    const oidc = { QUANTA_OIDC_ISSUER: 'https://login.example', QUANTA_OIDC_AUDIENCE: 'quanta', QUANTA_OIDC_JWKS_URL: 'https://login.example/jwks' };
+    expect(loadConfig(oidc).oidc).toEqual({ issuer: 'https://login.example', audience: 'quanta', jwksUrl: 'https://login.example/jwks', algorithms: ['RS256', 'ES256'], groupsClaim: 'groups' });
+    expect(loadConfig({}).oidc).toBeUndefined();
+    expect(() => loadConfig({ QUANTA_OIDC_ISSUER: 'https://login.example' })).toThrow(/QUANTA_OIDC_ISSUER, QUANTA_OIDC_AUDIENCE and QUANTA_OIDC_JWKS_URL together/);
+    for (const algorithms of ['HS256', 'none', 'RS256,HS512', '']) {
+      expect(() => loadConfig({ ...oidc, QUANTA_OIDC_ALGORITHMS: algorithms }), algorithms).toThrow(ConfigError);
+    }
+    expect(loadConfig({ ...oidc, QUANTA_OIDC_ALGORITHMS: 'ES384, EdDSA' }).oidc?.algorithms).toEqual(['ES384', 'EdDSA']);
+    expect(loadConfig({}).limits).toEqual({ perIdentityPerSecond: 300, perIdentityBurst: 600, maxInFlight: 128 });
+    expect(loadConfig({ QUANTA_RATE_LIMIT: '0', QUANTA_MAX_IN_FLIGHT: '8' }).limits).toEqual({ perIdentityPerSecond: 0, perIdentityBurst: 1, maxInFlight: 8 });
+  });
+
   it('analyses on the event loop when asked for no semantic threads', () => {
     expect(loadConfig({ QUANTA_SEMANTIC_THREADS: '0' }).semanticThreads).toBe(0);
     expect(() => loadConfig({ QUANTA_SEMANTIC_THREADS: '-1' })).toThrow(/QUANTA_SEMANTIC_THREADS/);

@@ -4,6 +4,9 @@ import { z } from 'zod';
 
 const port = z.coerce.number().int().min(0).max(65535);
 
+/** The JWS algorithms an OIDC token may be signed with: asymmetric ones only. */
+const OIDC_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
+
 /**
  * Every environment variable Quanta reads, validated in one place (DESIGN.md §11). Defaults give
  * the embedded backends: no Neo4j, no Meilisearch, no network.
@@ -19,6 +22,9 @@ export const EnvSchema = z
     QUANTA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     QUANTA_LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
     QUANTA_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+    QUANTA_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(300),
+    QUANTA_RATE_BURST: z.coerce.number().int().min(1).max(1_000_000).optional(),
+    QUANTA_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(128),
     // One core is left to the event loop; more than 4 threads would only hold more heaps.
     QUANTA_SEMANTIC_THREADS: z.coerce.number().int().min(0).max(64).default(Math.min(4, Math.max(1, availableParallelism() - 1))),
     QUANTA_FEEDBACK_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
@@ -41,6 +47,21 @@ export const EnvSchema = z
       .string()
       .regex(TOKEN_SECRET, { message: 'must be a Quanta token: quanta_ and 43 base64url characters (`quanta token secret` makes one)' })
       .optional(),
+    // OIDC (ADR 0017): JWTs from this issuer, for this audience, checked with the keys at this URL.
+    QUANTA_OIDC_ISSUER: z.string().url().optional(),
+    QUANTA_OIDC_AUDIENCE: z.string().min(1).optional(),
+    QUANTA_OIDC_JWKS_URL: z.string().url().optional(),
+    // Asymmetric algorithms only: with an HMAC one, the provider's public key would be a shared secret.
+    QUANTA_OIDC_ALGORITHMS: z
+      .string()
+      .default('RS256,ES256')
+      .transform((s) => s.split(',').map((a) => a.trim()).filter(Boolean))
+      .pipe(z.array(z.enum(OIDC_ALGORITHMS), { message: `each must be one of ${OIDC_ALGORITHMS.join(', ')} (never none or HS*)` }).min(1)),
+    QUANTA_OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+  })
+  .refine((e) => [e.QUANTA_OIDC_ISSUER, e.QUANTA_OIDC_AUDIENCE, e.QUANTA_OIDC_JWKS_URL].every((v) => v === undefined) || (e.QUANTA_OIDC_ISSUER && e.QUANTA_OIDC_AUDIENCE && e.QUANTA_OIDC_JWKS_URL), {
+    message: 'OIDC needs QUANTA_OIDC_ISSUER, QUANTA_OIDC_AUDIENCE and QUANTA_OIDC_JWKS_URL together',
+    path: ['QUANTA_OIDC_ISSUER'],
   })
   .refine((e) => e.QUANTA_GRAPH !== 'neo4j' || e.NEO4J_URI, {
     message: 'NEO4J_URI is required when QUANTA_GRAPH=neo4j',
@@ -66,6 +87,12 @@ export interface QuantaConfig {
   /** `json` lines for machines (the default), `pretty` for a person at a terminal. */
   readonly logFormat: 'json' | 'pretty';
   readonly maxBodyBytes: number;
+  /**
+   * Per-identity requests per second (`QUANTA_RATE_LIMIT`, 0 for none) and burst
+   * (`QUANTA_RATE_BURST`, twice the rate unless set); requests served at once
+   * (`QUANTA_MAX_IN_FLIGHT`), beyond which new ones get 503 (DESIGN.md §9.5).
+   */
+  readonly limits: { readonly perIdentityPerSecond: number; readonly perIdentityBurst: number; readonly maxInFlight: number };
   /** Worker threads for semantic analysis (ADR 0007); 0 analyses on the event loop. */
   readonly semanticThreads: number;
   /** How often the feedback scores are recomputed whole, so evidence decays (ADR 0010); a signal refreshes its product at once. */
@@ -97,6 +124,14 @@ export interface QuantaConfig {
   readonly production: boolean;
   /** `QUANTA_ADMIN_TOKEN`: an admin token's secret, stored (hashed) at start when it is not yet. */
   readonly adminToken?: string;
+  /** OIDC access tokens accepted beside API tokens (ADR 0017), when `QUANTA_OIDC_*` are set. */
+  readonly oidc?: {
+    readonly issuer: string;
+    readonly audience: string;
+    readonly jwksUrl: string;
+    readonly algorithms: readonly string[];
+    readonly groupsClaim: string;
+  };
 }
 
 /** A configuration that cannot start Quanta; the message lists every offending variable. */
@@ -138,6 +173,7 @@ export function loadConfig(
     logLevel: e.QUANTA_LOG_LEVEL,
     logFormat: e.QUANTA_LOG_FORMAT,
     maxBodyBytes: e.QUANTA_MAX_BODY_BYTES,
+    limits: { perIdentityPerSecond: e.QUANTA_RATE_LIMIT, perIdentityBurst: e.QUANTA_RATE_BURST ?? Math.max(1, 2 * e.QUANTA_RATE_LIMIT), maxInFlight: e.QUANTA_MAX_IN_FLIGHT },
     semanticThreads: e.QUANTA_SEMANTIC_THREADS,
     feedbackRefreshSeconds: e.QUANTA_FEEDBACK_REFRESH_SECONDS,
     impressionFlushSeconds: e.QUANTA_IMPRESSION_FLUSH_SECONDS,
@@ -150,5 +186,10 @@ export function loadConfig(
     projectorRetryMaxMs: e.QUANTA_PROJECTOR_RETRY_MAX_MS,
     production: e.NODE_ENV === 'production',
     ...(e.QUANTA_ADMIN_TOKEN && { adminToken: e.QUANTA_ADMIN_TOKEN }),
+    ...(e.QUANTA_OIDC_ISSUER &&
+      e.QUANTA_OIDC_AUDIENCE &&
+      e.QUANTA_OIDC_JWKS_URL && {
+        oidc: { issuer: e.QUANTA_OIDC_ISSUER, audience: e.QUANTA_OIDC_AUDIENCE, jwksUrl: e.QUANTA_OIDC_JWKS_URL, algorithms: e.QUANTA_OIDC_ALGORITHMS, groupsClaim: e.QUANTA_OIDC_GROUPS_CLAIM },
+      }),
   };
 }

@@ -76,18 +76,19 @@ export function createCatalog(given: CatalogDeps) {
     },
     /** Feedback multiplier, factors, ratings, usage and SLO status of many products, from the projection. */
     feedbackOf: (iris: readonly Iri[]) => readFeedback(deps, iris),
-    /** Usage reports, all or none (every product registered), each stored once. */
-    recordUsage: (inputs: readonly UsageInput[]) => recordUsage(deps, inputs),
-    /** A consumer's current rating of a product. */
-    rate: (product: Iri, consumer: Iri, input: RatingInput) => rateProduct(deps, product, consumer, input),
-    /** SLO check results against the product's declared SLOs, all or none. */
-    recordSloChecks: (product: Iri, inputs: readonly SloCheckInput[], pointerOf: (index: number) => string) => recordSloChecks(deps, product, inputs, pointerOf),
+    /** Usage reports, all or none (every product registered, each the caller's to make), each stored once. */
+    recordUsage: (inputs: readonly UsageInput[], identity: Identity) => recordUsage(deps, inputs, identity),
+    /** A consumer's current rating of a product, set by that consumer. */
+    rate: (product: Iri, consumer: Iri, input: RatingInput, identity: Identity) => rateProduct(deps, product, consumer, input, identity),
+    /** SLO check results against the product's declared SLOs, all or none, from its owner team. */
+    recordSloChecks: (product: Iri, inputs: readonly SloCheckInput[], pointerOf: (index: number) => string, identity: Identity) =>
+      recordSloChecks(deps, product, inputs, pointerOf, identity),
     /** Duplicate groups, canonicals, evidence, nudges and overrides of products in scope. */
     duplicatesReport: (filter: ReportFilter) => duplicatesReport(deps, filter),
     /** The duplicate group and retirement flag of many products (once the first duplicate run ended). */
     insightsOf: (iris: readonly Iri[]) => insightsOf(deps, iris),
     /** Consumers by domain, weekly trend, new and lost consumers, satisfaction and SLO compliance of live products in scope. */
-    usageReport: (query: UsageReportQuery) => usageReport(deps, query),
+    usageReport: (query: UsageReportQuery, identity: Identity) => usageReport(deps, query, identity),
     /** The mesh as a whole: interconnections over time, god products, the balancing loop's health. */
     meshReport: () => meshReport(deps),
     /** Runs duplicate detection, retirement flags and nudges over the whole mesh now. */

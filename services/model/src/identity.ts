@@ -22,6 +22,21 @@ export interface Identity {
 export const ANONYMOUS: Identity = Object.freeze({ subject: 'anonymous', kind: 'anonymous', admin: false, teams: [] });
 
 /**
+ * Quanta acting on its own behalf, inside one process: the server minting the UI's reader token,
+ * tools and tests that call the use cases directly. It never comes from a request.
+ */
+export const SYSTEM: Identity = Object.freeze({ subject: 'system', kind: 'service', admin: true, teams: [] });
+
+/**
+ * The identity a GraphQL context carries (the gateway and every subgraph put the request's there);
+ * a context without one is anonymous, so a resolver never acts for no one as someone.
+ */
+export function identityIn(context: object): Identity {
+  const identity = (context as { identity?: Identity }).identity;
+  return identity ?? ANONYMOUS;
+}
+
+/**
  * What an API token lets its holder do: `admin` everything; `owner` register, change and retire the
  * products of its team, and report and rate as that team; `consumer` report usage and rate as its
  * consumer; `reader` read.

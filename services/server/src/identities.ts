@@ -1,5 +1,7 @@
 import type { QuantaConfig } from '@quanta/config';
+import { type Authenticator, bearerAuthenticator, oidcVerifier } from '@quanta/api';
 import type { Catalog } from '@quanta/core';
+import { SYSTEM } from '@quanta/model';
 import type { Logger } from 'pino';
 
 /** Production would start with no one able to do anything, or with everything open: it does neither. */
@@ -28,4 +30,28 @@ export async function bootstrapIdentities(catalog: Catalog, config: QuantaConfig
     return undefined;
   }
   return config.adminToken ? undefined : catalog.tokens.firstAdmin();
+}
+
+/** The name of the reader token the server makes for its own UI, so each start can retire the last one. */
+export const WEB_TOKEN_NAME = 'web UI (made by the server at start)';
+
+/**
+ * A reader token for the UI this server starts (ADR 0017): the UI reads the catalog with it for
+ * visitors who have not signed in; anything a person does (rating, verdicts, their team's
+ * reports) goes with that person's own token. A new one at each start, and the previous ones
+ * revoked, so a secret left in an old process's environment stops working.
+ */
+export async function webReaderToken(catalog: Catalog): Promise<string> {
+  for (const old of await catalog.tokens.list(SYSTEM)) {
+    if (old.name === WEB_TOKEN_NAME && old.createdBy === SYSTEM.subject && !old.revokedAt) await catalog.tokens.revoke(old.id, SYSTEM);
+  }
+  return (await catalog.tokens.create({ name: WEB_TOKEN_NAME, role: 'reader' }, SYSTEM)).secret;
+}
+
+/**
+ * Who each request is, in every HTTP process of this server: API tokens from the graph, and OIDC
+ * access tokens when `QUANTA_OIDC_*` configure a provider (ADR 0017).
+ */
+export function authenticatorOf(catalog: Catalog, config: QuantaConfig): Authenticator {
+  return bearerAuthenticator(catalog.tokens.authenticate, config.oidc && oidcVerifier(config.oidc));
 }

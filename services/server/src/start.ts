@@ -2,7 +2,7 @@ import { createApp } from '@quanta/api';
 import type { QuantaConfig } from '@quanta/config';
 import { createGatewayServer, DEFAULT_LIMITS, graphqlHandler, readSupergraph, type SubgraphTarget } from '@quanta/gateway';
 import type { Logger } from 'pino';
-import { bootstrapIdentities } from './identities.js';
+import { authenticatorOf, bootstrapIdentities, webReaderToken } from './identities.js';
 import { listen } from './listen.js';
 import { openRuntime, type Runtime } from './runtime.js';
 import { type SubgraphProcesses, startSubgraphProcesses } from './split.js';
@@ -58,13 +58,13 @@ export async function startServer(config: QuantaConfig, logger: Logger, options:
     const gateway = createGatewayServer({ supergraphSdl: readSupergraph(), subgraphs: targets, production: config.production, logger: logger.child({ component: 'graphql' }) });
     await gateway.start();
     const graphql = graphqlHandler(gateway, { maxBodyBytes: config.maxBodyBytes, batch: DEFAULT_LIMITS.batch });
-    const app = createApp({ catalog, logger, maxBodyBytes: config.maxBodyBytes, version: options.version, graphql });
+    const app = createApp({ catalog, logger, maxBodyBytes: config.maxBodyBytes, limits: config.limits, authenticate: authenticatorOf(catalog, config), version: options.version, graphql });
     const { url, close } = await listen(app.fetch, config).catch(async (error: unknown) => {
       await gateway.stop();
       throw error;
     });
     const web = options.web
-      ? await openWeb(url, config, logger).catch(async (error: unknown) => {
+      ? await openWeb(url, await webReaderToken(catalog), config, logger).catch(async (error: unknown) => {
           await close();
           await gateway.stop();
           throw error;
@@ -101,9 +101,9 @@ function served(url: string, webUrl: string | undefined, runtime: Runtime, subgr
 }
 
 /** The UI, or nothing (with a warning saying how to build it) when it has not been built. */
-async function openWeb(apiUrl: string, config: QuantaConfig, logger: Logger): Promise<WebProcess | undefined> {
+async function openWeb(apiUrl: string, token: string, config: QuantaConfig, logger: Logger): Promise<WebProcess | undefined> {
   try {
-    return await startWeb(apiUrl, config, logger.child({ component: 'web' }));
+    return await startWeb(apiUrl, token, config, logger.child({ component: 'web' }));
   } catch (error) {
     if (!(error instanceof WebNotBuiltError)) throw error;
     logger.warn(`${error.message}; serving the API only`);

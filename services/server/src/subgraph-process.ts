@@ -2,6 +2,7 @@ import { createGraphqlApp } from '@quanta/api';
 import type { QuantaConfig } from '@quanta/config';
 import { createSubgraphServer, graphqlHandler } from '@quanta/gateway';
 import type { Logger } from 'pino';
+import { authenticatorOf } from './identities.js';
 import { listen } from './listen.js';
 import { openRuntime } from './runtime.js';
 import type { RunningServer } from './start.js';
@@ -19,7 +20,7 @@ export async function startSubgraph(config: QuantaConfig, logger: Logger, name: 
   try {
     await apollo.start();
     const graphql = graphqlHandler(apollo, { maxBodyBytes: config.maxBodyBytes, batch: 1 });
-    const app = createGraphqlApp({ catalog: runtime.catalog, logger, maxBodyBytes: config.maxBodyBytes, version, graphql });
+    const app = createGraphqlApp({ catalog: runtime.catalog, logger, maxBodyBytes: config.maxBodyBytes, authenticate: authenticatorOf(runtime.catalog, config), version, graphql });
     served = await listen(app.fetch, config);
   } catch (error) {
     await apollo.stop();

@@ -40,13 +40,14 @@ function webEntry(): string {
 
 /**
  * Starts the Next.js UI on `config.webPort`, reading from the API at `apiUrl`, and waits until it
- * listens. The child gets no environment of the server's (no database passwords: it needs none),
+ * listens, as a reader with `readerToken`. The child gets no environment of the server's (no database passwords: it needs none),
  * and ends with this process through the IPC channel, however this one ends.
  * @throws WebNotBuiltError when the UI has not been built
  */
-export async function startWeb(apiUrl: string, config: QuantaConfig, logger: Logger): Promise<WebProcess> {
+export async function startWeb(apiUrl: string, readerToken: string, config: QuantaConfig, logger: Logger): Promise<WebProcess> {
   const child = spawn(process.execPath, [webEntry(), '--api-url', apiUrl, '--port', String(config.webPort), '--host', config.host], {
-    env: { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    // The token goes in the environment, not the arguments: `ps` shows arguments to everyone.
+    env: { NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', QUANTA_WEB_TOKEN: readerToken },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   let ready = false;

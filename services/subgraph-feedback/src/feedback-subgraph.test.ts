@@ -4,6 +4,7 @@ import { saveInput, testDescriptor } from '@quanta/core/testing';
 import { subgraphHarness, type SubgraphHarness } from '@quanta/gateway/testing';
 import { SqliteKnowledgeGraph } from '@quanta/graph-embedded';
 import { EmbeddedSearchIndex } from '@quanta/search-embedded';
+import { SYSTEM } from '@quanta/model';
 import { JsonLdSemanticLayer } from '@quanta/semantics';
 import { feedbackSubgraph } from './index.js';
 
@@ -25,9 +26,9 @@ describe('feedback subgraph', () => {
     await graph.saveProduct(saveInput(orders));
     await graph.saveProduct(saveInput(quiet));
     await graph.saveProduct(saveInput(strict));
-    await catalog.recordSloChecks(strict.id, [{ metric: 'uniqueness', passed: false, at: new Date(now - 3_600_000).toISOString() }], () => '');
-    await catalog.recordUsage(['sales', 'finance', 'support'].map((team) => ({ product: orders.id, consumer: `urn:quanta:team:${team}`, count: 1, at: new Date(now - 86_400_000).toISOString() })));
-    await catalog.recordSloChecks(orders.id, [{ metric: 'freshness', passed: false, at: new Date(now - 3_600_000).toISOString() }], () => '');
+    await catalog.recordSloChecks(strict.id, [{ metric: 'uniqueness', passed: false, at: new Date(now - 3_600_000).toISOString() }], () => '', SYSTEM);
+    await catalog.recordUsage(['sales', 'finance', 'support'].map((team) => ({ product: orders.id, consumer: `urn:quanta:team:${team}`, count: 1, at: new Date(now - 86_400_000).toISOString() })), SYSTEM);
+    await catalog.recordSloChecks(orders.id, [{ metric: 'freshness', passed: false, at: new Date(now - 3_600_000).toISOString() }], () => '', SYSTEM);
     await feedback.rebuild();
     subgraph = await subgraphHarness(feedbackSubgraph(catalog));
   });

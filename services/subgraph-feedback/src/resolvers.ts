@@ -3,7 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import DataLoader from 'dataloader';
 import type { Catalog, ProductFeedbackView } from '@quanta/core';
 import { perRequest } from '@quanta/gateway';
-import { ConsumerRefSchema, type Iri, parseOrThrow, RatingInputSchema, UsageInputSchema } from '@quanta/model';
+import { ConsumerRefSchema, identityIn, type Iri, parseOrThrow, RatingInputSchema, UsageInputSchema } from '@quanta/model';
 import { z } from 'zod';
 
 interface Ref {
@@ -43,14 +43,14 @@ export function feedbackResolvers(catalog: Catalog): GraphQLResolverMap<object> 
       sloStatus: read((f) => f.slos.map((s) => ({ ...s, target: s.target ?? null, burn: Number.isFinite(s.burn) ? s.burn : null, met: s.burn <= 1 })), []),
     },
     Mutation: {
-      rate: async (_root: unknown, args: RateArgs) => {
+      rate: async (_root: unknown, args: RateArgs, context: object) => {
         const consumer = parseOrThrow(ConsumerRefSchema, args.consumer, 'consumer');
         const input = parseOrThrow(RatingInputSchema, withoutNulls({ stars: args.stars, comment: args.comment }), 'rating');
-        return { outcome: await catalog.rate(args.product, consumer, input) };
+        return { outcome: await catalog.rate(args.product, consumer, input, identityIn(context)) };
       },
-      recordUsage: async (_root: unknown, { reports }: { reports: Record<string, unknown>[] }) => {
+      recordUsage: async (_root: unknown, { reports }: { reports: Record<string, unknown>[] }, context: object) => {
         const inputs = parseOrThrow(z.array(UsageInputSchema).min(1).max(1000), reports.map(withoutNulls), 'usage reports');
-        return catalog.recordUsage(inputs);
+        return catalog.recordUsage(inputs, identityIn(context));
       },
     },
   };

@@ -4,6 +4,7 @@ import { saveInput, testDescriptor } from '@quanta/core/testing';
 import { subgraphHarness, type SubgraphHarness } from '@quanta/gateway/testing';
 import { SqliteKnowledgeGraph } from '@quanta/graph-embedded';
 import { EmbeddedSearchIndex } from '@quanta/search-embedded';
+import { SYSTEM } from '@quanta/model';
 import { JsonLdSemanticLayer } from '@quanta/semantics';
 import { insightsSubgraph } from './index.js';
 
@@ -27,7 +28,7 @@ describe('insights subgraph', () => {
 
   beforeAll(async () => {
     for (const d of [orders, copy, customers]) await graph.saveProduct(saveInput(d));
-    await catalog.recordUsage([{ product: orders.id, consumer: 'urn:quanta:team:sales', count: 1, at: '2026-05-31T00:00:00.000Z' }]);
+    await catalog.recordUsage([{ product: orders.id, consumer: 'urn:quanta:team:sales', count: 1, at: '2026-05-31T00:00:00.000Z' }], SYSTEM);
     await feedback.rebuild();
     await insights.rebuild();
     subgraph = await subgraphHarness(insightsSubgraph(catalog));

@@ -3,7 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import DataLoader from 'dataloader';
 import type { Catalog, ProductInsights } from '@quanta/core';
 import { perRequest } from '@quanta/gateway';
-import { type DuplicateGroupView, intInRange, type Iri, type MeshReport, type UsageReport, USAGE_WINDOW_DAYS } from '@quanta/model';
+import { type DuplicateGroupView, identityIn, intInRange, type Iri, type MeshReport, type UsageReport, USAGE_WINDOW_DAYS } from '@quanta/model';
 
 interface Ref {
   readonly iri: Iri;
@@ -69,13 +69,13 @@ export function insightsResolvers(catalog: Catalog): GraphQLResolverMap<object> 
     Query: {
       duplicateGroups: async (_root: unknown, { owner, domain }: { owner?: string | null; domain?: string | null }) =>
         (await catalog.duplicatesReport({ ...(owner && { owner }), ...(domain && { domain }) })).groups.map(group),
-      usageReport: async (_root: unknown, { owner, domain, windowDays }: { owner?: string | null; domain?: string | null; windowDays: number }) =>
+      usageReport: async (_root: unknown, { owner, domain, windowDays }: { owner?: string | null; domain?: string | null; windowDays: number }, context: object) =>
         usage(
           await catalog.usageReport({
             ...(owner && { owner }),
             ...(domain && { domain }),
             windowDays: intInRange('windowDays', windowDays, USAGE_WINDOW_DAYS.min, USAGE_WINDOW_DAYS.max, '/arguments/windowDays'),
-          }),
+          }, identityIn(context)),
         ),
       meshReport: async () => mesh(await catalog.meshReport()),
     },

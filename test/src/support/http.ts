@@ -5,7 +5,29 @@ export interface JsonResponse<T = unknown> {
   readonly body: T;
 }
 
-/** Calls the API and parses the JSON (or problem+json) answer. */
+/** The token each server is called with, by origin: `startQuanta` remembers its admin token here. */
+const tokens = new Map<string, string>();
+
+/**
+ * Makes `call` (and {@link authorization}) send `token` to `base`'s origin from now on; `undefined`
+ * forgets it. Tests that are about credentials pass their own `Authorization` header instead.
+ */
+export function useToken(base: string, token: string | undefined): void {
+  const origin = new URL(base).origin;
+  if (token === undefined) tokens.delete(origin);
+  else tokens.set(origin, token);
+}
+
+/** `{ Authorization: 'Bearer …' }` with the token remembered for `base`, for tests that fetch themselves. */
+export function authorization(base: string): Record<string, string> {
+  const token = tokens.get(new URL(base).origin);
+  return token === undefined ? {} : { Authorization: `Bearer ${token}` };
+}
+
+/**
+ * Calls the API and parses the JSON (or problem+json) answer. It sends the token remembered for
+ * the server unless `headers` has an `Authorization` of its own; an empty one sends none.
+ */
 export async function call<T = any>(
   base: string,
   method: string,
@@ -14,7 +36,9 @@ export async function call<T = any>(
   contentType = 'application/json',
   headers: Readonly<Record<string, string>> = {},
 ): Promise<JsonResponse<T>> {
-  const init: RequestInit = { method, headers: { ...headers } };
+  const own = Object.keys(headers).find((k) => k.toLowerCase() === 'authorization');
+  const sent = own === undefined ? { ...authorization(base), ...headers } : Object.fromEntries(Object.entries(headers).filter(([k, v]) => k !== own || v !== ''));
+  const init: RequestInit = { method, headers: sent };
   if (body !== undefined) {
     init.body = typeof body === 'string' ? body : JSON.stringify(body);
     (init.headers as Record<string, string>)['Content-Type'] = contentType;

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { backendEnv, resetBackend } from './backend.js';
+import { useToken } from './http.js';
 import { SERVER_MAIN } from './paths.js';
 
 /** A real Quanta server process on loopback, owned by a test. */
@@ -63,6 +64,8 @@ export async function startQuanta(options: StartOptions = {}): Promise<QuantaPro
   child.stderr?.on('data', keep);
   const { url, webUrl } = await waitForUrl(child, options.timeoutMs ?? 60_000);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // The suites call as an admin unless they say otherwise (an Authorization header of their own).
+  useToken(url, adminToken);
   const self: QuantaProcess = {
     url,
     ...(webUrl && { webUrl }),

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { SessionBar } from '@/components/session/session-bar';
 import './globals.css';
 
 // Every page shows the live mesh: render on each request, never at build time (the API is not up then).
@@ -11,7 +12,7 @@ export const metadata: Metadata = {
   description: 'Find the data products of the mesh, see why they rank where they do, and tell their owners how they serve you.',
 };
 
-/** Every page: a skip link, the navigation, and the page in a landmark. */
+/** Every page: a skip link, the navigation, who is signed in, and the page in a landmark. */
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
@@ -29,6 +30,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/owners">Owners</Link>
             <Link href="/mesh">Mesh</Link>
           </nav>
+          <SessionBar />
         </header>
         <main id="main">{children}</main>
       </body>

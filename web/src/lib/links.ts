@@ -25,3 +25,28 @@ export function fromSegment(segment: string): string {
     return segment;
   }
 }
+
+/** The sign-in page, coming back to `next` (a path of this site) once signed in. */
+export const signInHref = (next: string) => `/sign-in?next=${encodeURIComponent(next)}`;
+
+const BASE = 'http://quanta.invalid';
+/** A backslash, or a control character (which browsers drop from a URL before reading it). */
+const unsafe = (c: string) => c === '\\' || c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f;
+
+/**
+ * Where to go after signing in: `next` when it is a path of this site, else the search page.
+ * Anything that could leave the site is refused (an open redirect would let a link of anyone's
+ * lend Quanta's address to a phishing page): absolute URLs, `//host` and `/\host` (which browsers
+ * read as `//host`), and control characters browsers strip before reading the rest.
+ */
+export function safeNext(next: string | undefined): string {
+  if (!next || !next.startsWith('/') || [...next].some(unsafe)) return '/';
+  let url: URL;
+  try {
+    url = new URL(next, BASE);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== BASE || url.pathname.startsWith('//')) return '/';
+  return `${url.pathname}${url.search}${url.hash}`;
+}

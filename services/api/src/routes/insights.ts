@@ -19,7 +19,7 @@ export function reportRoutes({ catalog }: AppDeps): Hono<AppEnv> {
   });
   app.get('/usage', async (c) => {
     const q = queryOf(c, ['owner', 'domain', 'window']);
-    return c.json(await catalog.usageReport({ ...scopeOf(q), windowDays: windowDays(q.get('window')) }));
+    return c.json(await catalog.usageReport({ ...scopeOf(q), windowDays: windowDays(q.get('window')) }, c.get('identity')));
   });
   return app;
 }

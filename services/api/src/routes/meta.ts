@@ -23,6 +23,11 @@ export function metaRoutes({ catalog, logger, version }: AppDeps): Hono<AppEnv> 
   const app = new Hono<AppEnv>();
   const document = openApiDocument(version ?? 'dev');
   app.get('/openapi.json', (c) => c.json(document));
+  // Who the caller is, as the identity middleware decided: the UI's sign-in and `quanta whoami` ask.
+  app.get('/me', (c) => {
+    queryOf(c, []);
+    return c.json(c.get('identity'), 200, { 'Cache-Control': 'no-store' });
+  });
   app.get('/problems/:kind', (c) => {
     const kind = c.req.param('kind') as ProblemKind;
     const doc = PROBLEMS[kind];

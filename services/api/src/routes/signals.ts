@@ -23,7 +23,7 @@ export function usageRoutes({ catalog, maxBodyBytes }: AppDeps): Hono<AppEnv> {
   app.post('/', async (c) => {
     queryOf(c, []);
     const reports = parseOneOrMany(UsageInputSchema, await readBody(c, maxBodyBytes, 'a usage report or an array of them'), 'usage report');
-    const result = await catalog.recordUsage(reports);
+    const result = await catalog.recordUsage(reports, c.get('identity'));
     return c.json(result, status(result.stored));
   });
   return app;
@@ -45,7 +45,7 @@ export function productSignalRoutes({ catalog, maxBodyBytes }: AppDeps): Hono<Ap
       ]);
     }
     const input = parseOrThrow(RatingInputSchema, await readBody(c, maxBodyBytes, 'a rating'), 'rating');
-    const outcome = await catalog.rate(iriParam(c), consumer.data, input);
+    const outcome = await catalog.rate(iriParam(c), consumer.data, input, c.get('identity'));
     return c.json({ outcome }, outcome === 'stored' ? 201 : 200);
   });
 
@@ -53,7 +53,7 @@ export function productSignalRoutes({ catalog, maxBodyBytes }: AppDeps): Hono<Ap
     queryOf(c, []);
     const body = await readBody(c, maxBodyBytes, 'an SLO check or an array of them');
     const checks = parseOneOrMany(SloCheckInputSchema, body, 'SLO check');
-    const result = await catalog.recordSloChecks(iriParam(c), checks, (i) => (Array.isArray(body) ? `/${i}` : ''));
+    const result = await catalog.recordSloChecks(iriParam(c), checks, (i) => (Array.isArray(body) ? `/${i}` : ''), c.get('identity'));
     return c.json(result, status(result.stored));
   });
   return app;

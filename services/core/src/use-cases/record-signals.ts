@@ -1,5 +1,7 @@
 import {
   type Descriptor,
+  ForbiddenError,
+  type Identity,
   type Iri,
   NotFoundError,
   type RatingInput,
@@ -10,6 +12,7 @@ import {
   toPointer,
 } from '@quanta/model';
 import type { RatingRecord, SignalOutcome, SloCheckRecord, UsageRecord } from '../ports/signal-graph.js';
+import { mayReportUsage, requireConsumer, requireOwner } from './authorization.js';
 import type { CatalogDeps } from './deps.js';
 
 /** How many signals of a call were new, and how many the graph held already (or changed, for ratings). */
@@ -32,11 +35,20 @@ async function descriptorOf(deps: CatalogDeps, iri: Iri): Promise<Descriptor> {
 }
 
 /**
- * Stores usage reports (POST /api/v1/usage), all or none: every product must be registered.
+ * Stores usage reports (POST /api/v1/usage), all or none: every product must be registered, and
+ * each report must be the caller's own use or a read of a product the caller's team owns.
  * @throws NotFoundError naming the first unknown product; nothing is stored
+ * @throws ForbiddenError naming the first report the caller may not make; nothing is stored
  */
-export async function recordUsage(deps: CatalogDeps, inputs: readonly UsageInput[]): Promise<SignalReport> {
-  for (const iri of new Set(inputs.map((u) => u.product))) await descriptorOf(deps, iri);
+export async function recordUsage(deps: CatalogDeps, inputs: readonly UsageInput[], identity: Identity): Promise<SignalReport> {
+  const teams = new Map<Iri, string>();
+  for (const iri of new Set(inputs.map((u) => u.product))) teams.set(iri, (await descriptorOf(deps, iri)).owner.team);
+  const refused = inputs.findIndex((u) => !mayReportUsage(identity, u.consumer, teams.get(u.product) ?? ''));
+  if (refused >= 0) {
+    const u = inputs[refused] as UsageInput;
+    const where = inputs.length > 1 ? `report ${refused}: ` : '';
+    throw new ForbiddenError(`${where}usage by ${u.consumer} of ${u.product} can be reported by that consumer or by team ${teams.get(u.product)}, which owns the product`);
+  }
   const now = deps.clock.now();
   const records = inputs.map((u): UsageRecord => {
     const at = instant(u.at ?? now);
@@ -57,10 +69,12 @@ async function refresh(deps: CatalogDeps, iris: readonly Iri[]): Promise<void> {
 
 /**
  * Sets a consumer's rating of a product (PUT …/ratings/{consumer}); a consuming product's votes
- * count for its owner team (research/ranking.md §B.3: team cap).
+ * count for its owner team (research/ranking.md §B.3: team cap). Only the consumer itself rates.
+ * @throws ForbiddenError when the caller is not that consumer (checked before anything is read)
  * @throws NotFoundError when the product is not registered
  */
-export async function rateProduct(deps: CatalogDeps, product: Iri, consumer: Iri, input: RatingInput): Promise<SignalOutcome> {
+export async function rateProduct(deps: CatalogDeps, product: Iri, consumer: Iri, input: RatingInput, identity: Identity): Promise<SignalOutcome> {
+  requireConsumer(identity, consumer, 'rate');
   await descriptorOf(deps, product);
   const consumingProduct = await deps.graph.getProduct(consumer);
   const team = consumingProduct ? teamIri(consumingProduct.descriptor.owner.team) : consumer;
@@ -74,11 +88,21 @@ export async function rateProduct(deps: CatalogDeps, product: Iri, consumer: Iri
  * Stores SLO check results (POST …/slo-checks) against the SLOs the product declares: a check
  * names a metric of one of its output ports (the port may be left out when only one port declares
  * the metric).
+ * Only the product's owner team (or an admin) reports them.
  * @throws NotFoundError when the product is not registered
+ * @throws ForbiddenError when the caller does not own the product
  * @throws ValidationError naming each check that matches no declared SLO; nothing is stored
  */
-export async function recordSloChecks(deps: CatalogDeps, product: Iri, inputs: readonly SloCheckInput[], pointerOf: (index: number) => string): Promise<SignalReport> {
-  const declared = (await descriptorOf(deps, product)).outputPorts?.flatMap((p) => (p.slos ?? []).map((s) => ({ port: p.name, metric: s.metric }))) ?? [];
+export async function recordSloChecks(
+  deps: CatalogDeps,
+  product: Iri,
+  inputs: readonly SloCheckInput[],
+  pointerOf: (index: number) => string,
+  identity: Identity,
+): Promise<SignalReport> {
+  const descriptor = await descriptorOf(deps, product);
+  requireOwner(identity, descriptor.owner.team, `report SLO checks of ${product}`);
+  const declared = descriptor.outputPorts?.flatMap((p) => (p.slos ?? []).map((s) => ({ port: p.name, metric: s.metric }))) ?? [];
   const issues: { pointer: string; message: string }[] = [];
   const records = inputs.flatMap((c, i): SloCheckRecord[] => {
     const matches = declared.filter((d) => d.metric === c.metric && (c.port === undefined || d.port === c.port));

@@ -2,6 +2,7 @@ import { ConflictError, type Descriptor, type Identity, type Iri, type PolicyFin
 import { revisionHash } from '../projections/descriptor-hash.js';
 import { productGraph } from '../projections/product-graph.js';
 import { analyzeProduct } from './analyze-product.js';
+import { requireOwner } from './authorization.js';
 import type { CatalogDeps } from './deps.js';
 
 /** The result of a registration: what is stored now and whether this call changed it. */
@@ -30,7 +31,9 @@ const ATTEMPTS = 5;
 /**
  * Registers or updates a product: an idempotent upsert keyed by IRI, after the semantic layer's
  * checks (DESIGN.md §4: schema at the edge → JSON-LD with the pinned loader → SHACL policies).
- * A descriptor that leaves `status` out keeps the stored status.
+ * A descriptor that leaves `status` out keeps the stored status. Only the product's owner team
+ * (or an admin) registers it, and only the team that owns it now changes it.
+ * @throws ForbiddenError when the caller does not own the product (checked before any analysis)
  * @throws ValidationError / PolicyViolationError, storing nothing
  */
 export async function registerProduct(
@@ -39,11 +42,18 @@ export async function registerProduct(
   identity: Identity,
   options: RegisterOptions = { statusDeclared: true },
 ): Promise<RegisterResult> {
+  requireOwner(identity, descriptor.owner.team, `register ${descriptor.id} for team ${descriptor.owner.team}`);
+  const existing = await deps.graph.getProduct(descriptor.id);
+  if (existing) requireOwner(identity, existing.descriptor.owner.team, `change ${descriptor.id}`);
   const semantics = await analyzeProduct(deps, descriptor);
-  return saveLatest(deps, descriptor.id, identity, (current) => ({
-    descriptor: options.statusDeclared || !current ? descriptor : { ...descriptor, status: current.descriptor.status },
-    semantics,
-  }));
+  return saveLatest(deps, descriptor.id, identity, (current) => {
+    // Checked again on the revision the save replaces: ownership may have moved meanwhile.
+    if (current) requireOwner(identity, current.descriptor.owner.team, `change ${descriptor.id}`);
+    return {
+      descriptor: options.statusDeclared || !current ? descriptor : { ...descriptor, status: current.descriptor.status },
+      semantics,
+    };
+  });
 }
 
 /**

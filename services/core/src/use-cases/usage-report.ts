@@ -1,8 +1,9 @@
-import { type Iri, InvalidParameterError, type Product, type ProductUsage, teamIri, type UsageReport, USAGE_WINDOW_DAYS } from '@quanta/model';
+import { type Identity, type Iri, InvalidParameterError, type Product, type ProductUsage, teamIri, type UsageReport, USAGE_WINDOW_DAYS } from '@quanta/model';
 import { DAY_MS, DEFAULT_RANKING_PARAMS } from '@quanta/ranking';
 import { declaredGuarantees, type ProductUsageInput, productUsage, type UsageWindow } from '../projections/product-usage.js';
 import type { UsageRecord } from '../ports/signal-graph.js';
 import { DomainIndex } from '../projections/domain-index.js';
+import { reportScope } from './authorization.js';
 import type { CatalogDeps } from './deps.js';
 import type { ReportFilter } from './duplicates-report.js';
 
@@ -26,9 +27,14 @@ interface Catalog {
  * `GET /api/v1/reports/usage`: for each live product in scope (one owner team's and/or one
  * domain's, every one when neither), its consumers by domain, weekly trend, new and lost
  * consumers, reads, satisfaction and SLO compliance over `[now − days, now]` (see UsageReport).
+ * Who uses a team's products, and how satisfied they are, is for that team and admins to read: a
+ * caller with one team who names none gets its own team's report.
+ * @throws ForbiddenError when the caller asks for another team's report, or every team's
  * @throws InvalidParameterError when the window is not a whole number of days from 1 to 365
  */
-export async function usageReport(deps: CatalogDeps, query: UsageReportQuery): Promise<UsageReport> {
+export async function usageReport(deps: CatalogDeps, asked: UsageReportQuery, identity: Identity): Promise<UsageReport> {
+  const owner = reportScope(identity, asked.owner);
+  const query: UsageReportQuery = { ...asked, ...(owner !== undefined && { owner }) };
   const days = query.windowDays;
   if (!Number.isInteger(days) || days < USAGE_WINDOW_DAYS.min || days > USAGE_WINDOW_DAYS.max) {
     throw new InvalidParameterError(`the window must be a whole number of days from ${USAGE_WINDOW_DAYS.min} to ${USAGE_WINDOW_DAYS.max}, got ${days}`);

@@ -1,7 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { ANONYMOUS } from '@quanta/model';
+import { SYSTEM } from '@quanta/model';
 import type { GraphqlContext } from '../context.js';
 import type { SubgraphModule } from '../servers.js';
 
@@ -24,7 +24,7 @@ export async function subgraphHarness(module: SubgraphModule): Promise<SubgraphH
   const server = new ApolloServer<GraphqlContext>({ schema: buildSubgraphSchema([module]), plugins: [ApolloServerPluginInlineTraceDisabled()] });
   await server.start();
   const run = async (query: string, variables: Record<string, unknown> = {}): Promise<Answer> => {
-    const res = await server.executeOperation({ query, variables }, { contextValue: { identity: ANONYMOUS } });
+    const res = await server.executeOperation({ query, variables }, { contextValue: { identity: SYSTEM } });
     if (res.body.kind !== 'single') throw new Error('expected a single result');
     return res.body.singleResult as Answer;
   };

@@ -1,5 +1,6 @@
 import { webConfig } from '@/lib/config';
 import { SEARCH } from '@/lib/gateway/documents';
+import { readToken } from '@/lib/session';
 
 /** The largest body the browser may send: a search's variables are a few hundred bytes. */
 const MAX_BODY_BYTES = 16 * 1024;
@@ -15,6 +16,8 @@ const problem = (status: number, title: string, detail: string) =>
  * the document posted to the gateway is this server's own, so the UI's origin is not a way to run
  * mutations or any other operation against the API. JSON only: a cross-site form or `no-cors`
  * request cannot set that content type without a preflight, which this route never answers.
+ * It asks as the viewer (the signed-in person's token, else the UI's own): the browser never
+ * holds a token.
  */
 export async function POST(request: Request): Promise<Response> {
   if (!request.headers.get('content-type')?.startsWith('application/json')) {
@@ -31,10 +34,11 @@ export async function POST(request: Request): Promise<Response> {
   if (typeof variables !== 'object' || variables === null || Array.isArray(variables)) {
     return problem(400, 'Bad request', 'the body must be {"variables": {...}} with the Search document\'s variables');
   }
+  const token = await readToken();
   try {
     const upstream = await fetch(`${webConfig().apiUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...(token !== undefined && { authorization: `Bearer ${token}` }) },
       body: JSON.stringify({ query: SEARCH, variables }),
       cache: 'no-store',
       signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),

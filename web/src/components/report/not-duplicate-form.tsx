@@ -1,12 +1,25 @@
 'use client';
 
+import Link from 'next/link';
 import { useActionState, useId } from 'react';
 import { notDuplicate, type VerdictState } from '@/app/owners/[team]/actions';
+import { signInHref } from '@/lib/links';
 
-/** "Not a duplicate": the owner's answer to a duplicate nudge, with the reason shown beside the pair. */
-export function NotDuplicateForm({ product, other }: { product: string; other: string }) {
+/**
+ * "Not a duplicate": the owner's answer to a duplicate nudge, with the reason shown beside the
+ * pair. Only a signed-in person gets the form (the verdict goes with their token); a visitor is
+ * offered to sign in and come back to `here`.
+ */
+export function NotDuplicateForm({ product, other, signedIn, here }: { product: string; other: string; signedIn: boolean; here: string }) {
   const [state, action, pending] = useActionState<VerdictState, FormData>(notDuplicate, {});
   const id = useId();
+  if (!signedIn) {
+    return (
+      <p data-testid="sign-in-to-decide">
+        <Link href={signInHref(here)}>Sign in to decide</Link> whether it is a duplicate, with its owner team’s token.
+      </p>
+    );
+  }
   return (
     <form action={action} onSubmit={(e) => pending && e.preventDefault()} className="rate-form" aria-label="Not a duplicate">
       <input type="hidden" name="product" value={product} />

@@ -1,25 +1,25 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Prose } from '@/components/ui/prose';
-import { cookies } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { Duplicates } from '@/components/product/duplicates';
 import { EntityDiagram } from '@/components/product/entity-diagram';
 import { Factors } from '@/components/product/factors';
 import { Lineage } from '@/components/product/lineage';
 import { Ports } from '@/components/product/ports';
-import { RateForm } from '@/components/product/rate-form';
+import { RatePanel } from '@/components/product/rate-panel';
 import { Ratings } from '@/components/product/ratings';
 import { Slos } from '@/components/product/slos';
 import { SloChart } from '@/components/product/slo-chart';
 import { UsagePanel } from '@/components/product/usage-panel';
+import { UsageRefused } from '@/components/report/usage-refused';
 import { Revisions } from '@/components/product/revisions';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { DEFAULT_LINEAGE_DEPTH, getProduct, similarProducts } from '@/lib/gateway/queries/product';
 import { productUsage } from '@/lib/gateway/queries/reports';
 import { conceptHref, domainHref, fromSegment, ownerHref, productHref, productJsonLdHref } from '@/lib/links';
 import { formatDate, shortIri, sloState } from '@/lib/format';
-import { TEAM_COOKIE, teamName } from '@/lib/team';
+import { viewer } from '@/lib/session';
 
 interface Props {
   readonly params: Promise<{ iri: string }>;
@@ -40,9 +40,7 @@ export default async function ProductPage({ params, searchParams }: Props) {
   const depth = depthOf((await searchParams).depth);
   const product = await getProduct(iri, depth);
   if (!product) notFound();
-  const [usage, similar, jar] = await Promise.all([productUsage(product.iri, product.owner.name), similarProducts(product), cookies()]);
-  const team = jar.get(TEAM_COOKIE)?.value ?? '';
-  const mine = product.ratings.find((r) => teamName(r.team) === team);
+  const [usage, similar, who] = await Promise.all([productUsage(product.iri, product.owner.name), similarProducts(product), viewer()]);
   const slo = sloState(product.sloStatus);
   const docs = product.links.filter((l) => l.name !== 'successor');
   const successor = product.links.find((l) => l.name === 'successor');
@@ -144,16 +142,16 @@ export default async function ProductPage({ params, searchParams }: Props) {
       <section className="panel" aria-labelledby="slo-h">
         <h2 id="slo-h">Service levels</h2>
         <Slos ports={product.outputPorts} status={product.sloStatus} />
-        {usage && <SloChart guarantees={usage.slo.guarantees} />}
+        {usage.ok && usage.value && <SloChart guarantees={usage.value.slo.guarantees} />}
       </section>
       <section className="panel" aria-labelledby="usage-h">
         <h2 id="usage-h">Usage</h2>
-        <UsagePanel usage={usage} />
+        {usage.ok ? <UsagePanel usage={usage.value} /> : <UsageRefused team={product.owner.name} next={productHref(product.iri)} reason={usage.refused} />}
       </section>
       <section className="panel" id="ratings" aria-labelledby="ratings-h">
         <h2 id="ratings-h">Ratings</h2>
         <Ratings ratings={product.ratings} />
-        <RateForm product={product.iri} team={team} current={mine?.stars} />
+        <RatePanel product={product.iri} ratings={product.ratings} viewer={who} />
       </section>
       <section className="panel" aria-labelledby="rev-h">
         <h2 id="rev-h">History</h2>

@@ -1,5 +1,6 @@
 import 'server-only';
 import { unstable_cache } from 'next/cache';
+import { sharedReadToken } from '../../session';
 import { gql, orNotFound } from '../client';
 import { PRODUCT_REF } from '../documents';
 import type { DuplicateGroupView, Factor, ProductRef, RatingView, SloStatusView } from '../types';
@@ -150,9 +151,12 @@ export async function similarProducts(product: { iri: string; title: string }, c
   return (await similarTo(product.title.slice(0, 200))).filter((p) => p.iri !== product.iri).slice(0, count);
 }
 
-/** The search behind "similar products", kept for 30 s: a side panel need not be fresher than that. */
+/**
+ * The search behind "similar products", kept for 30 s: a side panel need not be fresher than that.
+ * The cache is shared by everyone, so it asks with the UI's own reader token, never a person's.
+ */
 const similarTo = unstable_cache(
-  async (title: string) => (await gql<{ search: { hits: { product: ProductRef }[] } }>(SIMILAR, { q: title })).search.hits.map((h) => h.product),
+  async (title: string) => (await gql<{ search: { hits: { product: ProductRef }[] } }>(SIMILAR, { q: title }, { token: sharedReadToken() })).search.hits.map((h) => h.product),
   ['similar-products'],
   { revalidate: 30 },
 );

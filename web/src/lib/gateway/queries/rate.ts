@@ -7,13 +7,15 @@ const RATE = /* GraphQL */ `
   }
 `;
 
-/** Stores a consumer team's rating of a product; it replaces the team's earlier one. */
-export async function rateProduct(input: { product: string; team: string; stars: number; comment?: string }): Promise<'stored' | 'updated' | 'duplicate'> {
-  const data = await gql<{ rate: { outcome: 'stored' | 'updated' | 'duplicate' } }>(RATE, {
-    product: input.product,
-    consumer: input.team,
-    stars: input.stars,
-    ...(input.comment && { comment: input.comment }),
-  });
+/**
+ * Stores a consumer's rating of a product; it replaces the consumer's earlier one. The API takes
+ * it only from that consumer's own token, so `token` is the signed-in person's.
+ */
+export async function rateProduct(input: { product: string; consumer: string; stars: number; comment?: string }, token: string): Promise<'stored' | 'updated' | 'duplicate'> {
+  const data = await gql<{ rate: { outcome: 'stored' | 'updated' | 'duplicate' } }>(
+    RATE,
+    { product: input.product, consumer: input.consumer, stars: input.stars, ...(input.comment && { comment: input.comment }) },
+    { token },
+  );
   return data.rate.outcome;
 }

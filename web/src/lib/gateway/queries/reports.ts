@@ -1,6 +1,5 @@
 import 'server-only';
-import { unstable_cache } from 'next/cache';
-import { gql } from '../client';
+import { gql, type Permitted, permitted } from '../client';
 import { PRODUCT_REF } from '../documents';
 import type { Factor, ProductRef } from '../types';
 
@@ -92,18 +91,25 @@ export interface ReportScope {
 
 /** What an owner's or a domain's report page shows. */
 export interface ScopeReportView {
-  readonly usageReport: UsageReportView;
+  /** The usage report, or the API's sentence when it is not this viewer's to read (owner teams' and admins' only). */
+  readonly usage: Permitted<UsageReportView>;
   readonly duplicateGroups: readonly GroupReportView[];
 }
 
-const SCOPE_REPORT = /* GraphQL */ `
-  query ScopeReport($owner: String, $domain: String, $windowDays: Int!) {
+const SCOPE_USAGE = /* GraphQL */ `
+  query ScopeUsage($owner: String, $domain: String, $windowDays: Int!) {
     usageReport(owner: $owner, domain: $domain, windowDays: $windowDays) {
       generatedAt windowDays
       products {
         ...ProductUsageFields
       }
     }
+  }
+  ${PRODUCT_USAGE_FIELDS}
+`;
+
+const SCOPE_DUPLICATES = /* GraphQL */ `
+  query ScopeDuplicates($owner: String, $domain: String) {
     duplicateGroups(owner: $owner, domain: $domain) {
       canonical { ...ProductRef }
       canonicalReason averageScore
@@ -112,12 +118,20 @@ const SCOPE_REPORT = /* GraphQL */ `
       nudges { product { ...ProductRef } owner kind message at }
     }
   }
-  ${PRODUCT_USAGE_FIELDS}
+  ${PRODUCT_REF}
 `;
 
-/** The usage and duplication report of one owner team or one domain, over the last `windowDays`. */
+/**
+ * The usage and duplication report of one owner team or one domain, over the last `windowDays`.
+ * Two operations, not one: the usage report is refused to most viewers, and being a non-null
+ * field its refusal would take the duplicate groups (anyone's to read) down with it.
+ */
 export async function scopeReport(scope: { owner?: string; domain?: string }, windowDays = 28): Promise<ScopeReportView> {
-  return gql<ScopeReportView>(SCOPE_REPORT, { ...scope, windowDays });
+  const [usage, duplicates] = await Promise.all([
+    permitted(gql<{ usageReport: UsageReportView }>(SCOPE_USAGE, { ...scope, windowDays }).then((d) => d.usageReport)),
+    gql<{ duplicateGroups: readonly GroupReportView[] }>(SCOPE_DUPLICATES, scope),
+  ]);
+  return { usage, duplicateGroups: duplicates.duplicateGroups };
 }
 
 const PRODUCT_USAGE = /* GraphQL */ `
@@ -133,17 +147,13 @@ const PRODUCT_USAGE = /* GraphQL */ `
 `;
 
 /**
- * An owner's usage report as product pages read it, kept for 30 s: it is a weekly
- * picture, and computing it reads the whole catalog (to place consumer teams in domains), which a
- * product page should not pay on every view.
+ * One product's usage over the last `windowDays`: consumers by domain, weekly trend, SLO
+ * compliance; null when not live, and the API's sentence when the viewer may not read its owner's
+ * report. Not cached across requests: the answer depends on who asks, and the API refuses
+ * everyone but the owner team and admins before it reads anything.
  */
-const ownerUsage = unstable_cache(
-  async (owner: string, windowDays: number) => (await gql<{ usageReport: UsageReportView }>(PRODUCT_USAGE, { owner, windowDays })).usageReport,
-  ['owner-usage'],
-  { revalidate: 30 },
-);
-
-/** One product's usage over the last `windowDays`: consumers by domain, weekly trend, SLO compliance. Null when not live. */
-export async function productUsage(iri: string, owner: string, windowDays = 84): Promise<ProductUsageView | null> {
-  return (await ownerUsage(owner, windowDays)).products.find((p) => p.product.iri === iri) ?? null;
+export async function productUsage(iri: string, owner: string, windowDays = 84): Promise<Permitted<ProductUsageView | null>> {
+  const report = await permitted(gql<{ usageReport: UsageReportView }>(PRODUCT_USAGE, { owner, windowDays }));
+  if (!report.ok) return report;
+  return { ok: true, value: report.value.usageReport.products.find((p) => p.product.iri === iri) ?? null };
 }
