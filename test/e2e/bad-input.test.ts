@@ -120,6 +120,9 @@ const CASES: Case[] = [
   { name: 'a lineage event whose nested schema field has a dotted name over 512 characters', ...lineage(json(freshEvent('deep-name', { outputs: [{ namespace: 'e2e', name: 'nested', facets: { schema: { ...SCHEMA_FACET, fields: [{ name: 'a'.repeat(300), fields: [{ name: 'b'.repeat(300) }] }] } } }] }))), status: 422, kind: 'validation-failed', pointer: '/outputs/0/facets/schema/fields/0/fields/0/name', absent: ['job:e2e:deep-name', 'dataset:e2e:nested'] },
   { name: 'a lineage event with an empty job name', ...lineage(json(lineageEvent({ job: { namespace: 'e2e', name: '' } }))), status: 422, kind: 'validation-failed', pointer: '/job/name' },
   { name: 'a lineage event with a lone surrogate', ...lineage(json(freshEvent('surrogate')).replace('"surrogate.out"', '"surrogate.out\\ud800"')), status: 422, kind: 'validation-failed', pointer: '/outputs/0/name', detail: /well-formed Unicode/, absent: ['job:e2e:surrogate'] },
+  // B2: a 10 MB event is refused by its size while it streams in; one nested 10,000 deep by its depth.
+  { name: 'a lineage event of 10 MB (B2)', ...lineage(`{"eventType":"START","padding":"${'a'.repeat(10 * 1024 * 1024)}"}`), status: 413, kind: 'payload-too-large' },
+  { name: 'a lineage event nested 10,000 deep (B2)', ...lineage(`{"eventType":"START","eventTime":"2026-03-01T10:00:00Z","producer":"https://e2e.example","run":{"runId":"0b9e6a43-3d1f-4c5e-9a7b-2f1e0c9d8a71","facets":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}},"job":{"namespace":"e2e","name":"deep-event"}}`), status: 422, kind: 'validation-failed', absent: ['job:e2e:deep-event'] },
   { name: 'a lineage event that is not JSON', ...lineage('{"eventType": "COMPLETE", '), status: 400, kind: 'malformed-body' },
   { name: 'a JSON array sent as one lineage event', ...lineage(json([freshEvent('in-array')])), status: 422, kind: 'validation-failed', absent: ['job:e2e:in-array'] },
   // 1,001 events, the last a valid one: refused whole before any is read (empty objects keep the body small).
@@ -170,6 +173,11 @@ describe('bad input gets a clear problem and changes nothing', () => {
   });
   it.each([
     { name: 'Marquez fixture event_required_nanoseconds', body: marquezEvent('event_required_nanoseconds.json'), node: 'job:my-namespace:myjob' },
+    // The spec's BaseEvent requires schemaURL, but Marquez takes events without it and real
+    // producers omit it: accepted on purpose (services/openlineage/src/validate-event.ts).
+    { name: 'Marquez fixture event_without_schema_url', body: marquezEvent('event_without_schema_url.json'), node: 'job:my-scheduler-namespace:myjob' },
+    // No eventType at all: the spec allows it (an event that only adds metadata to its run).
+    { name: 'Marquez fixture event_required_only', body: marquezEvent('event_required_only.json'), node: 'job:my-namespace:myjob' },
     { name: 'Marquez fixture event_unicode', body: marquezEvent('event_unicode.json'), node: 'job:my-scheduler-namespace:myjob.buggy_task🕷' },
     { name: 'Marquez fixture event_large (220 KB) with its dataSource uris made URIs', body: json(withDataSourceUris(JSON.parse(marquezEvent('event_large.json')))), node: 'dataset:my-datasource-namespace:instance.schema.table' },
     // The longest IRI the bounds allow (a field of three 768-byte names), which Neo4j must index.

@@ -192,6 +192,19 @@ describe("the supergraph's limits and errors", () => {
     expect((await post(q, { query: aliases(3) })).status).toBe(200);
   });
 
+  it('rejects an expensive query by its cost alone, within every other limit (G2)', async () => {
+    // 20 aliases (limit 30), depth 8 (limit 12), well under 2,000 tokens: only the cost is too high.
+    const hop = (d: number): string => (d === 0 ? 'name description' : `name upstream { ${hop(d - 1)} }`);
+    const costly = `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: search(q: "orders", first: 100) { hits { product { ${hop(4)} } factors { name value reason } } }`).join(' ')} }`;
+    const res = await post(q, { query: costly });
+    expect(res.status).toBe(400);
+    const messages = res.body.errors?.map((e) => e.message) ?? [];
+    expect(messages).toEqual([expect.stringMatching(/query cost limit of 5000 exceeded/i)]);
+    // The same shape with one alias is cheap enough to answer.
+    const one = `{ search(q: "orders", first: 5) { hits { product { ${hop(2)} } } } }`;
+    expect((await post(q, { query: one })).status).toBe(200);
+  });
+
   it('answers a batch of up to 10 operations and refuses a batch of 100', async () => {
     const small = await post(q, Array.from({ length: 3 }, () => ({ query: '{ search(q: "orders") { total } }' })));
     expect(small.status).toBe(200);

@@ -16,7 +16,8 @@ const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSyn
 let token: string | undefined;
 const quanta = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...(token && { QUANTA_TOKEN: token }) } });
 
-type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- source documents of four standards, read loosely on purpose
+// Source documents of four standards, read loosely on purpose.
+type Doc = Record<string, any>;
 type Descriptor = {
   id: string;
   title?: string;

@@ -38,7 +38,9 @@ async function snapshot(base: string) {
   };
   const graph = await call(base, 'GET', `/api/v1/lineage?nodeId=${encodeURIComponent('dataset:laurents-orchard:red.delicious')}&depth=10`);
   expect(graph.status).toBe(200);
-  const runs = await Promise.all([...new Set(apples.map((e) => e.run.runId))].map(async (id) => (await call(base, 'GET', `/api/v1/lineage/runs/${id}`)).body));
+  // Arrival times differ between orders by design; everything derived from the events must not.
+  const withoutArrival = (run: { events: { receivedAt?: string }[] }) => ({ ...run, events: run.events.map(({ receivedAt: _, ...e }) => e) });
+  const runs = await Promise.all([...new Set(apples.map((e) => e.run.runId))].map(async (id) => withoutArrival((await call(base, 'GET', `/api/v1/lineage/runs/${id}`)).body)));
   return JSON.stringify(sortDeep({ graph: graph.body, runs }));
 }
 
@@ -68,6 +70,31 @@ describe('lineage: OpenLineage events in, dataset, job and product lineage out',
     expect(job).toMatchObject({ type: 'JOB', data: { namespace: 'grandmas.kitchen', name: 'gather_apples' } });
     expect(job.inEdges).toContainEqual({ origin: 'dataset:laurents-orchard:red.delicious', destination: 'job:grandmas.kitchen:gather_apples' });
     expect(job.outEdges).toContainEqual({ origin: 'job:grandmas.kitchen:gather_apples', destination: 'dataset:grandmas.kitchen:apples' });
+  });
+
+  it('stores and flags events ten years in the past or the future, ordering the run by eventTime (B7)', async () => {
+    const runId = '5f0c2b1e-7a3d-4c8e-9b6f-0d1e2a3b4c5d';
+    const year = 365.25 * 24 * 3600_000;
+    const at = (offset: number) => new Date(Date.now() + offset).toISOString();
+    const send = (eventType: string, eventTime: string) =>
+      call(q.url, 'POST', '/api/v1/lineage', { eventType, eventTime, run: { runId }, job: { namespace: 'skew', name: 'clocks' }, producer: 'https://e2e.example/skew', schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent' });
+    // The COMPLETE arrives first, from a clock ten years fast; then a START from ten years ago (plus a day).
+    const complete = await send('COMPLETE', at(10 * year));
+    const start = await send('START', at(-10 * year - 24 * 3600_000));
+    const now = await send('RUNNING', at(0));
+    expect([complete.status, complete.body]).toEqual([201, { outcome: 'stored', afterTerminal: false, timeSkew: 'future' }]);
+    expect([start.status, start.body]).toEqual([201, { outcome: 'stored', afterTerminal: false, timeSkew: 'past' }]);
+    expect([now.status, now.body]).toEqual([201, { outcome: 'stored', afterTerminal: false }]);
+    const run = (await call(q.url, 'GET', `/api/v1/lineage/runs/${runId}`)).body as { state: string; startedAt: string; endedAt: string; events: { eventType: string; timeSkew?: string; receivedAt: string }[] };
+    // Ordered by eventTime, not arrival: the run started at the old START and ended at the future COMPLETE.
+    expect(run.state).toBe('COMPLETE');
+    expect(run.events.map((e) => [e.eventType, e.timeSkew])).toEqual([
+      ['START', 'past'],
+      ['RUNNING', undefined],
+      ['COMPLETE', 'future'],
+    ]);
+    expect(Date.parse(run.startedAt)).toBeLessThan(Date.parse(run.endedAt));
+    for (const e of run.events) expect(Math.abs(Date.parse(e.receivedAt) - Date.now())).toBeLessThan(60_000);
   });
 
   it('merges static dataset and job events, keeping custom facets whole', async () => {

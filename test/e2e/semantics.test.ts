@@ -101,7 +101,7 @@ describe('semantic layer, end to end against the running server', () => {
     expect(changed.body).toMatchObject({ outcome: 'updated', revision: 2 });
   });
 
-  it('refuses remote @context URLs with a clear error and never fetches them', async () => {
+  it('refuses remote @context URLs with a clear error and never fetches them (J1)', async () => {
     for (const url of ['http://169.254.169.254/', 'http://localhost:7700', 'file:///etc/passwd', 'http://example.org/context.jsonld', trapUrl]) {
       const res = await call(q.url, 'PUT', '/api/v1/products', descriptor('remote', { semanticModel: { '@context': url, '@id': `${BASE}/remote#x` } }));
       expect(res.status, url).toBe(422);
@@ -109,6 +109,34 @@ describe('semantic layer, end to end against the running server', () => {
     }
     expect(trapped).toBe(0);
     expect((await call(q.url, 'GET', productPath(`${BASE}/remote`))).status).toBe(404);
+  });
+
+  it('never fetches the URLs a registration carries: links, port locations, imports, input products (A6)', async () => {
+    const trap = (path: string) => trapUrl.replace('/context.jsonld', path);
+    const carried = descriptor('carries-urls', {
+      links: { docs: trap('/docs'), schema: trap('/schema.json'), contract: trap('/contract.yaml') },
+      outputPorts: [{ name: 'table', kind: 'table', location: trap('/table'), fields: [{ name: 'listener_id', type: 'string' }], slos: [{ metric: 'freshness', objective: '<= 1 h', target: 0.99, window: '28d' }] }],
+      inputPorts: [{ product: trap('/products/upstream') }],
+      semanticModel: {
+        '@context': { owl: 'http://www.w3.org/2002/07/owl#', rdfs: 'http://www.w3.org/2000/01/rdf-schema#', skos: 'http://www.w3.org/2004/02/skos/core#' },
+        '@graph': [
+          { '@id': `${BASE}/carries-urls#model`, '@type': 'owl:Ontology', 'owl:imports': { '@id': trap('/ontology.ttl') } },
+          { '@id': `${BASE}/carries-urls#Play`, '@type': 'skos:Concept', 'skos:prefLabel': 'Play', 'rdfs:seeAlso': { '@id': trap('/see-also') }, 'rdfs:isDefinedBy': { '@id': trap('/defined') } },
+        ],
+      },
+    });
+    const registered = await call(q.url, 'PUT', '/api/v1/products', carried);
+    expect(registered.status, JSON.stringify(registered.body)).toBe(201);
+    // Everything that reads or derives from the product, then time for anything asynchronous.
+    for (const accept of ['application/json', 'application/ld+json', 'text/turtle']) {
+      expect((await fetch(new URL(productPath(`${BASE}/carries-urls`), q.url), { headers: { ...authorization(q.url), Accept: accept } })).status).toBe(200);
+    }
+    expect((await call(q.url, 'POST', '/api/v1/products/validate', carried)).status).toBe(200);
+    expect((await call(q.url, 'GET', '/api/v1/search?q=carries')).body.total).toBeGreaterThan(0);
+    expect((await call(q.url, 'POST', '/api/v1/admin/insights')).status).toBe(200);
+    expect((await call(q.url, 'POST', '/api/v1/admin/reindex')).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(trapped).toBe(0);
   });
 
   it('refuses a chain of 100 nested contexts and a self-referencing one quickly, storing nothing (J2)', async () => {

@@ -10,3 +10,4 @@ export { startQuanta, type QuantaProcess, type StartOptions } from './support/qu
 export { accessibilityViolations, browserMissing, CHROMIUM, launchBrowser, SCREENSHOTS, type AxeViolation, type Browser } from './support/browser.js';
 export { FailingSearchIndex } from './support/failing-search-index.js';
 export { freePort } from './support/ports.js';
+export { overload, storedIris, type OverloadReport, type ProductBody } from './support/overload.js';

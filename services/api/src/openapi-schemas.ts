@@ -119,7 +119,14 @@ export function componentSchemas(): Record<string, unknown> {
         },
       },
     },
-    LineageOutcome: { type: 'object', properties: { outcome: { enum: ['stored', 'duplicate'] }, afterTerminal: { type: 'boolean' } } },
+    LineageOutcome: {
+      type: 'object',
+      properties: {
+        outcome: { enum: ['stored', 'duplicate'] },
+        afterTerminal: { type: 'boolean' },
+        timeSkew: { enum: ['past', 'future'], description: 'eventTime is more than an hour ahead of arrival, or ten years behind: stored and ordered by it, but flagged' },
+      },
+    },
     ...signalJsonSchemas(),
     ...insightJsonSchemas(),
     DuplicateVerdictResult: {
@@ -213,7 +220,10 @@ export function componentSchemas(): Record<string, unknown> {
         state: str,
         startedAt: str,
         endedAt: str,
-        events: { type: 'array', items: { type: 'object', properties: { eventType: str, eventTime: str, afterTerminal: { type: 'boolean' } } } },
+        events: {
+          type: 'array',
+          items: { type: 'object', properties: { eventType: str, eventTime: str, afterTerminal: { type: 'boolean' }, receivedAt: str, timeSkew: { enum: ['past', 'future'] } } },
+        },
       },
     },
     ProductLineage: {

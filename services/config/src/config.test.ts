@@ -24,7 +24,7 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ ...oidc, QUANTA_OIDC_ALGORITHMS: algorithms }), algorithms).toThrow(ConfigError);
     }
     expect(loadConfig({ ...oidc, QUANTA_OIDC_ALGORITHMS: 'ES384, EdDSA' }).oidc?.algorithms).toEqual(['ES384', 'EdDSA']);
-    expect(loadConfig({}).limits).toEqual({ perIdentityPerSecond: 300, perIdentityBurst: 600, maxInFlight: 128 });
+    expect(loadConfig({}).limits).toEqual({ perIdentityPerSecond: 300, perIdentityBurst: 600, maxInFlight: 32 });
     expect(loadConfig({ QUANTA_RATE_LIMIT: '0', QUANTA_MAX_IN_FLIGHT: '8' }).limits).toEqual({ perIdentityPerSecond: 0, perIdentityBurst: 1, maxInFlight: 8 });
   });
 

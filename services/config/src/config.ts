@@ -24,7 +24,7 @@ export const EnvSchema = z
     QUANTA_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
     QUANTA_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(300),
     QUANTA_RATE_BURST: z.coerce.number().int().min(1).max(1_000_000).optional(),
-    QUANTA_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(128),
+    QUANTA_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(32),
     // One core is left to the event loop; more than 4 threads would only hold more heaps.
     QUANTA_SEMANTIC_THREADS: z.coerce.number().int().min(0).max(64).default(Math.min(4, Math.max(1, availableParallelism() - 1))),
     QUANTA_FEEDBACK_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),

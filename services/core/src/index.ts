@@ -34,6 +34,7 @@ export {
   type RunSummary,
   type RunSummaryColumns,
 } from './rules/run-state.js';
+export { type TimeSkew, timeSkewOf } from './rules/event-time.js';
 export { owningTeam } from './rules/owning-team.js';
 export { facetGraph, GRAPH_FACETS, type FacetGraph } from './projections/lineage-facet-graph.js';
 export { lineageRecord, normalizeEventTime, recordDatasets, runEventKeyPrefix, type OpenLineageEventView } from './projections/lineage-record.js';

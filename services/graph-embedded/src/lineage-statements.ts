@@ -40,7 +40,7 @@ export interface LineageStatements {
   readonly eventHash: Statement<[string], { hash: string }>;
   readonly insertEvent: Statement;
   /** A run's events: the range of the key index that starts `run:<runId>:`. */
-  readonly runEvents: Statement<[{ from: string; to: string }], { event_type: string; event_time: string }>;
+  readonly runEvents: Statement<[{ from: string; to: string }], { event_type: string; event_time: string; received_at: string | null }>;
   /** A run by the id of its IRI's term. */
   readonly runById: Statement<[Id], RunRow>;
   readonly run: Statement<[string], RunRow & { id: Id }>;
@@ -119,11 +119,11 @@ export function prepareLineageStatements(db: Database.Database): LineageStatemen
   return {
     eventHash: db.prepare<[string], { hash: string }>('SELECT hash FROM lineage_events WHERE key = ?'),
     insertEvent: db.prepare(
-      `INSERT INTO lineage_events (key, hash, kind, run_id, event_type, event_time, event)
-       VALUES (@key, @hash, @kind, @runId, @eventType, @eventTime, @event)`,
+      `INSERT INTO lineage_events (key, hash, kind, run_id, event_type, event_time, event, received_at)
+       VALUES (@key, @hash, @kind, @runId, @eventType, @eventTime, @event, @receivedAt)`,
     ),
-    runEvents: db.prepare<[{ from: string; to: string }], { event_type: string; event_time: string }>(
-      'SELECT event_type, event_time FROM lineage_events WHERE key >= @from AND key < @to',
+    runEvents: db.prepare<[{ from: string; to: string }], { event_type: string; event_time: string; received_at: string | null }>(
+      'SELECT event_type, event_time, received_at FROM lineage_events WHERE key >= @from AND key < @to',
     ),
     runById: db.prepare<[Id], RunRow>(`SELECT ${RUN_COLUMNS} FROM runs r JOIN terms j ON j.id = r.job WHERE r.id = ?`),
     run: db.prepare<[string], RunRow & { id: Id }>(

@@ -86,6 +86,7 @@ export class SqliteLineageStore {
       eventType: r.run?.eventType ?? null,
       eventTime: r.eventTime,
       event: JSON.stringify(r.event),
+      receivedAt: r.receivedAt,
     });
     const id = this.terms.memo();
     const job = r.job && id(r.job.iri);
@@ -151,7 +152,7 @@ export class SqliteLineageStore {
   private runInfo(row: RunRow): RunInfo {
     const prefix = runEventKeyPrefix(row.run_id);
     // ';' follows ':' in code-point order: the range holds exactly the keys under the prefix.
-    const events = this.lst.runEvents.all({ from: prefix, to: `${prefix.slice(0, -1)};` }).map((e) => ({ eventType: e.event_type as RunEventType, eventTime: e.event_time }));
+    const events = this.lst.runEvents.all({ from: prefix, to: `${prefix.slice(0, -1)};` }).map((e) => ({ eventType: e.event_type as RunEventType, eventTime: e.event_time, receivedAt: e.received_at }));
     return runState(row.run_id, row.job, events);
   }
 

@@ -5,7 +5,7 @@ import { migrateToTerms } from './migrate-terms.js';
  * The embedded graph's SQLite schema. `user_version` tracks it; a newer file than this code
  * understands is refused rather than silently misread.
  */
-export const SCHEMA_VERSION = 9; // 2: counters; 3: edges keyed by owner, revision semantics; 4: lineage; 5: terms; 6: signals; 7: insights; 8: search outbox; 9: API tokens
+export const SCHEMA_VERSION = 10; // 2: counters; 3: edges keyed by owner, revision semantics; 4: lineage; 5: terms; 6: signals; 7: insights; 8: search outbox; 9: API tokens; 10: lineage arrival times
 
 export const SCHEMA_SQL = `
 -- Every IRI the graph names (nodes, edge owners), once, as a small integer that nodes, edges and
@@ -91,7 +91,8 @@ CREATE TABLE IF NOT EXISTS lineage_events (
   run_id     TEXT,
   event_type TEXT,
   event_time TEXT NOT NULL,   -- fixed-width UTC: sorts as instants
-  event      TEXT NOT NULL
+  event      TEXT NOT NULL,
+  received_at TEXT            -- when it arrived (B7); NULL for events stored before schema 10
 );
 
 -- Each run's state as core's RunSummary (foldRunEvent): the first terminal event, the latest
@@ -251,4 +252,7 @@ ALTER TABLE revisions ADD COLUMN semantics TEXT;
   7: '',
   // 8 → 9 only added the API tokens table, which SCHEMA_SQL creates when missing.
   8: '',
+  // 9 → 10: when each lineage event arrived, to flag event times far from it (B7). Older events
+  // have none: their arrival is not known, and they are never flagged.
+  9: 'ALTER TABLE lineage_events ADD COLUMN received_at TEXT;',
 };

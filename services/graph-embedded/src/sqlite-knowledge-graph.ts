@@ -51,6 +51,7 @@ import { type NodeRow, type ProductRow, type RevisionRow, toNode, toProduct, toR
 import { conceptEquivalences, productHeads } from './projection-reads.js';
 import { prepareStatements, type Statements } from './statements.js';
 import { Terms } from './terms.js';
+import { translatingStorageErrors } from './storage-errors.js';
 import { traverse } from './traverse.js';
 
 /** Options of the embedded graph. */
@@ -87,7 +88,8 @@ export class SqliteKnowledgeGraph implements KnowledgeGraph {
 
   /** Opens (creating when needed) the graph stored in `options.file`. */
   static open(options: SqliteKnowledgeGraphOptions): SqliteKnowledgeGraph {
-    return new SqliteKnowledgeGraph(connect(options.file));
+    // A full disk is a 503 to retry, not a 500 (F5): translated once, here, for every method.
+    return translatingStorageErrors(new SqliteKnowledgeGraph(connect(options.file)));
   }
 
   async saveProduct(input: SaveProductInput): Promise<SaveOutcome> {

@@ -22,6 +22,8 @@ import { ConflictError, type Iri, lineageIdentity } from '@quanta/model';
 export interface RunEvent {
   readonly eventType: RunEventType;
   readonly eventTime: string;
+  /** When it arrived; null for events stored before Quanta kept it. */
+  readonly receivedAt?: string | null;
 }
 
 /** A node's facets as stored, and the latest eventTime that named the node. */
@@ -95,8 +97,8 @@ export class LineagePlan {
 
   private store(r: LineageRecord): LineageSaveResult {
     this.hashes.set(r.key, r.hash);
-    const { key, hash, kind, eventTime } = r;
-    this.events.push({ key, hash, kind, runId: r.run?.runId ?? null, eventType: r.run?.eventType ?? null, eventTime, event: JSON.stringify(r.event) });
+    const { key, hash, kind, eventTime, receivedAt } = r;
+    this.events.push({ key, hash, kind, runId: r.run?.runId ?? null, eventType: r.run?.eventType ?? null, eventTime, event: JSON.stringify(r.event), receivedAt });
     if (r.job) {
       this.mention({ iri: r.job.iri, kind: 'Job', label: r.job.name, stub: false });
       this.mergeFacets(r.job.iri, r.job.facets, r);

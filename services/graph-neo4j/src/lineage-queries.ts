@@ -8,7 +8,7 @@
  *   (job)-[:REL {type: 'reads'|'writes', owner: <job iri>, firstSeen, lastSeen}]->(dataset)
  *   (run)-[:REL {type: 'runOf', owner: <run iri>}]->(job)
  *   (:Node)-[:REL {type: 'hasField'|'derivedFrom', owner: '<dataset iri>#<facet>'}]->(:Node)
- *   (:LineageEvent {key, hash, kind, runId, eventType, eventTime, event})   append-only, as received
+ *   (:LineageEvent {key, hash, kind, runId, eventType, eventTime, event, receivedAt})   append-only, as received
  *   (:Run {runId, job, state, startedAt, endType, endedAt, lastType, lastEventAt})
  *       the run's state as core's RunSummary (foldRunEvent), also the run's write lock
  */
@@ -23,7 +23,7 @@ export const LOCK_AND_READ_RUNS = `UNWIND $runIds AS runId
 MERGE (r:Run {runId: runId}) SET r._lock = true REMOVE r._lock
 WITH r WHERE r.job IS NOT NULL
 RETURN r.runId AS runId, r.job AS job, r {.startedAt, .endType, .endedAt, .lastType, .lastEventAt} AS summary,
-       CASE WHEN r.lastType IS NULL THEN COLLECT { MATCH (e:LineageEvent {runId: r.runId}) RETURN e {.eventType, .eventTime} } ELSE [] END AS events`;
+       CASE WHEN r.lastType IS NULL THEN COLLECT { MATCH (e:LineageEvent {runId: r.runId}) RETURN e {.eventType, .eventTime, .receivedAt} } ELSE [] END AS events`;
 
 /** Write-locks the jobs and datasets of a save in the given (IRI) order, then reads their facets. */
 export const LOCK_AND_READ_FACETS = `UNWIND $iris AS iri
@@ -36,7 +36,7 @@ export const EVENT_HASHES = `UNWIND $keys AS key MATCH (e:LineageEvent {key: key
 
 export const CREATE_EVENTS = `UNWIND $events AS e
 CREATE (:LineageEvent {key: e.key, hash: e.hash, kind: e.kind, runId: e.runId, eventType: e.eventType,
-                       eventTime: e.eventTime, event: e.event})`;
+                       eventTime: e.eventTime, event: e.event, receivedAt: e.receivedAt})`;
 
 /**
  * Lineage nodes are created when missing; a non-stub fills in an unowned stub of the same kind (a
@@ -99,7 +99,7 @@ export const CLEAR_LINEAGE_LOCK_RESIDUE = `CALL { UNWIND $iris AS iri MATCH (n:N
 CALL { UNWIND $runIds AS runId MATCH (r:Run {runId: runId}) WHERE r.job IS NULL DELETE r }`;
 
 export const RUN = `MATCH (r:Run {runId: $runId}) WHERE r.job IS NOT NULL
-RETURN r.job AS job, COLLECT { MATCH (e:LineageEvent {runId: $runId}) RETURN e {.eventType, .eventTime} } AS events`;
+RETURN r.job AS job, COLLECT { MATCH (e:LineageEvent {runId: $runId}) RETURN e {.eventType, .eventTime, .receivedAt} } AS events`;
 
 /** Datasets and jobs with what `lineageNodes` shows of them; the caller keeps the asked order. */
 export const LINEAGE_NODES = `UNWIND $iris AS iri

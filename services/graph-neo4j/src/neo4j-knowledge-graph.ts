@@ -35,7 +35,7 @@ import {
   type TraverseOptions,
   type UsageRecord,
 } from '@quanta/core';
-import { type ApiToken, type Iri, NotFoundError, type Product, type ProductRevision } from '@quanta/model';
+import { type ApiToken, type Iri, NotFoundError, type Product, type ProductRevision, UnavailableError } from '@quanta/model';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { readLineageConsumers, readLineageNodes, readProductLinks, readRun } from './lineage-reads.js';
 import { NodeLoader } from './node-loader.js';
@@ -56,6 +56,19 @@ import { VanishedNodeError } from './write-edges.js';
 const ENTITY_NOT_FOUND = 'Neo.ClientError.Statement.EntityNotFound';
 /** How often a write runs at most when concurrent saves keep deleting what it names (once is the rule). */
 const WRITE_ATTEMPTS = 5;
+
+/**
+ * Every call to Neo4j is bounded (issue 12: timeouts on every backend call): a transaction runs at
+ * most TRANSACTION_TIMEOUT_MS on the server, a connection is made within CONNECT_TIMEOUT_MS, and
+ * the driver retries a transaction after transient errors for at most RETRY_MS, so a request never
+ * waits on a dead database for longer than about their sum.
+ */
+const TRANSACTION_TIMEOUT_MS = 15_000;
+const CONNECT_TIMEOUT_MS = 5_000;
+const RETRY_MS = 5_000;
+
+/** What the driver says when it cannot reach the database, or lost it mid-transaction. */
+const UNREACHABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
 
 /** Where the Neo4j server is and how to log in. */
 export interface Neo4jKnowledgeGraphOptions {
@@ -90,7 +103,12 @@ export class Neo4jKnowledgeGraph implements KnowledgeGraph {
   static async connect(options: Neo4jKnowledgeGraphOptions): Promise<Neo4jKnowledgeGraph> {
     const auth = options.user !== undefined ? neo4j.auth.basic(options.user, options.password ?? '') : undefined;
     // Revisions and counts stay far below 2^53: plain numbers spare every caller Neo4j Integers.
-    const driver = neo4j.driver(options.uri, auth, { disableLosslessIntegers: true });
+    const driver = neo4j.driver(options.uri, auth, {
+      disableLosslessIntegers: true,
+      connectionTimeout: CONNECT_TIMEOUT_MS,
+      connectionAcquisitionTimeout: CONNECT_TIMEOUT_MS,
+      maxTransactionRetryTime: RETRY_MS,
+    });
     try {
       await driver.verifyConnectivity({ database: options.database });
       await applySchema(driver, options.database);
@@ -329,13 +347,24 @@ export class Neo4jKnowledgeGraph implements KnowledgeGraph {
     }
   }
 
-  /** A managed transaction (retried on transient errors) in a session of its own, closed afterwards. */
+  /**
+   * A managed transaction (retried on transient errors) in a session of its own, closed afterwards.
+   * A database that cannot be reached is a 503 to retry (F3): the transaction either committed
+   * before the driver lost it, and the caller's retry is a no-op, or it did not and is redone.
+   */
   private async inSession<T>(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session[mode] });
+    const config = { timeout: TRANSACTION_TIMEOUT_MS };
     try {
-      return await (mode === 'READ' ? session.executeRead(work) : session.executeWrite(work));
+      return await (mode === 'READ' ? session.executeRead(work, config) : session.executeWrite(work, config));
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (typeof code === 'string' && UNREACHABLE.has(code)) {
+        throw Object.assign(new UnavailableError('the knowledge graph (Neo4j) cannot be reached; retry shortly', 5), { cause: error });
+      }
+      throw error;
     } finally {
-      await session.close();
+      await session.close().catch(() => undefined);
     }
   }
 }

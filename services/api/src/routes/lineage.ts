@@ -20,9 +20,9 @@ export function lineageRoutes({ catalog, maxBodyBytes }: AppDeps): Hono<AppEnv> 
 
   app.post('/', async (c) => {
     queryOf(c, []);
-    const { outcome, afterTerminal } = await catalog.ingestLineage(await readBody(c, maxBodyBytes, 'an OpenLineage event'));
+    const { outcome, afterTerminal, timeSkew } = await catalog.ingestLineage(await readBody(c, maxBodyBytes, 'an OpenLineage event'));
     // Marquez answers 201; a re-sent event changed nothing, so it is a plain 200.
-    return c.json({ outcome, afterTerminal }, outcome === 'stored' ? 201 : 200);
+    return c.json({ outcome, afterTerminal, ...(timeSkew && { timeSkew }) }, outcome === 'stored' ? 201 : 200);
   });
 
   app.post('/batch', async (c) => {

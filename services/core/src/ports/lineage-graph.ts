@@ -1,3 +1,4 @@
+import type { TimeSkew } from '../rules/event-time.js';
 import type { ConflictError, Iri } from '@quanta/model';
 
 /** OpenLineage run event types; COMPLETE, ABORT and FAIL end a run. */
@@ -43,6 +44,8 @@ export interface LineageRecord {
   readonly dataset?: LineageDataset;
   /** The event as received (after validation), kept whole: unknown custom facets included. */
   readonly event: unknown;
+  /** When Quanta received it (a duplicate keeps the first arrival's). */
+  readonly receivedAt: string;
 }
 
 /** What became of one record: stored (perhaps after its run had ended), a duplicate, or refused. */
@@ -56,6 +59,10 @@ export interface RunEventInfo {
   readonly eventTime: string;
   /** The event came after the run had ended (by eventTime): stored, but it does not reopen the run. */
   readonly afterTerminal: boolean;
+  /** When it arrived; unknown for events stored before Quanta kept it. */
+  readonly receivedAt?: string;
+  /** Its eventTime is implausibly far from its arrival (B7): stored and ordered by it, but flagged. */
+  readonly timeSkew?: TimeSkew;
 }
 
 /** A run's state, derived from its events by eventTime (never by arrival order). */

@@ -65,8 +65,9 @@ const dataset = (d: OpenLineageDatasetView): LineageDataset => ({
  * `(runId, eventType, eventTime)` (a static event's subject and eventTime), the hash of the whole
  * event, and the job, run and datasets it names.
  * @param kind what the validator recognised the event as
+ * @param receivedAt when Quanta received it (ISO 8601): the use cases pass their clock's time
  */
-export function lineageRecord(kind: 'run' | 'dataset' | 'job', event: OpenLineageEventView): LineageRecord {
+export function lineageRecord(kind: 'run' | 'dataset' | 'job', event: OpenLineageEventView, receivedAt: string = new Date().toISOString()): LineageRecord {
   const eventTime = normalizeEventTime(event.eventTime);
   const job: LineageJob | undefined = event.job && {
     iri: jobIri(event.job.namespace, event.job.name),
@@ -83,6 +84,7 @@ export function lineageRecord(kind: 'run' | 'dataset' | 'job', event: OpenLineag
     inputs: (event.inputs ?? []).map(dataset),
     outputs: (event.outputs ?? []).map(dataset),
     event,
+    receivedAt,
   };
   if (kind === 'run' && event.run && job) {
     // The spec leaves eventType optional; an event without one is a plain state report.

@@ -1,5 +1,6 @@
 import type { Iri } from '@quanta/model';
 import type { RunEventType, RunInfo } from '../ports/lineage-graph.js';
+import { timeSkewOf } from './event-time.js';
 
 const TERMINAL: ReadonlySet<RunEventType> = new Set(['COMPLETE', 'ABORT', 'FAIL']);
 /** Ties at one instant are broken by a fixed order, so the state never depends on arrival. */
@@ -18,7 +19,7 @@ export function isTerminal(type: RunEventType): boolean {
  * the same events gives the same run.
  * @param events at least one; `eventTime` as in `LineageRecord` (fixed-width UTC, sorts as instants)
  */
-export function runState(runId: string, job: Iri, events: readonly { readonly eventType: RunEventType; readonly eventTime: string }[]): RunInfo {
+export function runState(runId: string, job: Iri, events: readonly { readonly eventType: RunEventType; readonly eventTime: string; readonly receivedAt?: string | null }[]): RunInfo {
   const sorted = [...events].sort(compareEvents);
   const endAt = sorted.findIndex((e) => TERMINAL.has(e.eventType));
   const end = endAt >= 0 ? sorted[endAt] : undefined;
@@ -31,7 +32,10 @@ export function runState(runId: string, job: Iri, events: readonly { readonly ev
     state: (end ?? last).eventType,
     ...(start && { startedAt: start.eventTime }),
     ...(end && { endedAt: end.eventTime }),
-    events: sorted.map((e, i) => ({ eventType: e.eventType, eventTime: e.eventTime, afterTerminal: endAt >= 0 && i > endAt })),
+    events: sorted.map((e, i) => {
+      const timeSkew = e.receivedAt ? timeSkewOf(e.eventTime, e.receivedAt) : undefined;
+      return { eventType: e.eventType, eventTime: e.eventTime, afterTerminal: endAt >= 0 && i > endAt, ...(e.receivedAt && { receivedAt: e.receivedAt }), ...(timeSkew && { timeSkew }) };
+    }),
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ConflictError, ValidationError } from '@quanta/model';
 import type { LineageRecord, LineageSaveResult } from '../ports/lineage-graph.js';
+import { systemClock } from '../ports/clock.js';
 import type { CatalogDeps } from './deps.js';
 import { ingestLineageBatch, MAX_BATCH, toLineageRecord } from './ingest-lineage.js';
 
@@ -29,7 +30,7 @@ function refusal(raw: unknown): ValidationError {
 /** Deps whose graph stores every record (or answers with `results`) and remembers what it was given. */
 function fakeDeps(results?: (records: readonly LineageRecord[]) => LineageSaveResult[]) {
   const saveLineage = vi.fn(async (records: readonly LineageRecord[]) => results?.(records) ?? records.map(() => ({ ok: true as const, outcome: 'stored' as const, afterTerminal: false })));
-  return { deps: { graph: { saveLineage } } as unknown as CatalogDeps, saveLineage };
+  return { deps: { graph: { saveLineage }, clock: systemClock } as unknown as CatalogDeps, saveLineage };
 }
 
 describe('toLineageRecord', () => {

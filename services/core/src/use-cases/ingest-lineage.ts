@@ -2,6 +2,7 @@ import { type ConflictError, type InputIssue, ValidationError } from '@quanta/mo
 import { validateLineageEvent } from '@quanta/openlineage';
 import type { LineageRecord } from '../ports/lineage-graph.js';
 import { lineageRecord, type OpenLineageEventView } from '../projections/lineage-record.js';
+import { type TimeSkew, timeSkewOf } from '../rules/event-time.js';
 import type { CatalogDeps } from './deps.js';
 
 /**
@@ -16,6 +17,8 @@ export interface LineageIngestResult {
   readonly outcome: 'stored' | 'duplicate';
   /** The event came after its run had ended: stored, but the run stays ended. */
   readonly afterTerminal: boolean;
+  /** Its eventTime is implausibly far from now (B7): stored and ordered by it, but flagged. */
+  readonly timeSkew?: TimeSkew;
 }
 
 /** One event of a batch that was not stored, and why. */
@@ -40,13 +43,13 @@ export interface LineageBatchReport {
  * stores for it.
  * @throws ValidationError naming the failing path
  */
-export function toLineageRecord(raw: unknown): LineageRecord {
+export function toLineageRecord(raw: unknown, receivedAt?: string): LineageRecord {
   const checked = validateLineageEvent(raw);
   if (!checked.ok) {
     const first = checked.issues[0];
     throw new ValidationError(`Invalid OpenLineage event${first ? `: ${first.message}` : ''}`, checked.issues);
   }
-  return lineageRecord(checked.kind, checked.event as unknown as OpenLineageEventView);
+  return lineageRecord(checked.kind, checked.event as unknown as OpenLineageEventView, receivedAt);
 }
 
 /**
@@ -56,10 +59,12 @@ export function toLineageRecord(raw: unknown): LineageRecord {
  * @throws ConflictError when the same key was stored with other content, or the run belongs to another job
  */
 export async function ingestLineageEvent(deps: CatalogDeps, raw: unknown): Promise<LineageIngestResult> {
-  const [result] = await deps.graph.saveLineage([toLineageRecord(raw)]);
+  const record = toLineageRecord(raw, new Date(deps.clock.now()).toISOString());
+  const [result] = await deps.graph.saveLineage([record]);
   if (!result) throw new Error('the graph returned no result for the event');
   if (!result.ok) throw result.error;
-  return { outcome: result.outcome, afterTerminal: result.afterTerminal };
+  const timeSkew = timeSkewOf(record.eventTime, record.receivedAt);
+  return { outcome: result.outcome, afterTerminal: result.afterTerminal, ...(timeSkew && { timeSkew }) };
 }
 
 /**
@@ -73,9 +78,10 @@ export async function ingestLineageBatch(deps: CatalogDeps, raws: readonly unkno
   }
   const failed: LineageBatchFailure[] = [];
   const valid: { index: number; record: LineageRecord }[] = [];
+  const receivedAt = new Date(deps.clock.now()).toISOString();
   raws.forEach((raw, index) => {
     try {
-      valid.push({ index, record: toLineageRecord(raw) });
+      valid.push({ index, record: toLineageRecord(raw, receivedAt) });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       failed.push({ index, kind: 'validation-failed', reason: error.message, issues: error.issues });

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { call, startQuanta, type QuantaProcess } from '../src/index.js';
+
+// F1 (research/perf-reliability.md §3.4): kill -9 the API during 200 events/s of lineage ingest,
+// restart it, and let the client retry every event it has no acknowledgement for, with the same
+// event (its idempotency key is runId, eventType and eventTime). Invariants 1 and 3 of §3.3:
+// stored = acknowledged ∪ retried, and every event exactly once.
+const RATE = 200;
+const SECONDS = 4;
+
+const event = (i: number, runId: string) => ({
+  eventType: 'START',
+  eventTime: new Date(Date.UTC(2026, 10, 1, 0, 0, 0, i)).toISOString(),
+  run: { runId },
+  job: { namespace: 'crash', name: `job-${i % 20}` },
+  inputs: [{ namespace: 'crash', name: `in-${i % 7}` }],
+  outputs: [{ namespace: 'crash', name: `out-${i % 5}` }],
+  producer: 'https://e2e.example/crash-test',
+  schemaURL: 'https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent',
+});
+
+describe('lineage ingest survives kill -9 (F1)', () => {
+  const started: QuantaProcess[] = [];
+  afterAll(async () => {
+    for (const p of started) await p.stop().catch(() => undefined);
+    started[0]?.cleanup();
+  });
+
+  it('keeps every acknowledged event, and a retry of each unanswered one stores it once', async () => {
+    const first = await startQuanta();
+    started.push(first);
+    const runIds = Array.from({ length: RATE * SECONDS }, () => randomUUID());
+    const acknowledged = new Set<number>();
+    let killedAt = Number.POSITIVE_INFINITY;
+    // An open loop at RATE events/s; the server is killed a third of the way in.
+    const start = performance.now();
+    const sends: Promise<void>[] = [];
+    for (let i = 0; i < runIds.length; i++) {
+      const wait = start + (i * 1000) / RATE - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (i === Math.floor(runIds.length / 3)) {
+        killedAt = i;
+        void first.kill9();
+      }
+      sends.push(
+        call(first.url, 'POST', '/api/v1/lineage', event(i, runIds[i] as string)).then(
+          (res) => void (res.status === 201 && acknowledged.add(i)),
+          () => undefined, // refused or reset: the server is gone, the client retries later
+        ),
+      );
+    }
+    await Promise.all(sends);
+    expect(acknowledged.size).toBeGreaterThan(0);
+    expect(acknowledged.size).toBeLessThanOrEqual(killedAt);
+
+    const second = await first.restart();
+    started.push(second);
+    // Every acknowledged event is there, before any retry.
+    for (const i of acknowledged) {
+      const run = await call(second.url, 'GET', `/api/v1/lineage/runs/${runIds[i]}`);
+      expect(run.status, `event ${i}`).toBe(200);
+      expect(run.body.events).toHaveLength(1);
+    }
+    // The client retries what it never heard back about, and (being careful) everything else too.
+    const retried = await Promise.all(runIds.map((runId, i) => call(second.url, 'POST', '/api/v1/lineage', event(i, runId))));
+    // An acknowledged event is a duplicate now; an unanswered one is stored now, or was stored
+    // just before the kill with its answer lost.
+    for (const [i, res] of retried.entries()) expect(acknowledged.has(i) ? [200] : [200, 201], `retry of event ${i}`).toContain(res.status);
+    expect(retried.some((r) => r.status === 201)).toBe(true);
+    // Stored = acknowledged ∪ retried: every event once, none twice.
+    for (const [i, runId] of runIds.entries()) {
+      const run = await call(second.url, 'GET', `/api/v1/lineage/runs/${runId}`);
+      expect(run.body.events, `event ${i}`).toHaveLength(1);
+    }
+  });
+});
