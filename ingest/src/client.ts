@@ -151,6 +151,8 @@ export function createClient(baseUrl: string, { token }: ClientOptions = {}) {
     listTokens: async () => (await call<{ tokens: ApiTokenRecord[] }>('GET', '/api/v1/admin/tokens')).tokens,
     /** Revokes a token (admins): it authenticates no one from now on. */
     revokeToken: (id: string) => call<{ id: string; outcome: 'revoked' | 'already-revoked' }>('DELETE', `/api/v1/admin/tokens/${encodeURIComponent(id)}`),
+    /** A consistent backup of the embedded graph, written by the server under its data directory (admins). */
+    backup: () => call<{ file: string; bytes: number; products: number; takenAt: string }>('POST', '/api/v1/admin/backup'),
     /** Who the token stands for (`GET /api/v1/me`). */
     whoami: () => call<{ subject: string; kind: string; admin: boolean; teams: string[]; consumer?: string }>('GET', '/api/v1/me'),
     /** True once the server answers `/readyz` with 200. */

@@ -80,7 +80,7 @@ describe.skipIf(unavailable !== undefined)('the Neo4j JVM killed -9 during regis
     await killed(neo4j);
     const atKill = acknowledged.size;
     // Writes go on against a dead database for a few seconds: every answer is a refusal.
-    await new Promise((resolve) => setTimeout(resolve, 8_000));
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
     const duringOutage = acknowledged.size - atKill;
     const downStatus = await call(q.url, 'PUT', '/api/v1/products', compliantDescriptor(BASE, 'while-down'));
     expect(downStatus.status).toBe(503);

@@ -49,6 +49,16 @@ export function operationCommands(program: Command): void {
     });
 
   program
+    .command('backup')
+    .description('back up the knowledge graph while Quanta serves (embedded graph; admins): the server writes it under its data directory')
+    .action(async (_o: unknown, command: Command) => {
+      const cli = contextOf(command);
+      const report = await cli.client.backup();
+      if (cli.json) cli.printJson(report);
+      else cli.print(`backed up ${report.products} products (${Math.round(report.bytes / 1024)} KiB) to ${report.file}`);
+    });
+
+  program
     .command('reindex')
     .description('rebuild the search index from the knowledge graph')
     .action(async (_o: unknown, command: Command) => {

@@ -46,6 +46,7 @@ export const ACCESS_RULES: readonly AccessRule[] = [
   { method: 'POST', path: '/api/v1/admin/reindex', requires: 'admin' },
   { method: 'POST', path: '/api/v1/admin/reconcile', requires: 'admin' },
   { method: 'POST', path: '/api/v1/admin/insights', requires: 'admin' },
+  { method: 'POST', path: '/api/v1/admin/backup', requires: 'admin' },
 ];
 
 /** What a request with no row asks: reading needs a token, anything else an admin. */

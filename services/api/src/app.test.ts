@@ -88,6 +88,12 @@ describe('createApp', () => {
     expect(((await res.json()) as { product: { recordedBy: string } }).product.recordedBy).toBe('ci-bot');
   });
 
+  it('answers 501 naming the tool to use when this deployment takes no backups itself (Neo4j)', async () => {
+    const res = await app.request('/api/v1/admin/backup', { method: 'POST' });
+    expect(res.status).toBe(501);
+    expect(await problemOf(res)).toMatchObject({ type: '/api/v1/problems/not-implemented', detail: expect.stringContaining('neo4j-admin database dump') });
+  });
+
   it('answers 406 when Accept rules JSON out, and JSON for browsers and wildcards', async () => {
     const path = `/api/v1/products/${encodeURIComponent('https://x.example/p')}`;
     const refused = await app.request(path, { headers: { Accept: 'text/csv' } });

@@ -13,6 +13,11 @@ export interface AppDeps {
   readonly authenticate?: (request: Request) => Identity | Promise<Identity>;
   /** Per-identity rate limits and the in-flight cap; none when absent (in-process tests). */
   readonly limits?: LoadLimits;
+  /**
+   * Takes a consistent backup of the knowledge graph where the server keeps backups (F6); absent
+   * where the graph is backed up by its own tools (Neo4j: `neo4j-admin database dump`).
+   */
+  readonly backup?: () => Promise<{ readonly file: string; readonly bytes: number }>;
   /** Shown in `/healthz` and the OpenAPI document. */
   readonly version?: string;
   /**

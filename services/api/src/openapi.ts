@@ -224,6 +224,17 @@ export function openApiDocument(version: string): Record<string, unknown> {
           responses: { '200': { description: '{ id, outcome: revoked | already-revoked }' }, '401': problemResponse('No valid token'), '403': problemResponse('Not an admin'), '404': problemResponse('No such token') },
         },
       },
+      '/api/v1/admin/backup': {
+        post: {
+          summary: 'Back up the embedded knowledge graph while serving (admins): a consistent copy under <data dir>/backups',
+          responses: {
+            '201': { description: '{ file, bytes, products, takenAt }' },
+            '401': problemResponse('No valid token'),
+            '403': problemResponse('Not an admin'),
+            '501': problemResponse('The graph is Neo4j: use neo4j-admin database dump'),
+          },
+        },
+      },
       '/api/v1/me': {
         get: {
           summary: 'Who the token stands for: subject, admin, the teams it owns products for, the consumer its signals are recorded as',

@@ -1,7 +1,7 @@
 import type { ErrorKind, InputIssue, PolicyFinding } from '@quanta/model';
 
 /** Problem kinds only HTTP has: they come from the transport, not from the domain. */
-export type HttpKind = 'unsupported-media-type' | 'payload-too-large' | 'not-acceptable' | 'method-not-allowed' | 'rate-limited' | 'internal';
+export type HttpKind = 'unsupported-media-type' | 'payload-too-large' | 'not-acceptable' | 'method-not-allowed' | 'rate-limited' | 'not-implemented' | 'internal';
 
 /** Every problem `type` the API can answer with. */
 export type ProblemKind = ErrorKind | HttpKind;
@@ -52,6 +52,7 @@ export const PROBLEMS: Readonly<Record<ProblemKind, ProblemDoc>> = {
     title: 'Too many requests',
     description: 'This identity sent more requests than its rate limit (QUANTA_RATE_LIMIT per second); retry after the seconds in `Retry-After`.',
   },
+  'not-implemented': { status: 501, title: 'Not done by this deployment', description: 'This deployment leaves it to another tool; `detail` names it.' },
   'method-not-allowed': { status: 405, title: 'Method not allowed', description: 'This resource does not support the method; `Allow` lists those it does.' },
   internal: { status: 500, title: 'Internal error', description: 'Something failed on our side. The error was logged with the request id.' },
 };

@@ -1,3 +1,5 @@
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
 import {
   assertCounterDelta,
@@ -336,6 +338,17 @@ export class SqliteKnowledgeGraph implements KnowledgeGraph {
 
   async readNudges(owner?: Iri): Promise<readonly NudgeRecord[]> {
     return this.insights.readNudges(owner);
+  }
+
+  /**
+   * Writes a consistent copy of the whole graph to `file` while it keeps serving (SQLite's online
+   * backup, F6): every commit before the copy started is in it, none after. Restoring is starting
+   * Quanta on a data directory whose `graph.sqlite` is that copy; the search index is rebuilt from it.
+   */
+  async backupTo(file: string): Promise<{ readonly bytes: number }> {
+    mkdirSync(dirname(file), { recursive: true });
+    await this.db.backup(file);
+    return { bytes: statSync(file).size };
   }
 
   async ping(): Promise<void> {

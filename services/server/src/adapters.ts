@@ -22,6 +22,18 @@ export async function openGraph(config: QuantaConfig): Promise<KnowledgeGraph> {
 }
 
 /**
+ * How this server backs up its graph (F6): the embedded one, online, to
+ * `<data dir>/backups/graph-<time>.sqlite`; Neo4j has its own tools, so none here.
+ */
+export function graphBackup(graph: KnowledgeGraph, config: QuantaConfig): (() => Promise<{ file: string; bytes: number }>) | undefined {
+  if (!(graph instanceof SqliteKnowledgeGraph)) return undefined;
+  return async () => {
+    const file = join(config.dataDir, 'backups', `graph-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`);
+    return { file, ...(await graph.backupTo(file)) };
+  };
+}
+
+/**
  * Picks the SearchIndex adapter the configuration names. Meilisearch is connected lazily: a server
  * starts while it is down (search answers 503, registrations fill the outbox) and its index and
  * settings are applied by the first call that reaches it.

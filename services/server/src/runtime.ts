@@ -1,13 +1,15 @@
 import type { QuantaConfig } from '@quanta/config';
 import { type Catalog, createCatalog, FeedbackProjection, ImpressionLog, InsightsProjection, type SearchIndex, SearchProjector, systemClock } from '@quanta/core';
 import type { Logger } from 'pino';
-import { openGraph, openSearch, openSemantics } from './adapters.js';
+import { graphBackup, openGraph, openSearch, openSemantics } from './adapters.js';
 
 /** The backends, projections and use cases of one Quanta process, with their schedules running. */
 export interface Runtime {
   readonly catalog: Catalog;
   /** Products in the graph when it opened: 0 means a fresh data directory. */
   readonly productsAtStart: number;
+  /** A consistent backup of the graph, where this server takes them (the embedded graph only). */
+  readonly backup?: () => Promise<{ readonly file: string; readonly bytes: number }>;
   /** Stops the schedules, lets running work end, closes the backends. */
   close(): Promise<void>;
 }
@@ -122,9 +124,11 @@ export async function openRuntime(config: QuantaConfig, logger: Logger, options:
         { background: true, atStart: !rebuilt },
       )
     : () => undefined;
+  const backup = graphBackup(graph, config);
   return {
     catalog,
     productsAtStart,
+    ...(backup && { backup }),
     close: async () => {
       stopFeedback();
       stopInsights();

@@ -5,6 +5,7 @@ import type { AppDeps, AppEnv } from '../env.js';
 import { openApiDocument } from '../openapi.js';
 import { negotiate } from '../negotiate.js';
 import { choiceParam, queryOf } from '../query.js';
+import { HttpError } from '../http-error.js';
 import { NDJSON, streamProgress } from '../progress-stream.js';
 import { PROBLEMS, type ProblemKind, problemType } from '../problems.js';
 
@@ -19,7 +20,7 @@ export function namespaceRoutes(): Hono<AppEnv> {
 const REINDEX_TYPES = ['application/json', NDJSON] as const;
 
 /** The OpenAPI document, problem-type documentation and operator actions such as reindex. */
-export function metaRoutes({ catalog, logger, version }: AppDeps): Hono<AppEnv> {
+export function metaRoutes({ catalog, logger, version, backup }: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const document = openApiDocument(version ?? 'dev');
   app.get('/openapi.json', (c) => c.json(document));
@@ -50,6 +51,13 @@ export function metaRoutes({ catalog, logger, version }: AppDeps): Hono<AppEnv> 
     const found = `${report.missing} missing, ${report.stale} stale, ${report.orphaned} orphaned`;
     logger.info({ ...report, by: c.get('identity').subject }, `search index compared with the graph: ${found}`);
     return c.json(report);
+  });
+  app.post('/admin/backup', async (c) => {
+    queryOf(c, []);
+    if (!backup) throw new HttpError('not-implemented', 'this Quanta keeps its graph in Neo4j: back it up with `neo4j-admin database dump` (docs/operations.md, "Backup and restore")');
+    const report = { ...(await backup()), products: (await catalog.list({}, { limit: 1 })).total, takenAt: new Date().toISOString() };
+    logger.info({ ...report, by: c.get('identity').subject }, 'knowledge graph backed up');
+    return c.json(report, 201);
   });
   app.post('/admin/insights', async (c) => {
     const report = await catalog.detectDuplicates();
