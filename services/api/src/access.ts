@@ -47,6 +47,9 @@ export const ACCESS_RULES: readonly AccessRule[] = [
   { method: 'POST', path: '/api/v1/admin/reconcile', requires: 'admin' },
   { method: 'POST', path: '/api/v1/admin/insights', requires: 'admin' },
   { method: 'POST', path: '/api/v1/admin/backup', requires: 'admin' },
+  // A read, but of who rated what: admins only, like the reviews it leads to.
+  { method: 'GET', path: '/api/v1/admin/rating-bursts', requires: 'admin' },
+  { method: 'POST', path: '/api/v1/admin/rating-reviews', requires: 'admin' },
 ];
 
 /** What a request with no row asks: reading needs a token, anything else an admin. */

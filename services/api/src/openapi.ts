@@ -235,6 +235,25 @@ export function openApiDocument(version: string): Record<string, unknown> {
           },
         },
       },
+      '/api/v1/admin/rating-bursts': {
+        get: {
+          summary: 'Serial-voting bursts (more than 5 ratings from one consumer on one team\'s products within 10 minutes) and every rating review so far (admins)',
+          responses: { '200': { description: '{ windowMinutes, threshold, bursts[], reviews[] }' }, '401': problemResponse('No valid token'), '403': problemResponse('Not an admin') },
+        },
+      },
+      '/api/v1/admin/rating-reviews': {
+        post: {
+          summary: 'Void a consumer\'s ratings of one team\'s products (they stop counting in ranking, and stay stored), or restore them; audited (admins)',
+          requestBody: { required: true, content: json('RatingReview') },
+          responses: {
+            '201': { description: 'The review as recorded: kind, consumer, owner, products, reason, actor, at' },
+            '401': problemResponse('No valid token'),
+            '403': problemResponse('Not an admin'),
+            '404': problemResponse('Nothing to void or restore'),
+            '422': problemResponse('Invalid review'),
+          },
+        },
+      },
       '/api/v1/me': {
         get: {
           summary: 'Who the token stands for: subject, admin, the teams it owns products for, the consumer its signals are recorded as',

@@ -1,4 +1,4 @@
-import type { Descriptor, DuplicateVerdictInput, Identity, Iri, RatingInput, RdfFormat, SloCheckInput, TokenInput, UsageInput } from '@quanta/model';
+import type { Descriptor, DuplicateVerdictInput, Identity, Iri, RatingInput, RatingReviewInput, RdfFormat, SloCheckInput, TokenInput, UsageInput } from '@quanta/model';
 import type { ProductFilter } from './ports/knowledge-graph.js';
 import { exportProduct } from './use-cases/analyze-product.js';
 import { ingestLineageBatch, ingestLineageEvent } from './use-cases/ingest-lineage.js';
@@ -12,6 +12,7 @@ import { getProduct, getRevision, listProducts, listRevisions } from './use-case
 import { checkDescriptor, registerProduct, type RegisterOptions } from './use-cases/register-product.js';
 import { type ProgressListener, reindex } from './use-cases/reindex.js';
 import { rateProduct, recordSloChecks, recordUsage } from './use-cases/record-signals.js';
+import { ratingBursts, reviewRatings } from './use-cases/rating-review.js';
 import { retireProduct } from './use-cases/retire-product.js';
 import { type SearchParams, searchProducts } from './use-cases/search-products.js';
 import { usageReport, type UsageReportQuery } from './use-cases/usage-report.js';
@@ -93,6 +94,10 @@ export function createCatalog(given: CatalogDeps) {
     meshReport: () => meshReport(deps),
     /** Runs duplicate detection, retirement flags and nudges over the whole mesh now. */
     detectDuplicates: () => detectDuplicates(deps),
+    /** Serial-voting bursts in the current ratings, and the reviews so far (admins). */
+    ratingBursts: (identity: Identity) => ratingBursts(deps, identity),
+    /** An admin voids a consumer's ratings of one team's products, or restores them; audited. */
+    reviewRatings: (input: RatingReviewInput, identity: Identity) => reviewRatings(deps, input, identity),
     /** An owner's verdict on a pair: "not a duplicate" (with a reason), or withdrawing it. */
     decideDuplicate: (iri: Iri, other: Iri, input: DuplicateVerdictInput, identity: Identity) => decideDuplicate(deps, iri, other, input, identity),
     /** One OpenLineage event, validated against the official schemas, stored once, merged into the graph. */

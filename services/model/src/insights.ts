@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Iri } from './iri.js';
+import { ConsumerRefSchema, TEAM_SLUG } from './signals.js';
 
 /**
  * An owner's word on a detected pair (`PUT /api/v1/products/{iri}/duplicates/{other}`): "not a
@@ -12,10 +13,24 @@ export const DuplicateVerdictInputSchema = z.strictObject({
 });
 export type DuplicateVerdictInput = z.output<typeof DuplicateVerdictInputSchema>;
 
-/** The verdict body as JSON Schema (2020-12, as OpenAPI 3.1 takes it). */
-export function insightJsonSchemas(): Record<'DuplicateVerdict', Record<string, unknown>> {
+/**
+ * An admin's review of a flagged burst of ratings (research/perf-reliability.md R3): `void` takes
+ * every current rating of `consumer` on the products of team `owner` out of ranking, `restore`
+ * puts them back. Both are kept, with who and why, as the audit trail.
+ */
+export const RatingReviewInputSchema = z.strictObject({
+  consumer: ConsumerRefSchema,
+  owner: z.string().regex(TEAM_SLUG, { message: 'must be the owner team\'s slug' }),
+  verdict: z.enum(['void', 'restore']),
+  reason: z.string().trim().min(3, { message: 'say why, in a few words (at least 3 characters)' }).max(2000),
+});
+export type RatingReviewInput = z.output<typeof RatingReviewInputSchema>;
+
+/** The verdict and review bodies as JSON Schema (2020-12, as OpenAPI 3.1 takes it). */
+export function insightJsonSchemas(): Record<'DuplicateVerdict' | 'RatingReview', Record<string, unknown>> {
   const { $schema: _dialect, ...verdict } = z.toJSONSchema(DuplicateVerdictInputSchema, { io: 'input' });
-  return { DuplicateVerdict: verdict };
+  const { $schema: _dialect2, ...review } = z.toJSONSchema(RatingReviewInputSchema, { io: 'input' });
+  return { DuplicateVerdict: verdict, RatingReview: review };
 }
 
 /** A product as the reports name it. */

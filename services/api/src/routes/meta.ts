@@ -1,13 +1,14 @@
 import { Hono } from 'hono';
 import { loadContext } from '@quanta/ontologies';
-import { NotFoundError } from '@quanta/model';
+import { NotFoundError, parseOrThrow, RatingReviewInputSchema } from '@quanta/model';
 import type { AppDeps, AppEnv } from '../env.js';
 import { openApiDocument } from '../openapi.js';
-import { negotiate } from '../negotiate.js';
+import { acceptable, JSON_ONLY, negotiate } from '../negotiate.js';
 import { choiceParam, queryOf } from '../query.js';
 import { HttpError } from '../http-error.js';
 import { NDJSON, streamProgress } from '../progress-stream.js';
 import { PROBLEMS, type ProblemKind, problemType } from '../problems.js';
+import { readBody } from '../read-body.js';
 
 /** The default JSON-LD context, served at the path its IRI names (DESIGN.md §4). */
 export function namespaceRoutes(): Hono<AppEnv> {
@@ -20,7 +21,7 @@ export function namespaceRoutes(): Hono<AppEnv> {
 const REINDEX_TYPES = ['application/json', NDJSON] as const;
 
 /** The OpenAPI document, problem-type documentation and operator actions such as reindex. */
-export function metaRoutes({ catalog, logger, version, backup }: AppDeps): Hono<AppEnv> {
+export function metaRoutes({ catalog, logger, version, backup, maxBodyBytes }: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const document = openApiDocument(version ?? 'dev');
   app.get('/openapi.json', (c) => c.json(document));
@@ -58,6 +59,17 @@ export function metaRoutes({ catalog, logger, version, backup }: AppDeps): Hono<
     const report = { ...(await backup()), products: (await catalog.list({}, { limit: 1 })).total, takenAt: new Date().toISOString() };
     logger.info({ ...report, by: c.get('identity').subject }, 'knowledge graph backed up');
     return c.json(report, 201);
+  });
+  app.get('/admin/rating-bursts', async (c) => {
+    queryOf(c, []);
+    return c.json(await catalog.ratingBursts(c.get('identity')));
+  });
+  app.post('/admin/rating-reviews', acceptable(JSON_ONLY), async (c) => {
+    queryOf(c, []);
+    const input = parseOrThrow(RatingReviewInputSchema, await readBody(c, maxBodyBytes, 'a rating review'), 'rating review');
+    const event = await catalog.reviewRatings(input, c.get('identity'));
+    logger.info({ review: event.kind, consumer: event.consumer, owner: event.owner, products: event.products.length, by: event.actor }, 'ratings reviewed');
+    return c.json(event, 201);
   });
   app.post('/admin/insights', async (c) => {
     const report = await catalog.detectDuplicates();

@@ -12,6 +12,7 @@ import {
   type RankingParams,
 } from '@quanta/ranking';
 import type { Clock } from '../ports/clock.js';
+import type { InsightEvent, RatingReviewEvent } from '../ports/insight-graph.js';
 import type { KnowledgeGraph } from '../ports/knowledge-graph.js';
 import type { ProductSignalRecords } from '../ports/signal-graph.js';
 import { EXAMINATIONS } from './impression-log.js';
@@ -47,6 +48,8 @@ export class FeedbackProjection {
   private readonly guard = new RebuildGuard();
   /** Products exploring now, with their owner team (for the per-team quota) and examinations. */
   private exploring = new Map<Iri, { team: string; examinations: number }>();
+  /** Ratings an admin voided (R3), as `product\nconsumer`: kept in the graph, left out of ranking. */
+  private voided = new Set<string>();
 
   constructor(
     private readonly graph: KnowledgeGraph,
@@ -99,6 +102,7 @@ export class FeedbackProjection {
 
   private async rebuildAll(): Promise<void> {
     const now = this.clock.now();
+    this.voided = voidedRatings(await this.graph.readInsightEvents(['ratings-voided', 'ratings-restored']));
     const records = new Map((await this.graph.readSignals(undefined, this.since(now))).map((r) => [r.product, r]));
     const all: ProductSignals[] = [];
     for (let after: Iri | undefined; ; ) {
@@ -173,10 +177,24 @@ export class FeedbackProjection {
     if (team < this.params.explore.perTeam) this.exploring.set(p.id, { team: p.ownerTeam, examinations: p.examinations });
   }
 
-  /** What the factors read of a product: its stored signals, lineage consumers and examinations. */
+  /**
+   * Takes an admin's review of a consumer's ratings into account at once (the next rebuild reads
+   * it from the graph again), and rescores the products it names.
+   */
+  async review(event: RatingReviewEvent): Promise<void> {
+    for (const product of event.products) {
+      const key = `${product}\n${event.consumer}`;
+      if (event.kind === 'ratings-voided') this.voided.add(key);
+      else this.voided.delete(key);
+    }
+    for (const product of event.products) await this.refresh(product);
+  }
+
+  /** What the factors read of a product: its stored signals (less voided ratings), lineage consumers and examinations. */
   private async read(product: Product, records: ProductSignalRecords | undefined): Promise<ProductSignals> {
     const [lineage, counters] = await Promise.all([this.graph.lineageConsumers(product.iri), this.graph.readCounters(product.iri)]);
-    return productSignals(product, records, lineage, counters[EXAMINATIONS] ?? 0);
+    const counted = records && this.voided.size > 0 ? { ...records, ratings: records.ratings.filter((r) => !this.voided.has(`${product.iri}\n${r.consumer}`)) } : records;
+    return productSignals(product, counted, lineage, counters[EXAMINATIONS] ?? 0);
   }
 
   /** The start of the SLO window: older checks no longer count. */
@@ -190,6 +208,20 @@ export class FeedbackProjection {
     const balanced = { ...p, exploring: this.exploring.has(p.id), ...(duplicateOf && { duplicateOf }), ...(flaggedForRetirement && { flaggedForRetirement }) };
     return shareFeedback(productFeedback(balanced, now, this.stats, this.params));
   }
+}
+
+/** The ratings voided now, replaying the reviews in order: a restore undoes the void before it. */
+export function voidedRatings(events: readonly InsightEvent[]): Set<string> {
+  const voided = new Set<string>();
+  for (const e of events) {
+    if (e.kind !== 'ratings-voided' && e.kind !== 'ratings-restored') continue;
+    for (const product of e.products) {
+      const key = `${product}\n${e.consumer}`;
+      if (e.kind === 'ratings-voided') voided.add(key);
+      else voided.delete(key);
+    }
+  }
+  return voided;
 }
 
 /** Copies the current entry (or absence) of each of `iris` from `current` into `next`. */

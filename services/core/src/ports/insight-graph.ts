@@ -36,11 +36,28 @@ export interface RetirementEvent {
 }
 
 /**
- * What the balancing loop and the owners decided, in the order it happened: the audit trail of
- * overrides, the canonical choices that hysteresis compares against, and the flags the mesh
- * report counts over time.
+ * An admin took a consumer's ratings of one owner team's products out of ranking (a flagged burst
+ * judged to be manipulation), or put them back (research/perf-reliability.md R3). The products
+ * are those the consumer had rated when it was decided.
  */
-export type InsightEvent = DuplicateDecisionEvent | CanonicalEvent | RetirementEvent;
+export interface RatingReviewEvent {
+  readonly kind: 'ratings-voided' | 'ratings-restored';
+  readonly consumer: Iri;
+  /** The owner team's slug. */
+  readonly owner: string;
+  readonly products: readonly Iri[];
+  readonly reason: string;
+  /** Who decided: the request identity's subject. */
+  readonly actor: string;
+  readonly at: string;
+}
+
+/**
+ * What the balancing loop, the owners and the admins decided, in the order it happened: the audit
+ * trail of overrides and rating reviews, the canonical choices that hysteresis compares against,
+ * and the flags the mesh report counts over time.
+ */
+export type InsightEvent = DuplicateDecisionEvent | CanonicalEvent | RetirementEvent | RatingReviewEvent;
 export type InsightEventKind = InsightEvent['kind'];
 
 /** One message to a product's owner, with the evidence in words. */
