@@ -34,7 +34,8 @@ describe('authorization on a real server (ADR 0017)', () => {
   const token = async (body: object) => (await call(q.url, 'POST', '/api/v1/admin/tokens', body)).body.secret as string;
 
   beforeAll(async () => {
-    q = await startQuanta({ env: { QUANTA_RATE_LIMIT: '20', QUANTA_RATE_BURST: '20' } });
+    // A low rate for the per-identity test, and room for its 40 requests at once (no load shedding).
+    q = await startQuanta({ env: { QUANTA_RATE_LIMIT: '20', QUANTA_RATE_BURST: '20', QUANTA_MAX_IN_FLIGHT: '100' } });
     owner = await token({ name: 'listener CI', role: 'owner', team: 'listener-insights' });
     other = await token({ name: 'radio CI', role: 'owner', team: 'radio' });
     reader = await token({ name: 'a reader', role: 'reader' });

@@ -19,7 +19,8 @@ describe('SIGTERM with registrations in flight', () => {
   });
 
   it('drains what it holds: answers after the signal, and loses no acknowledged write', async () => {
-    const q = await startQuanta();
+    // Room for all the writers at once: this is about draining, not about shedding load (F7).
+    const q = await startQuanta({ env: { QUANTA_MAX_IN_FLIGHT: String(2 * WRITERS) } });
     started.push(q);
     const sent = Array.from({ length: WRITERS }, (_, k) => {
       const name = `drained-${String(k).padStart(2, '0')}`;

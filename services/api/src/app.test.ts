@@ -109,6 +109,20 @@ describe('createApp', () => {
     expect(res.status).toBe(404);
   });
 
+  it('answers /readyz 503 while draining, and keeps serving the requests it gets meanwhile', async () => {
+    let draining = false;
+    const catalog = createCatalog({ graph: SqliteKnowledgeGraph.open({ file: ':memory:' }), search: new EmbeddedSearchIndex(), clock: systemClock, semantics: JsonLdSemanticLayer.create() });
+    const stopping = createApp({ catalog, logger: pino({ level: 'silent' }), maxBodyBytes: 4096, authenticate: () => SYSTEM, draining: () => draining });
+    expect((await stopping.request('/readyz')).status).toBe(200);
+    draining = true;
+    const res = await stopping.request('/readyz');
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('5');
+    expect(await problemOf(res)).toMatchObject({ detail: expect.stringMatching(/shutting down/) });
+    expect((await stopping.request('/healthz')).status).toBe(200);
+    expect((await stopping.request('/api/v1/search?q=x')).status).toBe(200);
+  });
+
   it('reports readiness and exposes Prometheus metrics by route pattern', async () => {
     expect(await (await app.request('/readyz')).json()).toEqual({ status: 'ready', graph: 'up', search: { status: 'up', pending: 0, lagSeconds: 0, projector: 'ok' } });
     await app.request(`/api/v1/products/${encodeURIComponent('https://x.example/p')}`);

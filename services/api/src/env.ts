@@ -18,6 +18,8 @@ export interface AppDeps {
    * where the graph is backed up by its own tools (Neo4j: `neo4j-admin database dump`).
    */
   readonly backup?: () => Promise<{ readonly file: string; readonly bytes: number }>;
+  /** True once the process is shutting down: `/readyz` answers 503 so balancers stop sending, while held requests finish. */
+  readonly draining?: () => boolean;
   /** Shown in `/healthz` and the OpenAPI document. */
   readonly version?: string;
   /**

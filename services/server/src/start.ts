@@ -58,7 +58,9 @@ export async function startServer(config: QuantaConfig, logger: Logger, options:
     const gateway = createGatewayServer({ supergraphSdl: readSupergraph(), subgraphs: targets, production: config.production, logger: logger.child({ component: 'graphql' }) });
     await gateway.start();
     const graphql = graphqlHandler(gateway, { maxBodyBytes: config.maxBodyBytes, batch: DEFAULT_LIMITS.batch });
-    const app = createApp({ catalog, logger, maxBodyBytes: config.maxBodyBytes, limits: config.limits, authenticate: authenticatorOf(catalog, config), ...(runtime.backup && { backup: runtime.backup }), version: options.version, graphql });
+    // Set when the server starts to stop: readiness says so while held requests finish.
+    let draining = false;
+    const app = createApp({ catalog, logger, draining: () => draining, maxBodyBytes: config.maxBodyBytes, limits: config.limits, authenticate: authenticatorOf(catalog, config), ...(runtime.backup && { backup: runtime.backup }), version: options.version, graphql });
     const { url, close } = await listen(app.fetch, config).catch(async (error: unknown) => {
       await gateway.stop();
       throw error;
@@ -71,6 +73,7 @@ export async function startServer(config: QuantaConfig, logger: Logger, options:
         })
       : undefined;
     const running = served(url, web?.url, runtime, subgraphs, logger, config, async () => {
+      draining = true;
       await web?.stop();
       await close();
       await gateway.stop();

@@ -25,10 +25,11 @@ function answersWithin(ping: Promise<void>, ms: number): Promise<boolean> {
  * succeed and every instance shares the engine anyway: taking instances out would not help
  * (ADR 0014). The body says how far search is behind the graph.
  */
-export function healthRoutes({ catalog, version }: AppDeps, registry: Registry): Hono<AppEnv> {
+export function healthRoutes({ catalog, version, draining }: AppDeps, registry: Registry): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.get('/healthz', (c) => c.json({ status: 'ok', version: version ?? 'dev' }));
   app.get('/readyz', async (c) => {
+    if (draining?.()) throw new UnavailableError('Not ready: shutting down; the requests in progress are finishing', 5);
     try {
       await catalog.pingGraph();
     } catch (error) {
