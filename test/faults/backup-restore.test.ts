@@ -13,15 +13,18 @@ const BASE = 'https://backup.example/products';
 
 /** What must survive a backup and restore, in a form two servers can be compared by. */
 async function state(q: QuantaProcess, iris: readonly string[], runIds: readonly string[]) {
-  const products = await Promise.all(iris.map(async (iri) => {
+  // One request at a time: a burst of them would meet the server's in-flight cap (F7).
+  const products = [];
+  for (const iri of iris) {
     const p = (await call(q.url, 'GET', productPath(iri))).body;
     const revisions = (await call(q.url, 'GET', `${productPath(iri)}/revisions`)).body.revisions as { revision: number }[];
-    return { iri, revision: p.revision, hash: p.hash, status: p.descriptor.status, revisions: revisions.length };
-  }));
-  const runs = await Promise.all(runIds.map(async (id) => {
+    products.push({ iri, revision: p.revision, hash: p.hash, status: p.descriptor.status, revisions: revisions.length });
+  }
+  const runs = [];
+  for (const id of runIds) {
     const run = (await call(q.url, 'GET', `/api/v1/lineage/runs/${id}`)).body;
-    return { id, state: run.state, events: run.events.length };
-  }));
+    runs.push({ id, state: run.state, events: run.events.length });
+  }
   // The signals as stored (reads, ratings and their stars); ranking factors are derived, and
   // recomputed on their own schedule, so they are compared by the reconciler's side, not here.
   const report = (await call(q.url, 'GET', '/api/v1/reports/usage?owner=listener-insights&window=365d')).body as { products: { product: { iri: string }; reads: number; satisfaction: { ratings: number; meanStars?: number } }[] };
