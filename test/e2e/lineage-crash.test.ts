@@ -28,7 +28,8 @@ describe('lineage ingest survives kill -9 (F1)', () => {
   });
 
   it('keeps every acknowledged event, and a retry of each unanswered one stores it once', async () => {
-    const first = await startQuanta();
+    // About crashes, not rate limits (authorization.test.ts): the client's retries go unthrottled.
+    const first = await startQuanta({ env: { QUANTA_RATE_LIMIT: '0' } });
     started.push(first);
     const runIds = Array.from({ length: RATE * SECONDS }, () => randomUUID());
     const acknowledged = new Set<number>();

@@ -40,9 +40,10 @@ describe('per-identity rate limits', () => {
     expect((await send('a')).status).toBe(429);
   });
 
-  it('leaves anonymous callers (public routes only) and a rate of 0 alone', async () => {
+  it('leaves anonymous callers (public routes only), probes and a rate of 0 alone', async () => {
     const app = appWith(limitRate(1, 1, () => 0));
     for (let i = 0; i < 5; i++) expect((await app.request('/healthz')).status).toBe(200);
+    for (let i = 0; i < 5; i++) expect((await app.request('/readyz', { headers: { 'x-who': 'a' } })).status).toBe(200);
     const off = appWith(limitRate(0, 1, () => 0));
     for (let i = 0; i < 5; i++) expect((await off.request('/x', { headers: { 'x-who': 'a' } })).status).toBe(200);
   });

@@ -46,13 +46,13 @@ interface Bucket {
  * Per-identity rate limits, as token buckets: each identity refills at `perSecond` up to `burst`,
  * and a request finding its bucket empty is a 429 whose `Retry-After` says when one token is back.
  * Runs after authentication, so the key is who the caller is, not where it connects from; the
- * anonymous caller reaches only public routes, which are not limited.
+ * anonymous caller reaches only public routes, which are not limited, nor are probes with a token.
  */
 export function limitRate(perSecond: number, burst: number, now: () => number = Date.now): MiddlewareHandler {
   const buckets = new Map<string, Bucket>();
   return async (c, next) => {
     const identity = c.get('identity') as Identity;
-    if (perSecond <= 0 || identity.kind === 'anonymous') return next();
+    if (perSecond <= 0 || identity.kind === 'anonymous' || PROBES.has(new URL(c.req.url).pathname)) return next();
     const t = now();
     const bucket = buckets.get(identity.subject) ?? { tokens: burst, at: t };
     bucket.tokens = Math.min(burst, bucket.tokens + ((t - bucket.at) / 1000) * perSecond);
