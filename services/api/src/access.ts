@@ -104,6 +104,7 @@ const WHY: Record<Exclude<Requirement, 'public' | 'reader'>, string> = {
  */
 export function authorize(rules: readonly AccessRule[] = ACCESS_RULES): MiddlewareHandler {
   return async (c, next) => {
+    // The URL parser's pathname, not Hono's decoded `c.req.path`: `%2f` must stay one segment's text.
     const requirement = requirementOf(c.req.method, new URL(c.req.url).pathname, rules);
     const identity = c.get('identity') as Identity;
     if (requirement !== 'public' && identity.kind === 'anonymous') {

@@ -61,7 +61,9 @@ export async function ratingBursts(deps: CatalogDeps, identity: Identity): Promi
   const groups = new Map<string, RatingRecord[]>();
   for (const r of ratings) {
     const key = `${r.consumer}\n${ownerOf.get(r.product)}`;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
   }
   const bursts: RatingBurst[] = [];
   const span = SERIAL_WINDOW_MINUTES * 60_000;
