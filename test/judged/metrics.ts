@@ -39,3 +39,41 @@ export function bootstrapCi(diffs: readonly number[], next: () => number, resamp
   means.sort();
   return [means[Math.floor(0.025 * resamples)]!, means[Math.ceil(0.975 * resamples) - 1]!];
 }
+
+/** How a ranked list settles the pairs the judges call equally on topic but unequally fit. */
+export interface FitnessDecisions {
+  /** Such pairs among the judged products: topical grades equal and above 0, fitness grades not. */
+  readonly judged: number;
+  /** Those pairs with both products in the list: the decisions a re-ranking of it can make. */
+  readonly listed: number;
+  /** Listed pairs where the fitter product comes first. */
+  readonly fitterFirst: number;
+}
+
+/**
+ * The decisions fitness labels add to topical ones (§C.1): where two products are equally on
+ * topic, the fitter should come first. Text relevance cannot tell them apart by fitness; feedback
+ * should, but only for the pairs the engine retrieved.
+ */
+export function fitnessDecisions(
+  ranked: readonly string[],
+  topical: (product: string) => number,
+  fitness: (product: string) => number,
+  judged: readonly string[],
+): FitnessDecisions {
+  const at = new Map(ranked.map((p, i) => [p, i]));
+  let pairs = 0;
+  let listed = 0;
+  let fitterFirst = 0;
+  for (const fitter of judged) {
+    for (const other of judged) {
+      if (topical(fitter) !== topical(other) || fitness(fitter) <= fitness(other)) continue;
+      pairs += 1;
+      const [a, b] = [at.get(fitter), at.get(other)];
+      if (a === undefined || b === undefined) continue;
+      listed += 1;
+      if (a < b) fitterFirst += 1;
+    }
+  }
+  return { judged: pairs, listed, fitterFirst };
+}
