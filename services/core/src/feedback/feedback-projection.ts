@@ -18,6 +18,7 @@ import type { ProductSignalRecords } from '../ports/signal-graph.js';
 import { EXAMINATIONS } from './impression-log.js';
 import { productSignals } from './product-signals.js';
 import { SharedValues } from './sharing.js';
+import { productPages } from '../projections/catalog-pages.js';
 import { RebuildGuard } from '../projections/rebuild-guard.js';
 
 /** What the balancing loop tells the ranking about a product (issue 7's insights). */
@@ -27,9 +28,6 @@ export interface Balancing {
   /** Unused and superseded (or confidently poor) for weeks: the owner is asked to retire it. */
   flaggedForRetirement(iri: Iri): boolean;
 }
-
-/** How many products a rebuild reads from the graph at a time. */
-const PAGE = 500;
 
 /**
  * The feedback scores: a projection of the graph's signals (ADR 0010), held in memory and read by
@@ -105,11 +103,8 @@ export class FeedbackProjection {
     this.voided = voidedRatings(await this.graph.readInsightEvents(['ratings-voided', 'ratings-restored']));
     const records = new Map((await this.graph.readSignals(undefined, this.since(now))).map((r) => [r.product, r]));
     const all: ProductSignals[] = [];
-    for (let after: Iri | undefined; ; ) {
-      const page = await this.graph.listProducts({}, { ...(after !== undefined && { after }), limit: PAGE });
-      for (const product of page.items) all.push(await this.read(product, records.get(product.iri)));
-      if (!page.next) break;
-      after = page.next;
+    for await (const products of productPages(this.graph)) {
+      for (const product of products) all.push(await this.read(product, records.get(product.iri)));
     }
     this.stats = catalogStats(all, now, this.params);
     const exploring = explorers(all, now, this.params);

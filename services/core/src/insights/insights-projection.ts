@@ -21,14 +21,13 @@ import type { Clock } from '../ports/clock.js';
 import type { CanonicalEvent, DuplicateDecisionEvent, InsightEvent, NudgeRecord, RetirementEvent } from '../ports/insight-graph.js';
 import type { KnowledgeGraph } from '../ports/knowledge-graph.js';
 import type { ProductLink } from '../ports/lineage-graph.js';
+import { productPages } from '../projections/catalog-pages.js';
 import { RebuildGuard } from '../projections/rebuild-guard.js';
 import { Overrides } from './overrides.js';
 import { PairSet } from './pair-set.js';
 import { bornAt, retirementVerdict, type RetirementVerdict } from './retirement-flags.js';
 import { directSources, upstreamSources } from './upstreams.js';
 
-/** How many products a rebuild reads from the graph at a time. */
-const PAGE = 500;
 /**
  * How long a full run may hold the event loop before letting requests through: searches wait at
  * most this long for it, whatever the size of the mesh.
@@ -526,12 +525,9 @@ export class InsightsProjection {
 
   /** The graph's products that are not retired, a page at a time. */
   private async *livePages(): AsyncGenerator<Product[]> {
-    for (let after: Iri | undefined; ; ) {
-      const page = await this.graph.listProducts({}, { ...(after !== undefined && { after }), limit: PAGE });
-      const live = page.items.filter((p) => p.descriptor.status !== 'retired');
+    for await (const products of productPages(this.graph)) {
+      const live = products.filter((p) => p.descriptor.status !== 'retired');
       if (live.length > 0) yield live;
-      if (!page.next) return;
-      after = page.next;
     }
   }
 

@@ -3,6 +3,7 @@ import type { Clock } from '../ports/clock.js';
 import type { KnowledgeGraph } from '../ports/knowledge-graph.js';
 import type { SearchIndex } from '../ports/search-index.js';
 import type { ProductHead } from '../ports/search-outbox.js';
+import { pages } from '../projections/catalog-pages.js';
 
 /** What a comparison of the search index with the graph found (and, unless a dry run, repaired). */
 export interface ReconcileReport {
@@ -90,12 +91,9 @@ export async function reconcile(graph: KnowledgeGraph, search: SearchIndex, cloc
 
 async function readHeads(graph: KnowledgeGraph): Promise<Map<Iri, number>> {
   const heads = new Map<Iri, number>();
-  let after: Iri | undefined;
-  do {
-    const page = await graph.listProductHeads({ ...(after !== undefined && { after }), limit: PAGE });
-    for (const { iri, revision } of page.items) heads.set(iri, revision);
-    after = page.next;
-  } while (after !== undefined);
+  for await (const items of pages((page) => graph.listProductHeads(page), PAGE)) {
+    for (const { iri, revision } of items) heads.set(iri, revision);
+  }
   return heads;
 }
 

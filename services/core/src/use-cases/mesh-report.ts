@@ -1,5 +1,6 @@
 import { type Iri, type LoopWeek, type MeshReport, type Product, teamIri } from '@quanta/model';
 import { DAY_MS } from '@quanta/ranking';
+import { productPages } from '../projections/catalog-pages.js';
 import { DomainIndex } from '../projections/domain-index.js';
 import { bucketOf, buckets, type DependentsOf, godProducts, guardThreshold, interconnectionWeeks, type Use } from '../projections/mesh-figures.js';
 import type { CatalogDeps } from './deps.js';
@@ -25,15 +26,12 @@ export async function meshReport(deps: CatalogDeps): Promise<MeshReport> {
   const domains = new DomainIndex();
   const live: Product[] = [];
   const retiredAt: number[] = [];
-  for (let after: Iri | undefined; ; ) {
-    const page = await deps.graph.listProducts({}, { ...(after !== undefined && { after }), limit: PAGE });
-    for (const p of page.items) {
+  for await (const products of productPages(deps.graph)) {
+    for (const p of products) {
       domains.add(p);
       if (p.descriptor.status === 'retired') retiredAt.push(Date.parse(p.recordedAt));
       else live.push(p);
     }
-    if (!page.next) break;
-    after = page.next;
   }
   const uses: Use[] = [];
   const downstream = new Map<Iri, Set<Iri>>();

@@ -2,6 +2,7 @@ import { type Identity, type Iri, NotFoundError, type RatingReviewInput } from '
 import { voidedRatings } from '../feedback/feedback-projection.js';
 import type { RatingReviewEvent } from '../ports/insight-graph.js';
 import type { RatingRecord } from '../ports/signal-graph.js';
+import { productPages } from '../projections/catalog-pages.js';
 import type { CatalogDeps } from './deps.js';
 import { requireAdmin } from './identities.js';
 
@@ -36,11 +37,8 @@ export interface RatingBurstReport {
 /** Every live product's owner team, and every product's current ratings. */
 async function ratingsByOwner(deps: CatalogDeps, owner?: string): Promise<{ ownerOf: Map<Iri, string>; ratings: RatingRecord[] }> {
   const ownerOf = new Map<Iri, string>();
-  for (let after: Iri | undefined; ; ) {
-    const page = await deps.graph.listProducts(owner === undefined ? {} : { owner }, { ...(after !== undefined && { after }), limit: 500 });
-    for (const p of page.items) ownerOf.set(p.iri, p.descriptor.owner.team);
-    if (!page.next) break;
-    after = page.next;
+  for await (const products of productPages(deps.graph, owner === undefined ? {} : { owner })) {
+    for (const p of products) ownerOf.set(p.iri, p.descriptor.owner.team);
   }
   if (ownerOf.size === 0) return { ownerOf, ratings: [] };
   // Ratings have no window of their own (one current rating per consumer); `since` bounds checks only.

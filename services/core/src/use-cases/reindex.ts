@@ -1,5 +1,6 @@
 import type { Product } from '@quanta/model';
 import type { SearchDocument } from '../ports/search-index.js';
+import { pages, productPages } from '../projections/catalog-pages.js';
 import { toSearchDocument } from '../projections/search-document.js';
 import type { CatalogDeps } from './deps.js';
 
@@ -14,8 +15,8 @@ export interface ReindexReport {
   readonly millis: number;
 }
 
-/** Products read from the graph at a time. */
-const PAGE = 500;
+/** Product heads (IRI and revision, no descriptor) read at a time to requeue the whole catalog. */
+const HEADS_PAGE = 5000;
 /**
  * Documents written to the engine at a time. Meilisearch pays a fixed cost per indexing batch
  * that grows with the index (about half a second on a small machine), so a few large writes
@@ -45,12 +46,7 @@ export async function reindex(deps: CatalogDeps, onProgress?: ProgressListener, 
 
 async function requeueAll(deps: CatalogDeps): Promise<void> {
   const at = new Date(deps.clock.now()).toISOString();
-  let after: string | undefined;
-  do {
-    const page = await deps.graph.listProductHeads({ ...(after !== undefined && { after }), limit: 5000 });
-    await deps.graph.enqueueProjections(page.items, at);
-    after = page.next;
-  } while (after !== undefined);
+  for await (const heads of pages((page) => deps.graph.listProductHeads(page), HEADS_PAGE)) await deps.graph.enqueueProjections(heads, at);
   deps.projector?.wake();
 }
 
@@ -60,7 +56,6 @@ async function rebuild(deps: CatalogDeps, onProgress: ProgressListener | undefin
   if (!inPlace) await deps.search.clear();
   let done = 0;
   let failed = 0;
-  let after: string | undefined;
   let buffer: SearchDocument[] = [];
   // One write in flight while the next pages are read: the graph and the engine work side by side.
   // Its failure is kept (never left unhandled) and thrown at the next flush or at the end.
@@ -84,14 +79,11 @@ async function rebuild(deps: CatalogDeps, onProgress: ProgressListener | undefin
       },
     );
   };
-  for (;;) {
-    const page = await deps.graph.listProducts({}, { ...(after !== undefined && { after }), limit: PAGE });
-    const documents = page.items.flatMap((product) => projectable(deps, product));
-    failed += page.items.length - documents.length;
+  for await (const products of productPages(deps.graph)) {
+    const documents = products.flatMap((product) => projectable(deps, product));
+    failed += products.length - documents.length;
     buffer.push(...documents);
     if (buffer.length >= WRITE) await flush();
-    if (!page.next) break;
-    after = page.next;
   }
   if (buffer.length > 0) await flush();
   await settle();

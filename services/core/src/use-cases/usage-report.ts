@@ -2,6 +2,7 @@ import { type Identity, type Iri, InvalidParameterError, type Product, type Prod
 import { DAY_MS, DEFAULT_RANKING_PARAMS } from '@quanta/ranking';
 import { declaredGuarantees, type ProductUsageInput, productUsage, type UsageWindow } from '../projections/product-usage.js';
 import type { UsageRecord } from '../ports/signal-graph.js';
+import { productPages } from '../projections/catalog-pages.js';
 import { DomainIndex } from '../projections/domain-index.js';
 import { reportScope } from './authorization.js';
 import type { CatalogDeps } from './deps.js';
@@ -12,8 +13,6 @@ export interface UsageReportQuery extends ReportFilter {
   readonly windowDays: number;
 }
 
-/** How many products a pass over the catalog reads at a time. */
-const PAGE = 500;
 /** How many products' signals, reports and lineage are read at once. */
 const BATCH = 50;
 
@@ -78,15 +77,12 @@ async function readCatalog(deps: CatalogDeps, filter: ReportFilter): Promise<Cat
   const domains = new DomainIndex();
   const inScope = (p: Product) =>
     p.descriptor.status !== 'retired' && (filter.owner === undefined || p.descriptor.owner.team === filter.owner) && (filter.domain === undefined || p.descriptor.domain === filter.domain);
-  for (let after: Iri | undefined; ; ) {
-    const page = await deps.graph.listProducts({}, { ...(after !== undefined && { after }), limit: PAGE });
-    for (const p of page.items) {
+  for await (const products of productPages(deps.graph)) {
+    for (const p of products) {
       const d = p.descriptor;
       domains.add(p);
       if (inScope(p)) scope.push({ product: { iri: p.iri, name: d.name, domain: d.domain, owner: d.owner.team }, ownerTeam: teamIri(d.owner.team), guarantees: declaredGuarantees(d) });
     }
-    if (!page.next) break;
-    after = page.next;
   }
   return { scope, domainOf: (consumer) => domains.domainOf(consumer) };
 }
