@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, browserMissing, call, compliantDescriptor, launchBrowser, productPath, type QuantaProcess, SCREENSHOTS, startQuanta } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { browserMissing, call, compliantDescriptor, productPath, SCREENSHOTS } from '../src/index.js';
+import { uiSuite } from './ui-suite.js';
 
 const missing = browserMissing();
 if (missing) console.warn(`browser suite skipped: ${missing}`);
@@ -25,39 +25,29 @@ const DESCRIPTION = [
 // Output safety (issue 12): descriptions are rendered as sanitised Markdown; no field can inject
 // HTML or script, whatever it holds.
 describe.skipIf(missing)('descriptions rendered as sanitised Markdown', () => {
-  let quanta: QuantaProcess;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    quanta = await startQuanta({ args: ['--web', '--web-port', '0'] });
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    const port = { name: 'table', kind: 'table', description: 'Port notes: <script>window.__xss = "port"</script> **bold**', slos: [{ metric: 'freshness', objective: '<= 1 h' }] };
-    const res = await call(quanta.url, 'PUT', '/api/v1/products', compliantDescriptor('https://ui.example/products', 'hostile-notes', { description: DESCRIPTION, outputPorts: [port] }));
-    expect(res.status).toBe(201);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await quanta?.stop();
-    quanta?.cleanup();
+  const ui = uiSuite({
+    prepare: async (quanta) => {
+      const port = { name: 'table', kind: 'table', description: 'Port notes: <script>window.__xss = "port"</script> **bold**', slos: [{ metric: 'freshness', objective: '<= 1 h' }] };
+      const res = await call(quanta.url, 'PUT', '/api/v1/products', compliantDescriptor('https://ui.example/products', 'hostile-notes', { description: DESCRIPTION, outputPorts: [port] }));
+      expect(res.status).toBe(201);
+    },
   });
 
   it('shows the Markdown as formatting, runs nothing, and keeps only safe links, on the product page and in search', async () => {
-    for (const url of [`${quanta.webUrl}${productPath(IRI).replace('/api/v1', '')}`, `${quanta.webUrl}/?q=hostile`]) {
-      await page.goto(url);
-      const prose = page.locator('.prose').first();
+    for (const url of [`${ui.quanta.webUrl}${productPath(IRI).replace('/api/v1', '')}`, `${ui.quanta.webUrl}/?q=hostile`]) {
+      await ui.page.goto(url);
+      const prose = ui.page.locator('.prose').first();
       await expect.poll(() => prose.isVisible(), { message: url }).toBe(true);
       expect(await prose.locator('strong').first().textContent()).toBe('Daily');
-      expect(await page.evaluate(() => (globalThis as unknown as { __xss?: string }).__xss)).toBeUndefined();
-      expect(await page.locator('.prose script, .prose img, .prose [onerror]').count()).toBe(0);
-      const hrefs = await page.locator('.prose a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      expect(await ui.page.evaluate(() => (globalThis as unknown as { __xss?: string }).__xss)).toBeUndefined();
+      expect(await ui.page.locator('.prose script, .prose img, .prose [onerror]').count()).toBe(0);
+      const hrefs = await ui.page.locator('.prose a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
       expect(hrefs).toContain('https://docs.example/runbook');
       for (const href of hrefs) expect(href ?? '').not.toMatch(/^javascript:/i);
     }
-    await page.goto(`${quanta.webUrl}${productPath(IRI).replace('/api/v1', '')}`);
-    expect(await page.locator('.prose li').count()).toBeGreaterThanOrEqual(2);
-    expect(await page.locator('.prose strong', { hasText: 'bold' }).count()).toBe(1);
-    await page.screenshot({ path: join(SCREENSHOTS, '12-sanitised-markdown.png'), fullPage: true });
+    await ui.page.goto(`${ui.quanta.webUrl}${productPath(IRI).replace('/api/v1', '')}`);
+    expect(await ui.page.locator('.prose li').count()).toBeGreaterThanOrEqual(2);
+    expect(await ui.page.locator('.prose strong', { hasText: 'bold' }).count()).toBe(1);
+    await ui.page.screenshot({ path: join(SCREENSHOTS, '12-sanitised-markdown.png'), fullPage: true });
   });
 });

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, browserMissing, call, compliantDescriptor, launchBrowser, type QuantaProcess, SCREENSHOTS, startQuanta } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { browserMissing, call, compliantDescriptor, SCREENSHOTS } from '../src/index.js';
 import { createToken, sessionCookie, signIn, submitToken } from './session.js';
+import { uiSuite } from './ui-suite.js';
 
 const missing = browserMissing();
 if (missing) console.warn(`browser suite skipped: ${missing}`);
@@ -23,171 +23,160 @@ async function ratings(apiUrl: string): Promise<{ consumer: string; stars: numbe
 // person pastes their own token to rate (as their own consumer), decide about duplicates and read
 // their team's usage report. The token lives in an HttpOnly, SameSite=Strict cookie only.
 describe.skipIf(missing)('signing in to the UI with an API token', () => {
-  let quanta: QuantaProcess;
-  let browser: Browser;
-  let page: Page;
   const secrets: Record<'consumer' | 'reader' | 'owner', string> = { consumer: '', reader: '', owner: '' };
-  const web = (path: string) => `${quanta.webUrl}${path}`;
-
-  beforeAll(async () => {
-    quanta = await startQuanta({ args: ['--web', '--web-port', '0'] });
-    const registered = await call(quanta.url, 'PUT', '/api/v1/products', compliantDescriptor('https://ui.example/products', 'signed-notes'));
-    expect(registered.status).toBe(201);
-    secrets.consumer = await createToken(quanta.url, { name: 'analytics in the browser', role: 'consumer', consumer: 'analytics' });
-    secrets.reader = await createToken(quanta.url, { name: 'a reader in the browser', role: 'reader' });
-    secrets.owner = await createToken(quanta.url, { name: `${TEAM} in the browser`, role: 'owner', team: TEAM });
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await quanta?.stop();
-    quanta?.cleanup();
+  const ui = uiSuite({
+    prepare: async (quanta) => {
+      const registered = await call(quanta.url, 'PUT', '/api/v1/products', compliantDescriptor('https://ui.example/products', 'signed-notes'));
+      expect(registered.status).toBe(201);
+      secrets.consumer = await createToken(quanta.url, { name: 'analytics in the browser', role: 'consumer', consumer: 'analytics' });
+      secrets.reader = await createToken(quanta.url, { name: 'a reader in the browser', role: 'reader' });
+      secrets.owner = await createToken(quanta.url, { name: `${TEAM} in the browser`, role: 'owner', team: TEAM });
+    },
   });
 
   it('shows a visitor the product with "Sign in to rate" instead of the form, and the header offers to sign in', async () => {
-    await page.goto(web(productPage));
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('signed notes');
-    expect(await page.getByTestId('sign-in-to-rate').getByRole('link').textContent()).toBe('Sign in to rate');
-    expect(await page.getByRole('form', { name: 'Rate this product' }).count()).toBe(0);
-    expect(await page.getByTestId('session').getByRole('link', { name: 'Sign in' }).getAttribute('href')).toBe(`/sign-in?next=${encodeURIComponent(productPage)}`);
+    await ui.page.goto(ui.web(productPage));
+    await expect.poll(() => ui.page.getByRole('heading', { level: 1 }).textContent()).toBe('signed notes');
+    expect(await ui.page.getByTestId('sign-in-to-rate').getByRole('link').textContent()).toBe('Sign in to rate');
+    expect(await ui.page.getByRole('form', { name: 'Rate this product' }).count()).toBe(0);
+    expect(await ui.page.getByTestId('session').getByRole('link', { name: 'Sign in' }).getAttribute('href')).toBe(`/sign-in?next=${encodeURIComponent(productPage)}`);
   });
 
   it('shows the API\'s own sentence for a token it does not accept, and sets no cookie', async () => {
-    await page.goto(web('/sign-in'));
+    await ui.page.goto(ui.web('/sign-in'));
     for (const [token, said] of [
       [`quanta_${'A'.repeat(43)}`, 'the token is not known'],
       ['not-a-token', 'not a Quanta API token'],
     ] as const) {
-      await submitToken(page, token);
-      const status = page.getByRole('form', { name: 'Sign in' }).getByRole('status');
+      await submitToken(ui.page, token);
+      const status = ui.page.getByRole('form', { name: 'Sign in' }).getByRole('status');
       await expect.poll(() => status.textContent()).toContain(said);
       expect(await status.textContent()).toMatch(/^The API did not accept this token: /);
       // The refused token is not shown back.
-      expect(await page.content()).not.toContain(token === 'not-a-token' ? 'value="not-a-token"' : token);
+      expect(await ui.page.content()).not.toContain(token === 'not-a-token' ? 'value="not-a-token"' : token);
     }
-    expect(new URL(page.url()).pathname).toBe('/sign-in');
-    expect(await sessionCookie(browser.context, web('/'))).toBeUndefined();
-    await page.screenshot({ path: join(SCREENSHOTS, '15-sign-in-refused.png'), fullPage: true });
+    expect(new URL(ui.page.url()).pathname).toBe('/sign-in');
+    expect(await sessionCookie(ui.browser.context, ui.web('/'))).toBeUndefined();
+    await ui.page.screenshot({ path: join(SCREENSHOTS, '15-sign-in-refused.png'), fullPage: true });
   });
 
-  it('signs a consumer in from the product page, comes back to it, and rates as that consumer', async () => {
-    await page.goto(web(productPage));
-    await page.getByTestId('sign-in-to-rate').getByRole('link', { name: 'Sign in to rate' }).click();
-    await page.waitForURL(/\/sign-in\?next=/);
-    await submitToken(page, secrets.consumer);
-    await page.waitForURL((url) => url.pathname === productPage);
-    await expect.poll(() => page.getByTestId('session').textContent()).toMatch(/^Signed in as consumer analytics \(token:tok_[\w-]+\)Sign out$/);
+  it('signs a consumer in from the product ui.page, comes back to it, and rates as that consumer', async () => {
+    await ui.page.goto(ui.web(productPage));
+    await ui.page.getByTestId('sign-in-to-rate').getByRole('link', { name: 'Sign in to rate' }).click();
+    await ui.page.waitForURL(/\/sign-in\?next=/);
+    await submitToken(ui.page, secrets.consumer);
+    await ui.page.waitForURL((url) => url.pathname === productPage);
+    await expect.poll(() => ui.page.getByTestId('session').textContent()).toMatch(/^Signed in as consumer analytics \(token:tok_[\w-]+\)Sign out$/);
     // Who rates is the token's: the form says so, and has no field to choose another.
-    const form = page.getByRole('form', { name: 'Rate this product' });
+    const form = ui.page.getByRole('form', { name: 'Rate this product' });
     expect(await form.getByTestId('rating-as').textContent()).toBe('analytics');
     expect(await form.getByLabel('Your team').count()).toBe(0);
     await form.getByLabel('4 ★').check();
     await form.getByLabel('Comment (optional)').fill('Signed in, rated as ourselves.');
     await form.getByRole('button', { name: 'Rate' }).click();
     await expect.poll(() => form.getByRole('status').textContent()).toBe('Thank you: your rating is counted.');
-    expect(await ratings(quanta.url)).toEqual([{ consumer: 'urn:quanta:team:analytics', stars: 4 }]);
-    await expect.poll(() => page.locator('#ratings table tr', { hasText: 'analytics' }).count()).toBe(1);
-    await page.screenshot({ path: join(SCREENSHOTS, '13-signed-in-rating.png'), fullPage: true });
+    expect(await ratings(ui.quanta.url)).toEqual([{ consumer: 'urn:quanta:team:analytics', stars: 4 }]);
+    await expect.poll(() => ui.page.locator('#ratings table tr', { hasText: 'analytics' }).count()).toBe(1);
+    await ui.page.screenshot({ path: join(SCREENSHOTS, '13-signed-in-rating.png'), fullPage: true });
   });
 
-  it('keeps the token in an HttpOnly, SameSite=Strict cookie: never in the page, its scripts or the logs', async () => {
-    const cookie = await sessionCookie(browser.context, web('/'));
+  it('keeps the token in an HttpOnly, SameSite=Strict cookie: never in the ui.page, its scripts or the logs', async () => {
+    const cookie = await sessionCookie(ui.browser.context, ui.web('/'));
     // Not Secure over plain http: the browser would never send it back.
     expect(cookie).toMatchObject({ value: secrets.consumer, httpOnly: true, sameSite: 'Strict', path: '/', secure: false });
     // A sign-in lasts hours, not a browser's lifetime.
     const hours = ((cookie?.expires ?? 0) * 1000 - Date.now()) / 3_600_000;
     expect(hours).toBeGreaterThan(7.9);
     expect(hours).toBeLessThanOrEqual(8);
-    expect(await page.evaluate(() => (globalThis as unknown as { document: { cookie: string } }).document.cookie)).not.toContain(secrets.consumer);
+    expect(await ui.page.evaluate(() => (globalThis as unknown as { document: { cookie: string } }).document.cookie)).not.toContain(secrets.consumer);
     for (const path of [productPage, ownerPage, '/sign-in', '/']) {
-      const html = await (await page.request.get(web(path))).text();
+      const html = await (await ui.page.request.get(ui.web(path))).text();
       expect(html, path).not.toContain(secrets.consumer);
     }
-    expect(quanta.output()).not.toContain(secrets.consumer);
+    expect(ui.quanta.output()).not.toContain(secrets.consumer);
   });
 
   it("keeps the UI's own routes working for a signed-in person: search as you type, the JSON-LD", async () => {
-    await page.goto(web('/'));
-    await page.getByRole('searchbox', { name: 'Search data products' }).pressSequentially('signed', { delay: 20 });
-    await expect.poll(() => page.locator('#results-heading').textContent()).toContain('for “signed”');
-    expect(await page.getByTestId('hit').locator('h2 a').allTextContents()).toContain('signed notes');
-    const jsonld = await page.request.get(web(`${productPage}/jsonld`));
+    await ui.page.goto(ui.web('/'));
+    await ui.page.getByRole('searchbox', { name: 'Search data products' }).pressSequentially('signed', { delay: 20 });
+    await expect.poll(() => ui.page.locator('#results-heading').textContent()).toContain('for “signed”');
+    expect(await ui.page.getByTestId('hit').locator('h2 a').allTextContents()).toContain('signed notes');
+    const jsonld = await ui.page.request.get(ui.web(`${productPage}/jsonld`));
     expect(jsonld.status()).toBe(200);
     expect(await jsonld.text()).toContain(IRI);
   });
 
   it('signs a reader in: a team\'s usage report is refused with a note saying whose it is, and the rest of the page stays', async () => {
-    await signIn(page, quanta.webUrl as string, secrets.reader, ownerPage);
-    expect(new URL(page.url()).pathname).toBe(ownerPage);
-    expect(await page.getByTestId('session').textContent()).toMatch(/^Signed in as reader /);
-    const note = page.getByTestId('usage-refused');
-    await page.getByRole('heading', { level: 1, name: `Owner report: ${TEAM}` }).waitFor();
+    await signIn(ui.page, ui.quanta.webUrl as string, secrets.reader, ownerPage);
+    expect(new URL(ui.page.url()).pathname).toBe(ownerPage);
+    expect(await ui.page.getByTestId('session').textContent()).toMatch(/^Signed in as reader /);
+    const note = ui.page.getByTestId('usage-refused');
+    await ui.page.getByRole('heading', { level: 1, name: `Owner report: ${TEAM}` }).waitFor();
     expect(await note.textContent()).toContain(`Usage reports are for the owner team and admins: sign in with team ${TEAM}’s token.`);
     expect(await note.textContent()).toContain('your token may only read');
-    expect(await page.getByTestId('usage-table').count()).toBe(0);
-    await expect.poll(() => page.getByRole('heading', { name: 'Nudges' }).isVisible()).toBe(true);
+    expect(await ui.page.getByTestId('usage-table').count()).toBe(0);
+    await expect.poll(() => ui.page.getByRole('heading', { name: 'Nudges' }).isVisible()).toBe(true);
     // The product page too: usage refused, and a reader rates as no one.
-    await page.goto(web(productPage));
-    await page.getByTestId('usage-refused').waitFor();
-    expect(await page.getByTestId('sign-in-to-rate').textContent()).toContain('Your token rates as no consumer.');
-    await page.goto(web(ownerPage));
-    await page.getByTestId('usage-refused').waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, '14-usage-refused.png'), fullPage: true });
+    await ui.page.goto(ui.web(productPage));
+    await ui.page.getByTestId('usage-refused').waitFor();
+    expect(await ui.page.getByTestId('sign-in-to-rate').textContent()).toContain('Your token rates as no consumer.');
+    await ui.page.goto(ui.web(ownerPage));
+    await ui.page.getByTestId('usage-refused').waitFor();
+    await ui.page.screenshot({ path: join(SCREENSHOTS, '14-usage-refused.png'), fullPage: true });
   });
 
   it('signs the owner team in from the note, which then sees its report', async () => {
-    await page.getByTestId('usage-refused').getByRole('link', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/sign-in\?next=/);
-    await submitToken(page, secrets.owner);
-    await page.waitForURL((url) => url.pathname === ownerPage);
-    await expect.poll(() => page.getByTestId('session').textContent()).toMatch(new RegExp(`^Signed in as team ${TEAM} `));
-    const rows = page.getByTestId('usage-table').locator('tbody tr');
+    await ui.page.getByTestId('usage-refused').getByRole('link', { name: 'Sign in' }).click();
+    await ui.page.waitForURL(/\/sign-in\?next=/);
+    await submitToken(ui.page, secrets.owner);
+    await ui.page.waitForURL((url) => url.pathname === ownerPage);
+    await expect.poll(() => ui.page.getByTestId('session').textContent()).toMatch(new RegExp(`^Signed in as team ${TEAM} `));
+    const rows = ui.page.getByTestId('usage-table').locator('tbody tr');
     await expect.poll(() => rows.filter({ hasText: 'signed notes' }).count()).toBe(1);
-    expect(await page.getByTestId('usage-refused').count()).toBe(0);
+    expect(await ui.page.getByTestId('usage-refused').count()).toBe(0);
   });
 
   it('signs out: the cookie is gone and the product page asks to sign in again', async () => {
-    await page.getByTestId('session').getByRole('button', { name: 'Sign out' }).click();
-    await expect.poll(() => page.getByTestId('session').getByRole('link').textContent()).toBe('Sign in');
-    expect(await sessionCookie(browser.context, web('/'))).toBeUndefined();
-    await page.getByTestId('usage-refused').waitFor();
-    await page.goto(web(productPage));
-    await page.getByTestId('sign-in-to-rate').waitFor();
+    await ui.page.getByTestId('session').getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => ui.page.getByTestId('session').getByRole('link').textContent()).toBe('Sign in');
+    expect(await sessionCookie(ui.browser.context, ui.web('/'))).toBeUndefined();
+    await ui.page.getByTestId('usage-refused').waitFor();
+    await ui.page.goto(ui.web(productPage));
+    await ui.page.getByTestId('sign-in-to-rate').waitFor();
   });
 
   it('never leads off the site after signing in, whatever `next` says (no open redirect)', async () => {
     for (const next of ['https://evil.example', '//evil.example', '/\\evil.example', 'javascript:alert(1)']) {
-      await page.goto(`${web('/sign-in')}?next=${encodeURIComponent(next)}`);
-      expect(await page.locator('input[name="next"]').inputValue(), next).toBe('/');
-      await submitToken(page, secrets.consumer);
-      await page.waitForURL((url) => url.pathname !== '/sign-in');
-      expect(new URL(page.url()).origin, next).toBe(quanta.webUrl);
-      expect(new URL(page.url()).pathname, next).toBe('/');
+      await ui.page.goto(`${ui.web('/sign-in')}?next=${encodeURIComponent(next)}`);
+      expect(await ui.page.locator('input[name="next"]').inputValue(), next).toBe('/');
+      await submitToken(ui.page, secrets.consumer);
+      await ui.page.waitForURL((url) => url.pathname !== '/sign-in');
+      expect(new URL(ui.page.url()).origin, next).toBe(ui.quanta.webUrl);
+      expect(new URL(ui.page.url()).pathname, next).toBe('/');
     }
     // The action checks `next` itself, not only the page that renders the form.
-    await page.goto(web('/sign-in'));
-    await page.locator('input[name="next"]').evaluate((input) => ((input as unknown as { value: string }).value = 'https://evil.example/phish'));
-    await submitToken(page, secrets.consumer);
-    await page.waitForURL((url) => url.pathname !== '/sign-in');
-    expect(page.url()).toBe(`${quanta.webUrl}/`);
+    await ui.page.goto(ui.web('/sign-in'));
+    await ui.page.locator('input[name="next"]').evaluate((input) => ((input as unknown as { value: string }).value = 'https://evil.example/phish'));
+    await submitToken(ui.page, secrets.consumer);
+    await ui.page.waitForURL((url) => url.pathname !== '/sign-in');
+    expect(ui.page.url()).toBe(`${ui.quanta.webUrl}/`);
   });
 
   it('reads as a visitor again once the token is revoked, and says the sign-in lapsed', async () => {
-    const tokens = await call<{ tokens: { id: string; name: string }[] }>(quanta.url, 'GET', '/api/v1/admin/tokens');
+    const tokens = await call<{ tokens: { id: string; name: string }[] }>(ui.quanta.url, 'GET', '/api/v1/admin/tokens');
     const id = tokens.body.tokens.find((t) => t.name === 'analytics in the browser')?.id;
-    expect((await call(quanta.url, 'DELETE', `/api/v1/admin/tokens/${id}`)).status).toBe(200);
-    await page.goto(web(productPage));
-    expect(await page.getByTestId('session').textContent()).toBe('Your token no longer works.Sign in again');
-    await page.getByTestId('sign-in-to-rate').waitFor();
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('signed notes');
+    expect((await call(ui.quanta.url, 'DELETE', `/api/v1/admin/tokens/${id}`)).status).toBe(200);
+    await ui.page.goto(ui.web(productPage));
+    expect(await ui.page.getByTestId('session').textContent()).toBe('Your token no longer works.Sign in again');
+    await ui.page.getByTestId('sign-in-to-rate').waitFor();
+    expect(await ui.page.getByRole('heading', { level: 1 }).textContent()).toBe('signed notes');
   });
 
   it('marks the cookie Secure when the person reached the UI over https (as a TLS proxy says), and only then', async () => {
-    const proxied = await browser.context.newPage();
+    const proxied = await ui.browser.context.newPage();
     try {
-      await proxied.route(`${web('/sign-in')}**`, (route) => route.continue({ headers: { ...route.request().headers(), 'x-forwarded-proto': 'https' } }));
-      await proxied.goto(web('/sign-in'));
+      await proxied.route(`${ui.web('/sign-in')}**`, (route) => route.continue({ headers: { ...route.request().headers(), 'x-forwarded-proto': 'https' } }));
+      await proxied.goto(ui.web('/sign-in'));
       const answer = proxied.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/sign-in');
       await submitToken(proxied, secrets.reader);
       const cookie = (await (await answer).headerValue('set-cookie')) ?? '';
@@ -195,7 +184,7 @@ describe.skipIf(missing)('signing in to the UI with an API token', () => {
       for (const attribute of [/;\s*Secure(;|$)/i, /;\s*HttpOnly(;|$)/i, /;\s*SameSite=Strict(;|$)/i, /;\s*Path=\/(;|$)/i, /;\s*Max-Age=28800(;|$)/i]) expect(cookie).toMatch(attribute);
     } finally {
       await proxied.close();
-      await browser.context.clearCookies();
+      await ui.browser.context.clearCookies();
     }
   });
 });
