@@ -8,6 +8,8 @@ export interface JudgedQuery {
   readonly stratum: string;
   readonly topical: Readonly<Record<string, number>>;
   readonly fitness: Readonly<Record<string, number>>;
+  /** For a known-canonical query: the product(s) the owning domain agrees are the right answer. */
+  readonly canonical?: readonly string[];
 }
 
 /** A judged query set, under the name its table prints. */
@@ -25,6 +27,11 @@ interface NamedFile {
 /** `log-queries.yaml`: per query, `product: [topical, fitness]` as the judges settled them. */
 interface LogFile {
   readonly queries: readonly { q: string; stratum: string; grades: Record<string, [number, number]> }[];
+}
+
+/** `canonical-queries.yaml`: the log's shape, plus the answer the owning domain agrees on. */
+interface CanonicalFile {
+  readonly queries: readonly { q: string; canonical: string[]; grades: Record<string, [number, number]> }[];
 }
 
 const read = <T>(name: string): T => parse(readFileSync(new URL(name, import.meta.url), 'utf8')) as T;
@@ -58,12 +65,32 @@ export function logQueries(): JudgedSet {
   const { queries } = read<LogFile>('./log-queries.yaml');
   return {
     name: 'search-log queries',
-    queries: queries.map(({ q, stratum, grades }) => ({
-      q,
-      stratum,
-      topical: Object.fromEntries(Object.entries(grades).map(([p, [t]]) => [p, t])),
-      fitness: Object.fromEntries(Object.entries(grades).map(([p, [, f]]) => [p, f])),
-    })),
+    queries: queries.map(({ q, stratum, grades }) => ({ q, stratum, ...splitGrades(grades) })),
+  };
+}
+
+/**
+ * The known-canonical queries of §C.1: consumers' queries for data the mesh holds in several
+ * products (copies, mirrors, snapshots, superseded versions, near-duplicates), each with the
+ * product the owning domain agrees is the right answer, graded by the judges like the log.
+ */
+export function canonicalQueries(): JudgedSet {
+  const { queries } = read<CanonicalFile>('./canonical-queries.yaml');
+  return {
+    name: 'known-canonical queries',
+    queries: queries.map(({ q, canonical, grades }) => ({ q, stratum: 'canon', canonical, ...splitGrades(grades) })),
+  };
+}
+
+/** §C.1's whole query set: the search log and the known-canonical queries together. */
+export function protocolQueries(): JudgedSet {
+  return { name: 'the §C.1 set (search log + known-canonical)', queries: [...logQueries().queries, ...canonicalQueries().queries] };
+}
+
+function splitGrades(grades: Readonly<Record<string, readonly [number, number]>>): Pick<JudgedQuery, 'topical' | 'fitness'> {
+  return {
+    topical: Object.fromEntries(Object.entries(grades).map(([p, [t]]) => [p, t])),
+    fitness: Object.fromEntries(Object.entries(grades).map(([p, [, f]]) => [p, f])),
   };
 }
 
