@@ -60,7 +60,7 @@ describe.skipIf(missing)('signing in to the UI with an API token', () => {
     await ui.page.screenshot({ path: join(SCREENSHOTS, '15-sign-in-refused.png'), fullPage: true });
   });
 
-  it('signs a consumer in from the product ui.page, comes back to it, and rates as that consumer', async () => {
+  it('signs a consumer in from the product page, comes back to it, and rates as that consumer', async () => {
     await ui.page.goto(ui.web(productPage));
     await ui.page.getByTestId('sign-in-to-rate').getByRole('link', { name: 'Sign in to rate' }).click();
     await ui.page.waitForURL(/\/sign-in\?next=/);
@@ -80,7 +80,7 @@ describe.skipIf(missing)('signing in to the UI with an API token', () => {
     await ui.page.screenshot({ path: join(SCREENSHOTS, '13-signed-in-rating.png'), fullPage: true });
   });
 
-  it('keeps the token in an HttpOnly, SameSite=Strict cookie: never in the ui.page, its scripts or the logs', async () => {
+  it('keeps the token in an HttpOnly, SameSite=Strict cookie: never in the page, its scripts or the logs', async () => {
     const cookie = await sessionCookie(ui.browser.context, ui.web('/'));
     // Not Secure over plain http: the browser would never send it back.
     expect(cookie).toMatchObject({ value: secrets.consumer, httpOnly: true, sameSite: 'Strict', path: '/', secure: false });

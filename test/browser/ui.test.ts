@@ -60,7 +60,7 @@ describe.skipIf(missing)('the discovery UI in Chromium', () => {
     await shot('2-product');
   });
 
-  it('signs in as a consumer team from the product ui.page, rates it and sees the rating counted', async () => {
+  it('signs in as a consumer team from the product page, rates it and sees the rating counted', async () => {
     // A visitor is asked to sign in; the sign-in page brings the person back here.
     await ui.page.getByTestId('sign-in-to-rate').getByRole('link', { name: 'Sign in to rate' }).click();
     await ui.page.waitForURL(/\/sign-in\?next=/);
@@ -111,7 +111,7 @@ describe.skipIf(missing)('the discovery UI in Chromium', () => {
     await ui.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Mesh' }).click();
     await expect.poll(() => ui.page.getByRole('heading', { level: 1 }).textContent()).toBe('The mesh');
     expect(await ui.page.locator('section[aria-labelledby="net-h"] a[data-node]').count()).toBe(8);
-    // And every linked product, each a link to its ui.page.
+    // And every linked product, each a link to its page.
     expect(await ui.page.locator('section[aria-labelledby="products-net-h"] a[data-node]').count()).toBeGreaterThan(40);
     await expect.poll(() => ui.page.locator('.recharts-line').count()).toBeGreaterThan(0);
     await shot('6-mesh');
@@ -178,7 +178,7 @@ describe.skipIf(missing)('the discovery UI in Chromium', () => {
   it('draws a product\'s semantic model as an entity diagram', async () => {
     await ui.page.goto(`${ui.quanta.webUrl}/products/${encodeURIComponent('https://daff.example/products/artist/artist-payments')}`);
     const diagram = ui.page.locator('section[aria-labelledby="model-h"] svg');
-    // Royalty payment —paid to→ Payee —closeMatch→ Artist (a shared concept, linked to its ui.page).
+    // Royalty payment —paid to→ Payee —closeMatch→ Artist (a shared concept, linked to its page).
     expect(await diagram.locator('a[data-node]').allTextContents()).toEqual(
       expect.arrayContaining(['Royalty paymentnet amount: decimal', 'Payee(no attributes)', 'Artistshared concept']),
     );
@@ -208,7 +208,7 @@ describe.skipIf(missing)('the discovery UI in Chromium', () => {
     expect(groups.body.groups).toEqual([]);
   });
 
-  it('meets WCAG 2.1 AA on every kind of ui.page, as axe-core checks it (no serious or critical violation)', async () => {
+  it('meets WCAG 2.1 AA on every kind of page, as axe-core checks it (no serious or critical violation)', async () => {
     // As an admin, who sees every chart; then as a visitor, who sees the notes in their place.
     await signIn(ui.page, ui.quanta.webUrl as string, ui.quanta.adminToken as string);
     const charted = ['/owners/listener-insights', '/domains/listener', '/mesh', `/products/${encodeURIComponent('https://daff.example/products/listener/listening-sessions')}`];

@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 /** One judged query: a topical and a fitness grade (0–3) per product name; absent = 0. */
 export interface JudgedQuery {
   readonly q: string;
-  /** head, torso or tail for a search-log query; `named` for a query written from product names. */
+  /** head, torso or tail of a search-log query; `canonical head` (…) of a known-canonical one; `named` for one written from product names. */
   readonly stratum: string;
   readonly topical: Readonly<Record<string, number>>;
   readonly fitness: Readonly<Record<string, number>>;
@@ -31,7 +31,7 @@ interface LogFile {
 
 /** `canonical-queries.yaml`: the log's shape, plus the answer the owning domain agrees on. */
 interface CanonicalFile {
-  readonly queries: readonly { q: string; canonical: string[]; grades: Record<string, [number, number]> }[];
+  readonly queries: readonly { q: string; stratum: string; canonical: string[]; grades: Record<string, [number, number]> }[];
 }
 
 const read = <T>(name: string): T => parse(readFileSync(new URL(name, import.meta.url), 'utf8')) as T;
@@ -78,7 +78,7 @@ export function canonicalQueries(): JudgedSet {
   const { queries } = read<CanonicalFile>('./canonical-queries.yaml');
   return {
     name: 'known-canonical queries',
-    queries: queries.map(({ q, canonical, grades }) => ({ q, stratum: 'canon', canonical, ...splitGrades(grades) })),
+    queries: queries.map(({ q, stratum, canonical, grades }) => ({ q, stratum: `canonical ${stratum}`, canonical, ...splitGrades(grades) })),
   };
 }
 

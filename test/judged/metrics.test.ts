@@ -23,5 +23,7 @@ describe('judged-set metrics', () => {
     const judged = ['good', 'copy', 'other', 'missing'];
     expect(fitnessDecisions(['copy', 'good', 'other'], topical, fitness, judged)).toEqual({ judged: 3, listed: 1, fitterFirst: 0 });
     expect(fitnessDecisions(['good', 'other', 'copy', 'missing'], topical, fitness, judged)).toEqual({ judged: 3, listed: 3, fitterFirst: 2 });
+    // Two products off topic are no decision, whatever their fitness grades say.
+    expect(fitnessDecisions(['x', 'y'], grades({}), grades({ x: 1 }), ['x', 'y'])).toEqual({ judged: 0, listed: 0, fitterFirst: 0 });
   });
 });

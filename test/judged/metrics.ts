@@ -67,7 +67,7 @@ export function fitnessDecisions(
   let fitterFirst = 0;
   for (const fitter of judged) {
     for (const other of judged) {
-      if (topical(fitter) !== topical(other) || fitness(fitter) <= fitness(other)) continue;
+      if (topical(fitter) === 0 || topical(fitter) !== topical(other) || fitness(fitter) <= fitness(other)) continue;
       pairs += 1;
       const [a, b] = [at.get(fitter), at.get(other)];
       if (a === undefined || b === undefined) continue;
