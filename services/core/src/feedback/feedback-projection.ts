@@ -12,12 +12,13 @@ import {
   type RankingParams,
 } from '@quanta/ranking';
 import type { Clock } from '../ports/clock.js';
-import type { InsightEvent, RatingReviewEvent } from '../ports/insight-graph.js';
+import type { RatingReviewEvent } from '../ports/insight-graph.js';
 import type { KnowledgeGraph } from '../ports/knowledge-graph.js';
 import type { ProductSignalRecords } from '../ports/signal-graph.js';
 import { EXAMINATIONS } from './impression-log.js';
 import { productSignals } from './product-signals.js';
 import { SharedValues } from './sharing.js';
+import { VoidedRatings } from './voided-ratings.js';
 import { productPages } from '../projections/catalog-pages.js';
 import { RebuildGuard } from '../projections/rebuild-guard.js';
 
@@ -46,8 +47,8 @@ export class FeedbackProjection {
   private readonly guard = new RebuildGuard();
   /** Products exploring now, with their owner team (for the per-team quota) and examinations. */
   private exploring = new Map<Iri, { team: string; examinations: number }>();
-  /** Ratings an admin voided (R3), as `product\nconsumer`: kept in the graph, left out of ranking. */
-  private voided = new Set<string>();
+  /** Ratings an admin voided (R3): kept in the graph, left out of ranking. */
+  private voided = new VoidedRatings();
 
   constructor(
     private readonly graph: KnowledgeGraph,
@@ -100,7 +101,7 @@ export class FeedbackProjection {
 
   private async rebuildAll(): Promise<void> {
     const now = this.clock.now();
-    this.voided = voidedRatings(await this.graph.readInsightEvents(['ratings-voided', 'ratings-restored']));
+    this.voided = (await VoidedRatings.read(this.graph)).voided;
     const records = new Map((await this.graph.readSignals(undefined, this.since(now))).map((r) => [r.product, r]));
     const all: ProductSignals[] = [];
     for await (const products of productPages(this.graph)) {
@@ -177,18 +178,14 @@ export class FeedbackProjection {
    * it from the graph again), and rescores the products it names.
    */
   async review(event: RatingReviewEvent): Promise<void> {
-    for (const product of event.products) {
-      const key = `${product}\n${event.consumer}`;
-      if (event.kind === 'ratings-voided') this.voided.add(key);
-      else this.voided.delete(key);
-    }
+    this.voided.apply(event);
     for (const product of event.products) await this.refresh(product);
   }
 
   /** What the factors read of a product: its stored signals (less voided ratings), lineage consumers and examinations. */
   private async read(product: Product, records: ProductSignalRecords | undefined): Promise<ProductSignals> {
     const [lineage, counters] = await Promise.all([this.graph.lineageConsumers(product.iri), this.graph.readCounters(product.iri)]);
-    const counted = records && this.voided.size > 0 ? { ...records, ratings: records.ratings.filter((r) => !this.voided.has(`${product.iri}\n${r.consumer}`)) } : records;
+    const counted = records && !this.voided.isEmpty ? { ...records, ratings: records.ratings.filter((r) => !this.voided.has(product.iri, r.consumer)) } : records;
     return productSignals(product, counted, lineage, counters[EXAMINATIONS] ?? 0);
   }
 
@@ -203,20 +200,6 @@ export class FeedbackProjection {
     const balanced = { ...p, exploring: this.exploring.has(p.id), ...(duplicateOf && { duplicateOf }), ...(flaggedForRetirement && { flaggedForRetirement }) };
     return shareFeedback(productFeedback(balanced, now, this.stats, this.params));
   }
-}
-
-/** The ratings voided now, replaying the reviews in order: a restore undoes the void before it. */
-export function voidedRatings(events: readonly InsightEvent[]): Set<string> {
-  const voided = new Set<string>();
-  for (const e of events) {
-    if (e.kind !== 'ratings-voided' && e.kind !== 'ratings-restored') continue;
-    for (const product of e.products) {
-      const key = `${product}\n${e.consumer}`;
-      if (e.kind === 'ratings-voided') voided.add(key);
-      else voided.delete(key);
-    }
-  }
-  return voided;
 }
 
 /** Copies the current entry (or absence) of each of `iris` from `current` into `next`. */

@@ -1,5 +1,5 @@
 import { type Identity, type Iri, NotFoundError, type RatingReviewInput } from '@quanta/model';
-import { voidedRatings } from '../feedback/feedback-projection.js';
+import { VoidedRatings } from '../feedback/voided-ratings.js';
 import type { RatingReviewEvent } from '../ports/insight-graph.js';
 import type { RatingRecord } from '../ports/signal-graph.js';
 import { productPages } from '../projections/catalog-pages.js';
@@ -54,20 +54,19 @@ async function ratingsByOwner(deps: CatalogDeps, owner?: string): Promise<{ owne
 export async function ratingBursts(deps: CatalogDeps, identity: Identity): Promise<RatingBurstReport> {
   requireAdmin(identity, 'review rating bursts');
   const { ownerOf, ratings } = await ratingsByOwner(deps);
-  const reviews = (await deps.graph.readInsightEvents(['ratings-voided', 'ratings-restored'])) as RatingReviewEvent[];
-  const voided = voidedRatings(reviews);
-  const groups = new Map<string, RatingRecord[]>();
+  const { reviews, voided } = await VoidedRatings.read(deps.graph);
+  const groups = new Map<string, { consumer: Iri; owner: string; ratings: RatingRecord[] }>();
   for (const r of ratings) {
-    const key = `${r.consumer}\n${ownerOf.get(r.product)}`;
+    const owner = ownerOf.get(r.product) as string;
+    const key = `${r.consumer}\n${owner}`;
     const group = groups.get(key);
-    if (group) group.push(r);
-    else groups.set(key, [r]);
+    if (group) group.ratings.push(r);
+    else groups.set(key, { consumer: r.consumer, owner, ratings: [r] });
   }
   const bursts: RatingBurst[] = [];
   const span = SERIAL_WINDOW_MINUTES * 60_000;
-  for (const [key, group] of groups) {
-    const [consumer, owner] = key.split('\n') as [Iri, string];
-    const sorted = [...group].sort((a, b) => a.at.localeCompare(b.at));
+  for (const { consumer, owner, ratings: group } of groups.values()) {
+    const sorted = group.sort((a, b) => a.at.localeCompare(b.at));
     const flagged = new Set<number>();
     for (let i = 0, j = 0; i < sorted.length; i++) {
       while (j + 1 < sorted.length && Date.parse((sorted[j + 1] as RatingRecord).at) - Date.parse((sorted[i] as RatingRecord).at) <= span) j++;
@@ -81,7 +80,7 @@ export async function ratingBursts(deps: CatalogDeps, identity: Identity): Promi
       from: (members[0] as RatingRecord).at,
       to: (members.at(-1) as RatingRecord).at,
       ratings: members.map((r) => ({ product: r.product, stars: r.stars, at: r.at })),
-      voided: members.every((r) => voided.has(`${r.product}\n${r.consumer}`)),
+      voided: members.every((r) => voided.has(r.product, r.consumer)),
     });
   }
   bursts.sort((a, b) => b.to.localeCompare(a.to));
@@ -97,9 +96,9 @@ export async function ratingBursts(deps: CatalogDeps, identity: Identity): Promi
 export async function reviewRatings(deps: CatalogDeps, input: RatingReviewInput, identity: Identity): Promise<RatingReviewEvent> {
   requireAdmin(identity, 'review ratings');
   const { ratings } = await ratingsByOwner(deps, input.owner);
-  const voided = voidedRatings(await deps.graph.readInsightEvents(['ratings-voided', 'ratings-restored']));
-  const own = ratings.filter((r) => r.consumer === input.consumer).map((r) => r.product);
-  const products = input.verdict === 'void' ? own.filter((p) => !voided.has(`${p}\n${input.consumer}`)) : own.filter((p) => voided.has(`${p}\n${input.consumer}`));
+  const { voided } = await VoidedRatings.read(deps.graph);
+  // Voiding takes the ratings still counted; restoring, those voided.
+  const products = ratings.filter((r) => r.consumer === input.consumer && voided.has(r.product, r.consumer) === (input.verdict === 'restore')).map((r) => r.product);
   if (products.length === 0) {
     const what = input.verdict === 'void' ? 'no counted ratings' : 'no voided ratings';
     throw new NotFoundError(`${input.consumer} has ${what} of team ${input.owner}'s products`);
